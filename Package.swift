@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Recall",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "recall", targets: ["recall"]),
+    .library(name: "RecallKit", targets: ["RecallKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+    .target(name: "RecallKit", dependencies: ["Yams"]),
+    .target(
+      name: "RecallCLI",
+      dependencies: [
+        "RecallKit",
+        "LineEditing",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
+    .testTarget(
+      name: "RecallKitTests",
+      dependencies: ["RecallKit"],
+      resources: [.copy("Fixtures"), .copy("Snapshots")]
+    ),
+    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "RecallKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `recall` command: study decks of structured facts in a terminal.
+public struct RecallCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "recall",
+    abstract: "Study history from decks of structured facts, with spaced repetition.",
+    discussion: """
+      Start with `recall decks` to see what is installed and `recall check DECK` to validate \
+      a deck you wrote. See README.md for the deck format.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      CheckCommand.self,
+      DecksCommand.self,
+    ])
+
+  public init() {}
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import RecallKit
+
+/// Options every command that reads decks shares.
+public struct LibraryOptions: ParsableArguments, Sendable {
+  @Option(
+    name: .customLong("decks-dir"),
+    help: ArgumentHelp(
+      "Folder of deck files (default: ./Decks if present, else $RECALL_DECKS, else "
+        + "$XDG_DATA_HOME/recall/decks).", valueName: "dir"))
+  public var decksDirectory: String?
+
+  public init() {}
+
+  /// The deck folder these options select in the current environment.
+  public func library() -> DeckLibrary {
+    DeckLibrary.locate(
+      override: decksDirectory, environment: ProcessInfo.processInfo.environment,
+      currentDirectory: FileManager.default.currentDirectoryPath)
+  }
+}

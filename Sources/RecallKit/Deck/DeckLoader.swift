@@ -1,0 +1,150 @@
+import Foundation
+import Yams
+
+/// What loading a deck produced: the deck when it has no errors, and every diagnostic.
+public struct DeckLoadResult: Sendable {
+  public var deck: Deck?
+  public var diagnostics: [Diagnostic]
+
+  public init(deck: Deck?, diagnostics: [Diagnostic]) {
+    self.deck = deck
+    self.diagnostics = diagnostics
+  }
+}
+
+/// Why a deck file could not be read at all (as opposed to read and found wanting).
+public enum DeckFileError: Error, Hashable, Sendable, CustomStringConvertible {
+  case notFound(String)
+  case unreadable(String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .notFound(let path): "\(path): error: no such deck file"
+    case .unreadable(let path, let reason): "\(path): error: cannot read the deck: \(reason)"
+    }
+  }
+}
+
+/// Reads deck files (YAML, or JSON as YAML) into `Deck` values with located diagnostics.
+///
+/// The loader knows nothing of questions or scheduling; it checks shape, types, dates, ids and
+/// references, and reports every problem it finds in one pass.
+public struct DeckLoader: Sendable {
+  public var limits: DeckLimits
+
+  public init(limits: DeckLimits = .standard) {
+    self.limits = limits
+  }
+
+  /// Loads a deck file from disk.
+  public func load(path: String) throws(DeckFileError) -> DeckLoadResult {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .notFound(path)
+    }
+    guard !isDirectory.boolValue else { throw .unreadable(path, reason: "it is a directory") }
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    if size > limits.maximumFileSize {
+      let location = SourceLocation(file: path, line: 1, column: 1)
+      return DeckLoadResult(
+        deck: nil,
+        diagnostics: [
+          .error(
+            "the file is \(size >> 20) MiB; decks are limited to \(limits.maximumFileSize >> 20) MiB",
+            at: location)
+        ])
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .unreadable(path, reason: "permission denied")
+    }
+    defer { try? handle.close() }
+    let data: Data
+    do {
+      data = try handle.read(upToCount: limits.maximumFileSize + 1) ?? Data()
+    } catch {
+      throw .unreadable(path, reason: "\(error.localizedDescription)")
+    }
+    return load(data: data, path: path)
+  }
+
+  /// Loads a deck from bytes, as if read from `path`.
+  public func load(data: Data, path: String) -> DeckLoadResult {
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    if data.count > limits.maximumFileSize {
+      return DeckLoadResult(
+        deck: nil,
+        diagnostics: [
+          .error("the file is larger than \(limits.maximumFileSize >> 20) MiB", at: start)
+        ])
+    }
+    if let problem = DeckInputScan.firstEncodingProblem(in: data, path: path) {
+      return DeckLoadResult(deck: nil, diagnostics: [problem])
+    }
+    var text = String(decoding: data, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    return load(text: text, path: path)
+  }
+
+  /// Loads a deck from text, as if read from `path`.
+  public func load(text: String, path: String) -> DeckLoadResult {
+    if let problem = DeckInputScan.firstNestingProblem(
+      in: text, path: path, limit: limits.maximumNesting)
+    {
+      return DeckLoadResult(deck: nil, diagnostics: [problem])
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      return DeckLoadResult(
+        deck: nil, diagnostics: [Self.diagnostic(for: error, path: path, text: text)])
+    } catch {
+      let location = SourceLocation(file: path, line: 1, column: 1)
+      return DeckLoadResult(deck: nil, diagnostics: [.error("\(error)", at: location)])
+    }
+    var builder = DeckBuilder(reader: NodeReader(file: path, limits: limits), path: path)
+    let deck = builder.build(root)
+    let diagnostics = builder.reader.diagnostics.sortedByLocation()
+    return DeckLoadResult(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
+  }
+
+  static func diagnostic(for error: YamlError, path: String, text: String) -> Diagnostic {
+    func at(_ mark: Mark) -> SourceLocation {
+      SourceLocation(file: path, line: mark.line, column: mark.column)
+    }
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      return .error("YAML syntax: \(problem)", at: at(mark))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let key = duplicates.first ?? ""
+      let first = context.mark
+      let line = secondOccurrence(of: key, after: first, in: text) ?? first.line
+      return .error(
+        "duplicate key '\(NodeReader.clip(key))'; it is already used at line \(first.line)",
+        at: SourceLocation(file: path, line: line, column: first.column))
+    case .reader(let problem, _, _, _):
+      return .error("cannot read the text: \(problem)", at: start)
+    default:
+      return .error("YAML: \(error)", at: start)
+    }
+  }
+
+  /// Where a duplicated key appears again at the same indentation, since YAML's error names only
+  /// the first.
+  static func secondOccurrence(of key: String, after first: Mark, in text: String) -> Int? {
+    let indent = String(repeating: " ", count: max(0, first.column - 1))
+    var lineNumber = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      guard lineNumber > first.line else { continue }
+      let body = line.hasPrefix(indent) ? line.dropFirst(indent.count) : Substring("")
+      if body.hasPrefix(key + ":") || body.hasPrefix("\"\(key)\":") || body.hasPrefix("'\(key)':") {
+        return lineNumber
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,193 @@
+/// One structured fact from a deck: the unit questions are generated from and progress is keyed to.
+public struct Fact: Hashable, Sendable, Identifiable {
+  /// Stable identifier chosen by the author; card ids derive from it, so it must not change
+  /// when the wording does.
+  public var id: String
+  public var content: Content
+  public var tags: [String]
+  /// Author's remark (a caveat, a discrepancy in the source); shown with the explanation.
+  public var note: String?
+  public var location: SourceLocation
+
+  public init(
+    id: String, content: Content, tags: [String] = [], note: String? = nil,
+    location: SourceLocation
+  ) {
+    self.id = id
+    self.content = content
+    self.tags = tags
+    self.note = note
+    self.location = location
+  }
+
+  /// The kind name as written in the deck file.
+  public var kind: Kind { content.kind }
+
+  /// The fact kinds a deck may declare.
+  public enum Kind: String, Hashable, Sendable, CaseIterable, Codable {
+    case event, person, unit, organization, place, quantity, statement
+  }
+
+  /// What the fact says, shaped by its kind.
+  public enum Content: Hashable, Sendable {
+    case event(Event)
+    case person(Person)
+    /// `unit` and `organization` share a shape; the kind keeps the author's word.
+    case group(Group)
+    case place(Place)
+    case quantity(Quantity)
+    case statement(Statement)
+
+    public var kind: Kind {
+      switch self {
+      case .event: .event
+      case .person: .person
+      case .group(let group): group.isUnit ? .unit : .organization
+      case .place: .place
+      case .quantity: .quantity
+      case .statement: .statement
+      }
+    }
+  }
+
+  /// Something that happened at a time.
+  public struct Event: Hashable, Sendable {
+    /// A proper name when the event has one ("the Battle of Mazhiq").
+    public var name: String?
+    /// What happened, as a past-tense clause that can follow a date: "the KLA captured Zhvillidove".
+    public var what: String
+    public var date: HistoricalDate
+    /// Ids of place facts where it happened.
+    public var places: [String]
+    /// Sides or participants, as written.
+    public var participants: [String]
+    /// What came of it, as a sentence.
+    public var outcome: String?
+    /// Losses, as a sentence.
+    public var casualties: String?
+
+    public init(
+      name: String? = nil, what: String, date: HistoricalDate, places: [String] = [],
+      participants: [String] = [], outcome: String? = nil, casualties: String? = nil
+    ) {
+      self.name = name
+      self.what = what
+      self.date = date
+      self.places = places
+      self.participants = participants
+      self.outcome = outcome
+      self.casualties = casualties
+    }
+  }
+
+  /// A named person.
+  public struct Person: Hashable, Sendable {
+    public var name: String
+    /// Other names the person is known by; accepted as answers.
+    public var aliases: [String]
+    /// What the person was or did, as a noun phrase: "a former MUP commander who trained recruits".
+    public var role: String
+    public var affiliation: String?
+
+    public init(name: String, aliases: [String] = [], role: String, affiliation: String? = nil) {
+      self.name = name
+      self.aliases = aliases
+      self.role = role
+      self.affiliation = affiliation
+    }
+  }
+
+  /// A military unit or an organization.
+  public struct Group: Hashable, Sendable {
+    public var isUnit: Bool
+    public var name: String
+    public var nickname: String?
+    public var aliases: [String]
+    /// What the group was or did, as a noun phrase.
+    public var role: String?
+    public var affiliation: String?
+    /// How many members, when the source says.
+    public var size: NumberValue?
+    /// What `size` counts ("fighters"); defaults to "members".
+    public var sizeUnit: String?
+
+    public init(
+      isUnit: Bool, name: String, nickname: String? = nil, aliases: [String] = [],
+      role: String? = nil, affiliation: String? = nil, size: NumberValue? = nil,
+      sizeUnit: String? = nil
+    ) {
+      self.isUnit = isUnit
+      self.name = name
+      self.nickname = nickname
+      self.aliases = aliases
+      self.role = role
+      self.affiliation = affiliation
+      self.size = size
+      self.sizeUnit = sizeUnit
+    }
+  }
+
+  /// A village, town or region.
+  public struct Place: Hashable, Sendable {
+    public var name: String
+    /// Alternate spellings and names ("Bare" for "Barë"); accepted as answers.
+    public var aliases: [String]
+    /// "village", "town", "region"…; used in prompts ("Which village…?").
+    public var type: String
+    /// The larger area it lies in, as written.
+    public var region: String?
+    /// Sentences that name the place and say what happened there.
+    public var knownFor: [String]
+
+    public init(
+      name: String, aliases: [String] = [], type: String = "place", region: String? = nil,
+      knownFor: [String] = []
+    ) {
+      self.name = name
+      self.aliases = aliases
+      self.type = type
+      self.region = region
+      self.knownFor = knownFor
+    }
+  }
+
+  /// A number the source gives.
+  public struct Quantity: Hashable, Sendable {
+    /// What is counted, as a clause that reads after "How many": "KLA fighters registered with
+    /// Brigade 141".
+    public var howMany: String
+    public var value: NumberValue
+    /// The counted thing's unit when it is not implied ("km").
+    public var unit: String?
+    public var date: HistoricalDate?
+
+    public init(
+      howMany: String, value: NumberValue, unit: String? = nil, date: HistoricalDate? = nil
+    ) {
+      self.howMany = howMany
+      self.value = value
+      self.unit = unit
+      self.date = date
+    }
+  }
+
+  /// A plain sentence with one key term, for cloze questions.
+  public struct Statement: Hashable, Sendable {
+    /// The sentence with the key term marked off: `text[keyRange]` is the key.
+    public var before: String
+    public var key: String
+    public var after: String
+    /// Other accepted forms of the key term.
+    public var alternatives: [String]
+
+    public init(before: String, key: String, after: String, alternatives: [String] = []) {
+      self.before = before
+      self.key = key
+      self.after = after
+      self.alternatives = alternatives
+    }
+
+    /// The sentence with its markup removed.
+    public var text: String { before + key + after }
+  }
+}

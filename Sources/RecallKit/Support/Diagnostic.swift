@@ -1,0 +1,47 @@
+/// One problem found in an input file, printed as `path:line:column: error: message`.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+  public enum Severity: String, Sendable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+      lhs == .warning && rhs == .error
+    }
+  }
+
+  public var severity: Severity
+  public var location: SourceLocation
+  public var message: String
+
+  public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    self.severity = severity
+    self.location = location
+    self.message = message
+  }
+
+  public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(.error, at: location, message)
+  }
+
+  public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(.warning, at: location, message)
+  }
+
+  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+extension Array where Element == Diagnostic {
+  /// Whether any diagnostic stops the input from being used.
+  public var hasErrors: Bool { contains { $0.severity == .error } }
+
+  /// Diagnostics in file order, so authors can fix them top to bottom.
+  public func sortedByLocation() -> [Diagnostic] {
+    enumerated().sorted { lhs, rhs in
+      let (a, b) = (lhs.element.location, rhs.element.location)
+      if a.file != b.file { return a.file < b.file }
+      if a.line != b.line { return a.line < b.line }
+      if a.column != b.column { return a.column < b.column }
+      return lhs.offset < rhs.offset
+    }.map(\.element)
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import RecallCLI
+import RecallKit
+import Testing
+
+@Suite struct CheckCommandTests {
+  private func write(_ text: String, name: String) throws -> String {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("recall-check-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: file)
+    return file.path
+  }
+
+  @Test func threeMistakesGiveThreeLocatedErrorsAndExit65() throws {
+    let path = try write(
+      """
+      id: sample
+      title: Sample
+      subject: History
+      source: A book
+      facts:
+        - id: battle
+          kind: event
+          what: Yugoslav forces shelled Mazhiq
+          dtae: 10–11 July 1998
+        - id: school
+          kind: event
+          what: the KLA opened a school
+          date: 31 June 1998
+        - id: battle
+          kind: person
+          name: Nusret Ibishi
+          role: a trainer
+      """, name: "sample.yaml")
+    let captured = CapturedConsole()
+    let status = CheckCommand.check(
+      [path], library: DeckLibrary(directory: "."), console: captured.console)
+    #expect(status == .dataError)
+    #expect(
+      captured.standardError == """
+        \(path):9:5: error: unknown key 'dtae' in an event fact; did you mean 'date'?
+        \(path):13:11: error: 'date' is not a valid date: June 1998 has no day 31
+        \(path):14:9: error: duplicate id 'battle'; it is already used at line 6, column 9
+
+        """)
+    #expect(captured.standardOutput.isEmpty)
+  }
+
+  @Test func missingDeckExits66() {
+    let captured = CapturedConsole()
+    let status = CheckCommand.check(
+      ["no-such-deck"], library: DeckLibrary(directory: "/nonexistent"),
+      console: captured.console)
+    #expect(status == .noInput)
+    #expect(captured.standardError.contains("no deck 'no-such-deck'"))
+  }
+
+  @Test func idsCannotLeaveTheDeckFolder() {
+    let captured = CapturedConsole()
+    let status = CheckCommand.check(
+      ["..evil"], library: DeckLibrary(directory: "/tmp"), console: captured.console)
+    #expect(status == .usage)
+    #expect(captured.standardError.contains("is not a deck id"))
+  }
+}
