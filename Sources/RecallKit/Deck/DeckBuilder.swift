@@ -77,8 +77,11 @@ struct DeckBuilder {
     let settings = fields["settings"].map { readSettings($0) } ?? DeckSettings()
 
     var facts: [Fact] = []
+    var entryCount = 0
     if let node = fields["facts"] {
-      for entry in readList(node, field: "facts") {
+      let entries = readList(node, field: "facts")
+      entryCount += entries.count
+      for entry in entries {
         pendingPlaces = []
         guard let fact = readFact(entry) else { continue }
         for (value, node) in pendingPlaces {
@@ -89,7 +92,9 @@ struct DeckBuilder {
     }
     var cards: [HandCard] = []
     if let node = fields["cards"] {
-      cards = readList(node, field: "cards").compactMap { readCard($0) }
+      let entries = readList(node, field: "cards")
+      entryCount += entries.count
+      cards = entries.compactMap { readCard($0) }
     }
     if facts.count + cards.count > reader.limits.maximumItems {
       reader.error(
@@ -97,10 +102,8 @@ struct DeckBuilder {
           + "\(reader.limits.maximumItems)", at: root)
     }
     resolveReferences(&facts)
-    if facts.isEmpty && cards.isEmpty,
-      let node = fields["facts"] ?? fields["cards"] ?? Optional(root)
-    {
-      reader.error("the deck has no facts and no cards", at: node)
+    if entryCount == 0 {
+      reader.error("the deck has no facts and no cards", at: fields["facts"] ?? root)
     }
     guard let id, let title, let subject, let source else { return nil }
     return Deck(

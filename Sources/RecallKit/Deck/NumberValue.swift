@@ -34,9 +34,9 @@ public struct NumberValue: Hashable, Sendable, Codable, CustomStringConvertible 
   public var acceptedRange: ClosedRange<Double> {
     switch qualifier {
     case .exact: return low...high
-    case .about: return (low * 0.9).rounded(.down)...(high * 1.1).rounded(.up)
-    case .over, .atLeast: return low...(Swift.max(high * 1.2, high + 1)).rounded(.up)
-    case .under, .atMost: return (low * 0.8).rounded(.down)...high
+    case .about: return (low * 9 / 10).rounded(.down)...(high * 11 / 10).rounded(.up)
+    case .over, .atLeast: return low...(Swift.max(high * 12 / 10, high + 1)).rounded(.up)
+    case .under, .atMost: return (low * 8 / 10).rounded(.down)...high
     }
   }
 

@@ -31,6 +31,6 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
     best = (candidate, distance)
   }
   guard let (candidate, distance) = best else { return nil }
-  let allowed = Swift.max(1, Swift.min(3, candidate.count / 3))
+  let allowed = Swift.min(3, Swift.max(candidate.count, word.count) / 3)
   return distance <= allowed ? candidate : nil
 }

@@ -1,0 +1,265 @@
+import Foundation
+import RecallKit
+import Testing
+
+/// The repository root, found from this file's location.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+@Suite struct DeckLoaderTests {
+  static let header = """
+    id: sample
+    title: Sample
+    subject: History
+    source: A book
+    facts:
+
+    """
+
+  private func load(_ text: String) -> DeckLoadResult {
+    DeckLoader().load(text: text, path: "deck.yaml")
+  }
+
+  private func messages(_ text: String) -> [String] {
+    load(text).diagnostics.map { diagnostic in
+      let location = diagnostic.location
+      return "\(location.line):\(location.column): \(diagnostic.severity.rawValue): "
+        + diagnostic.message
+    }
+  }
+
+  @Test func readmeExampleLoadsClean() throws {
+    let readme = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let start = try #require(readme.range(of: "```yaml\nid: bajgora-sample"))
+    let body = readme[start.upperBound...]
+    let end = try #require(body.range(of: "\n```"))
+    let yaml = "id: bajgora-sample" + body[..<end.lowerBound]
+    let result = load(String(yaml))
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    let deck = try #require(result.deck)
+    #expect(deck.facts.count == 6)
+    #expect(deck.cards.count == 4)
+    #expect(Set(deck.facts.map(\.kind)).count == 6)
+    #expect(deck.settings.learningSteps == [60, 600])
+    guard case .event(let battle) = deck.fact(id: "battle-of-mazhiq")?.content else {
+      Issue.record("battle-of-mazhiq is not an event")
+      return
+    }
+    #expect(battle.places == ["mazhiq"])
+    #expect(battle.date.formatted == "10–11 July 1998")
+    guard case .statement(let statement) = deck.fact(id: "first-appearance")?.content else {
+      Issue.record("first-appearance is not a statement")
+      return
+    }
+    #expect(statement.key == "Zaberegje")
+    #expect(deck.cards.first { $0.id == "nato-speech" }?.truth == true)
+  }
+
+  @Test func jsonIsAcceptedAsYAML() throws {
+    let json = """
+      {"id": "j", "title": "J", "subject": "S", "source": "B",
+       "facts": [{"id": "y", "kind": "event", "what": "a thing happened", "date": "1998"}]}
+      """
+    let deck = try #require(load(json).deck)
+    #expect(deck.facts.first?.kind == .event)
+  }
+
+  @Test(arguments: [
+    // A misspelt key, with its suggestion.
+    (
+      "  - id: a\n    kind: event\n    what: x happened\n    dtae: 1998\n",
+      ["9:5: error: unknown key 'dtae' in an event fact; did you mean 'date'?"]
+    ),
+    // A key nothing resembles lists the choices.
+    (
+      "  - id: a\n    kind: place\n    name: Mazhiq\n    colour: red\n",
+      [
+        "9:5: error: unknown key 'colour' in a place fact; expected one of 'id', 'kind', "
+          + "'tags', 'note', 'name', 'aliases', 'type', 'region', 'known_for'"
+      ]
+    ),
+    // Missing required fields.
+    (
+      "  - id: a\n    kind: person\n    name: Remi\n",
+      ["6:5: error: a person fact is missing required key 'role'"]
+    ),
+    ("  - kind: place\n    name: X\n", ["6:5: error: a place fact is missing required key 'id'"]),
+    ("  - id: a\n    name: X\n", ["6:5: error: fact is missing required key 'kind'"]),
+    // Wrong types.
+    (
+      "  - id: a\n    kind: person\n    name: [A, B]\n    role: r\n",
+      ["8:11: error: 'name' must be text, found a list"]
+    ),
+    (
+      "  - id: a\n    kind: place\n    name: X\n    aliases: {a: b}\n",
+      ["9:14: error: 'aliases' must be text, found a mapping"]
+    ),
+    (
+      "  - just a string\n",
+      ["6:5: error: each fact must be a mapping with 'id' and 'kind', found 'just a string'"]
+    ),
+    // Dates and numbers that do not parse.
+    (
+      "  - id: a\n    kind: event\n    what: x\n    date: 31 June 1998\n",
+      ["9:11: error: 'date' is not a valid date: June 1998 has no day 31"]
+    ),
+    (
+      "  - id: a\n    kind: event\n    what: x\n    date: 8 January\n",
+      [
+        "9:11: error: 'date' is not a valid date: '8 January' has no year; write the year the source means"
+      ]
+    ),
+    (
+      "  - id: a\n    kind: quantity\n    how_many: people fled\n    value: lots\n",
+      [
+        "9:12: error: 'value' is not a number Recall understands: 'lots' (try '100', 'over 100', 'about 100' or '3,000 to 5,000')"
+      ]
+    ),
+    // Unknown kinds and references.
+    (
+      "  - id: a\n    kind: evnt\n",
+      ["7:11: error: unknown fact kind 'evnt'; did you mean 'event'?"]
+    ),
+    (
+      "  - id: a\n    kind: event\n    what: x\n    date: 1998\n    places: [Mazhik]\n  - id: m\n    kind: place\n    name: Mazhiq\n",
+      ["10:14: error: unknown place 'Mazhik'; did you mean 'Mazhiq'?"]
+    ),
+    // Duplicate ids across facts.
+    (
+      "  - id: a\n    kind: place\n    name: X\n  - id: a\n    kind: place\n    name: Y\n",
+      ["9:9: error: duplicate id 'a'; it is already used at line 6, column 9"]
+    ),
+    // Statements need exactly one marked key term.
+    (
+      "  - id: s\n    kind: statement\n    text: No marks here.\n",
+      ["8:11: error: mark the key term with [[ and ]], as in 'The KLA captured [[Zhvillidove]]'"]
+    ),
+    (
+      "  - id: s\n    kind: statement\n    text: A [[b]] and [[c]].\n",
+      ["8:11: error: mark only one key term with [[ ]] per sentence"]
+    ),
+    // Control characters never reach a terminal.
+    (
+      "  - id: a\n    kind: place\n    name: \"X\\e[31m\"\n",
+      ["8:11: error: 'name' contains the control character U+001B"]
+    ),
+    // Ids that could leave a folder.
+    (
+      "  - id: ../etc\n    kind: place\n    name: X\n",
+      ["6:9: error: fact id '../etc' may use only ASCII letters, digits, '-', '_' and '.'"]
+    ),
+    // Warnings: the deck still loads.
+    (
+      "  - id: p\n    kind: place\n    name: Mazhiq\n    known_for: [Something happened.]\n",
+      ["9:17: warning: this sentence does not name 'Mazhiq', so no question can ask for it"]
+    ),
+    (
+      "  - id: e\n    kind: event\n    what: x\n    date: 2999\n",
+      ["9:11: warning: the date 2999 is in the future; is the year right?"]
+    ),
+  ])
+  func reportsFactProblemsWithTheirLocation(facts: String, expected: [String]) {
+    #expect(messages(Self.header + facts) == expected)
+  }
+
+  @Test(arguments: [
+    ("", ["1:1: error: the deck is empty"]),
+    ("- a\n- b\n", ["1:1: error: the deck must be a mapping of keys to values, found a list"]),
+    ("id: [a\n", ["2:1: error: YAML syntax: did not find expected ',' or ']'"]),
+    ("id: a\nid: b\n", ["2:1: error: duplicate key 'id'; it is already used at line 1"]),
+    (
+      "id: Bad Id\ntitle: T\nsubject: S\nsource: B\nfacts: []\n",
+      [
+        "1:5: error: deck id 'Bad Id' must be 1 to 64 lowercase letters, digits, '-', '_' or '.', "
+          + "starting with a letter or digit",
+        "5:8: error: the deck has no facts and no cards",
+      ]
+    ),
+    (
+      "id: a\ntitle: T\nsubject: S\nfacts:\n  - id: x\n    kind: place\n    name: X\n",
+      ["1:1: error: the deck is missing required key 'source'"]
+    ),
+    (
+      "id: a\ntitle: T\nsubject: S\nsource: B\nsettings:\n  desired_retention: 1.5\n"
+        + "  learning_steps: [1m, ten]\nfacts:\n  - id: x\n    kind: place\n    name: X\n",
+      [
+        "6:22: error: 'desired_retention' must be between 0.5 and 0.99, found 1.5",
+        "7:24: error: 'learning_steps' entries are durations such as '1m', '10m', '1h' or '1d', found 'ten'",
+      ]
+    ),
+    (
+      "id: a\ntitle: T\nsubject: S\nsource: B\nfacts:\n  - id: x\n    kind: place\n    name: X\n"
+        + "cards:\n  - id: c\n    type: choice\n    prompt: P?\n    answer: X\n    distractors: [X, Y]\n"
+        + "    fact: y\n",
+      [
+        "14:18: error: distractor 'X' is also the answer",
+        "14:18: warning: a choice card reads best with three distractors; it has 2",
+        "15:11: error: unknown fact 'y'",
+      ]
+    ),
+  ])
+  func reportsDeckProblemsWithTheirLocation(text: String, expected: [String]) {
+    #expect(messages(text) == expected)
+  }
+
+  @Test func reportsEveryProblemInOneRun() {
+    let text =
+      Self.header
+      + "  - id: a\n    kind: event\n    what: x\n    dtae: 1998\n"
+      + "  - id: b\n    kind: event\n    what: y\n    date: 32 May 1998\n"
+      + "  - id: a\n    kind: place\n    name: Z\n"
+    let result = load(text)
+    #expect(result.deck == nil)
+    #expect(result.diagnostics.count == 3)
+    #expect(result.diagnostics.allSatisfy { $0.severity == .error })
+  }
+
+  @Test func bytesThatAreNotTextAreLocated() {
+    let loader = DeckLoader()
+    let nul = loader.load(data: Data("id: a\ntitle: \u{0}".utf8), path: "d.yaml")
+    #expect(
+      nul.diagnostics.map(\.description) == [
+        "d.yaml:2:8: error: the file contains a NUL byte; decks are UTF-8 text"
+      ])
+    let invalid = loader.load(data: Data([0x69, 0x64, 0x3A, 0x20, 0xC3, 0x28]), path: "d.yaml")
+    #expect(
+      invalid.diagnostics.map(\.description) == [
+        "d.yaml:1:5: error: the file is not valid UTF-8 (byte 0xC3)"
+      ])
+  }
+
+  @Test func deepNestingIsRefusedBeforeParsing() {
+    let deep = "id: " + String(repeating: "[", count: 10_000)
+    let result = DeckLoader().load(text: deep, path: "d.yaml")
+    #expect(result.diagnostics.first?.message.contains("more than 64 levels deep") == true)
+  }
+
+  @Test func aliasBombsStopAtTheNodeBudget() {
+    // Each fact's tags are ten copies of the previous fact's: 10^9 nodes if walked naively.
+    var bomb = "id: a\ntitle: T\nsubject: S\nsource: B\nlanguage: en\n"
+    bomb +=
+      "facts:\n  - id: x\n    kind: place\n    name: X\n    tags: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1..<9 {
+      let previous = "*a\(level - 1)"
+      bomb += "  - id: x\(level)\n    kind: place\n    name: X\(level)\n"
+      bomb +=
+        "    tags: &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
+    }
+    let limits = DeckLimits(maximumNodes: 100_000)
+    let result = DeckLoader(limits: limits).load(text: bomb, path: "d.yaml")
+    #expect(result.deck == nil)
+    #expect(result.diagnostics.count <= limits.maximumDiagnostics + 1)
+  }
+
+  @Test func oversizedFilesAreRefusedUnread() throws {
+    let limits = DeckLimits(maximumFileSize: 1024)
+    let result = DeckLoader(limits: limits).load(
+      data: Data(repeating: 0x20, count: 4096), path: "big.yaml")
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "big.yaml:1:1: error: the file is larger than 0 MiB"
+      ])
+  }
+}
