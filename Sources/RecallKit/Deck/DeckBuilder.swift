@@ -355,7 +355,7 @@ struct DeckBuilder {
       return .place(
         Fact.Place(
           name: name, aliases: aliases,
-          type: reader.text(fields["type"], field: "type")?.lowercased() ?? "place",
+          type: reader.text(fields["type"], field: "type") ?? "place",
           region: reader.text(fields["region"], field: "region"), knownFor: knownFor))
     case .quantity:
       let howMany = reader.text(fields["how_many"], field: "how_many").map(Self.clause)
