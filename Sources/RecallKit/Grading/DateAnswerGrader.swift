@@ -1,0 +1,89 @@
+/// Grades a typed date at the precision of the fact, never more.
+///
+/// Rules, for a fact dated E and an answer A:
+/// - A names the same date, or a more precise one inside it ("10 July 1998" for "July 1998"), or
+///   drops only an "early/mid/late" ("May 1998" for "mid-May 1998"): correct, with a note when
+///   the source's own form says more or less.
+/// - For a range fact ("10–11 July 1998", "August to October 1998"), the range or its first day
+///   (or month) alone: correct, with the full range in the note.
+/// - A coarser date that contains the fact ("July 1998" or "1998" for "10 July 1998"), or a date
+///   inside a range fact other than its start: partially correct, which schedules as a miss.
+/// - Anything else, and always any other year: wrong.
+public enum DateAnswerGrader {
+  public static func grade(_ input: String, expected: HistoricalDate, hintUsed: Bool = false)
+    -> GradingResult
+  {
+    switch DateAnswerReader.read(input) {
+    case .failure(let reason):
+      return .invalid(reason)
+    case .success(let answer):
+      let (verdict, note) = judge(answer, expected: expected)
+      var shownNote = note
+      if verdict == .wrong, isNumeric(input) {
+        shownNote = "read as “\(answer.formatted)” (numbers are read day first)"
+      }
+      return .graded(Grade(verdict, shown: expected.formatted, note: shownNote, hintUsed: hintUsed))
+    }
+  }
+
+  /// How `answer` relates to `expected`, with a note for the learner.
+  static func judge(_ answer: HistoricalDate, expected: HistoricalDate)
+    -> (Grade.Verdict, String?)
+  {
+    let full = "“\(expected.formatted)”"
+    guard let expectedEnd = expected.end else {
+      if let answerEnd = answer.end {
+        let inside =
+          answer.start.lies(within: expected.start) && answerEnd.lies(within: expected.start)
+        return inside ? (.correct, "the source says only \(full)") : (.wrong, nil)
+      }
+      return judge(point: answer.start, against: expected.start, full: full)
+    }
+    if let answerEnd = answer.end {
+      let matches =
+        accepts(answer.start, for: expected.start) && accepts(answerEnd, for: expectedEnd)
+      return matches ? (.correct, nil) : (.wrong, nil)
+    }
+    let point = answer.start
+    if accepts(point, for: expected.start) {
+      return (.correct, "the whole period is \(full)")
+    }
+    if withinRange(point, from: expected.start, to: expectedEnd)
+      || expected.start.lies(within: point)
+    {
+      return (.partiallyCorrect, "close, but the answer is \(full)")
+    }
+    return (.wrong, nil)
+  }
+
+  private static func judge(
+    point: HistoricalDate.Point, against expected: HistoricalDate.Point, full: String
+  ) -> (Grade.Verdict, String?) {
+    if point == expected { return (.correct, nil) }
+    if point.lies(within: expected) { return (.correct, "the source says only \(full)") }
+    if expected.withoutPart == point { return (.correct, "more precisely \(full)") }
+    if expected.lies(within: point) { return (.partiallyCorrect, "not precise enough: \(full)") }
+    return (.wrong, nil)
+  }
+
+  /// Whether `point` counts as naming `expected`: the same, inside it, or it without its part.
+  private static func accepts(_ point: HistoricalDate.Point, for expected: HistoricalDate.Point)
+    -> Bool
+  {
+    point.lies(within: expected) || expected.withoutPart == point
+  }
+
+  private static func withinRange(
+    _ point: HistoricalDate.Point, from start: HistoricalDate.Point, to end: HistoricalDate.Point
+  ) -> Bool {
+    guard let first = start.coveredDays.first?.lowerBound,
+      let last = end.coveredDays.last?.upperBound
+    else { return false }
+    return point.coveredDays.allSatisfy { first <= $0.lowerBound && $0.upperBound <= last }
+  }
+
+  /// Whether the learner wrote the date in figures ("7/10/1998"), where the reading may surprise.
+  private static func isNumeric(_ input: String) -> Bool {
+    !input.contains(where: \.isLetter) && input.contains(where: { "./-".contains($0) })
+  }
+}

@@ -1,0 +1,101 @@
+/// What `:hint` reveals before the learner answers. Answering after a hint suggests `hard` at best.
+public enum Hint: Hashable, Sendable {
+  /// A clue to show: the first letter of a text answer, the year of a date.
+  case clue(String)
+  /// For a choice question, the options still in play (ascending, so letters do not move).
+  case remainingOptions([Int])
+
+  /// The hint for `question`, or nil when there is nothing fair to reveal (true/false, or a
+  /// choice with only two options). The same seed and question always give the same hint, so a
+  /// session can be replayed.
+  public static func make(for question: Question, seed: UInt64) -> Hint? {
+    switch question.expected {
+    case .text(let answers):
+      return answers.first.flatMap(textClue)
+    case .date(let date):
+      return .clue(dateClue(date))
+    case .number(let value):
+      return .clue(numberClue(value))
+    case .choice(let correct):
+      return remaining(
+        options: question.options.count, correct: correct, seed: seed, id: question.id)
+    case .truth:
+      return nil
+    case .order(let order):
+      guard let first = order.first, let letter = OptionLetters.letter(first) else { return nil }
+      return .clue("\(letter) comes first")
+    case .match(let pairs):
+      guard let option = pairs.first, let letter = OptionLetters.letter(option) else { return nil }
+      return .clue("1 goes with \(letter)")
+    }
+  }
+
+  /// "starts with “N”, 2 words": the first letter of the first word that is not an article.
+  static func textClue(_ answer: String) -> Hint? {
+    var words = answer.split(whereSeparator: \.isWhitespace)
+    if words.count > 1, let first = words.first,
+      TextNormalizer.leadingArticles.contains(first.lowercased())
+    {
+      words.removeFirst()
+    }
+    guard let first = words.first?.first(where: { $0.isLetter || $0.isNumber }) else { return nil }
+    let count = words.count == 1 ? "" : ", \(words.count) words"
+    return .clue("starts with “\(first)”\(count)")
+  }
+
+  /// The year for anything more precise than a year, the decade for a year.
+  static func dateClue(_ date: HistoricalDate) -> String {
+    if date.precision == .year, date.end == nil {
+      return "in the \(date.year / 10 * 10)s"
+    }
+    return "in \(date.year)"
+  }
+
+  /// How many digits the figure has.
+  static func numberClue(_ value: NumberValue) -> String {
+    let digits = String(Int64(abs(value.low).rounded(.down))).count
+    return digits == 1 ? "a single digit" : "a \(digits)-digit number"
+  }
+
+  /// The right option and all but two wrong ones (fewer removed when that would leave only the
+  /// right option), chosen by a generator seeded from `seed` and the question's id.
+  static func remaining(options count: Int, correct: Int, seed: UInt64, id: String) -> Hint? {
+    guard (0..<count).contains(correct) else { return nil }
+    var wrong = (0..<count).filter { $0 != correct }
+    let removeCount = min(2, wrong.count - 1)
+    guard removeCount > 0 else { return nil }
+    var generator = HintRandom(seed: seed ^ stableHash(id))
+    for index in stride(from: wrong.count - 1, to: 0, by: -1) {
+      let other = Int(generator.next() % UInt64(index + 1))
+      wrong.swapAt(index, other)
+    }
+    let kept = wrong.dropFirst(removeCount) + [correct]
+    return .remainingOptions(kept.sorted())
+  }
+
+  /// FNV-1a over the UTF-8 bytes: stable across runs, unlike `Hasher`.
+  static func stableHash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+}
+
+/// A small generator whose sequence depends only on its seed (the SplitMix64 mixing steps).
+private struct HintRandom: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) {
+    state = seed
+  }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9e37_79b9_7f4a_7c15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+    return z ^ (z >> 31)
+  }
+}

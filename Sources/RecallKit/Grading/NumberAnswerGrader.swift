@@ -1,0 +1,76 @@
+/// Grades a typed figure against a fact's number and its tolerance.
+///
+/// The learner may write digits with any grouping ("3,000", "3 000", "3.000", "3000"), words
+/// ("three thousand", "a hundred and five"), digits with a scale ("3 thousand"), a qualifier
+/// ("about 3,000", "over 100") and a unit after the figure ("3,000 people"). A single figure is
+/// right when it lies in `NumberValue.acceptedRange`; a range ("3000-5000", "between 3,000 and
+/// 5,000") is right when both ends do, so a wide guess that spans the answer is not.
+/// Qualifiers the learner types are read but not required: the note says how the source puts it.
+public enum NumberAnswerGrader {
+  public static func grade(_ input: String, expected: NumberValue, hintUsed: Bool = false)
+    -> GradingResult
+  {
+    guard !input.allSatisfy(\.isWhitespace) else { return .invalid(.empty) }
+    guard let answer = read(input) else { return .invalid(.notANumber(input)) }
+    let accepted = expected.acceptedRange
+    let shown = expected.description
+    guard accepted.contains(answer.low), accepted.contains(answer.high) else {
+      return .graded(Grade(.wrong, shown: shown, hintUsed: hintUsed))
+    }
+    let exact =
+      expected.qualifier == .exact && answer.low == expected.low && answer.high == expected.high
+    let note = exact ? nil : "the source says “\(shown)”"
+    return .graded(Grade(.correct, shown: shown, note: note, hintUsed: hintUsed))
+  }
+
+  /// The figure or range the learner typed, or nil when there is none to read.
+  public static func read(_ input: String) -> NumberValue? {
+    var text = String(input.prefix(TextNormalizer.maximumLength)).lowercased()
+    text = String(text.map { $0 == "\u{00A0}" || $0 == "\u{202F}" ? " " : $0 })
+    while let last = text.last, ".,;:!?".contains(last) { text.removeLast() }
+    if text.hasSuffix("+") { text = "over " + text.dropLast() }
+    text = NumberWords.replacingWords(in: text)
+    guard
+      var words = joiningDigitGroups(text.split(separator: " ").map(ungroupDots))
+    else { return nil }
+    // Drop a trailing unit ("people", "fighters") one word at a time until a figure remains.
+    while !words.isEmpty {
+      if let value = NumberValue.parse(words.joined(separator: " ")) { return value }
+      guard words.last?.first?.isLetter == true else { return nil }
+      words.removeLast()
+    }
+    return nil
+  }
+
+  /// Joins "3 000" and "1 250 000" into one figure, and refuses digits side by side that are not
+  /// thousands groups ("14 15"), which would otherwise run together into a different number.
+  private static func joiningDigitGroups(_ words: [String]) -> [String]? {
+    var result: [String] = []
+    var grouping = false
+    for word in words {
+      let digits = !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber }
+      guard digits, let previous = result.last, previous.first?.isNumber == true,
+        previous.last?.isNumber == true
+      else {
+        result.append(word)
+        grouping = false
+        continue
+      }
+      let startsGroups = !grouping && previous.allSatisfy(\.isNumber) && previous.count <= 3
+      guard word.count == 3, grouping || startsGroups else { return nil }
+      result[result.count - 1] += word
+      grouping = true
+    }
+    return result
+  }
+
+  /// "3.000" and "1.250.000" group thousands with dots, as much of Europe writes them.
+  private static func ungroupDots(_ word: Substring) -> String {
+    let groups = word.split(separator: ".", omittingEmptySubsequences: false)
+    guard groups.count > 1, (1...3).contains(groups[0].count),
+      groups.dropFirst().allSatisfy({ $0.count == 3 }),
+      groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    else { return String(word) }
+    return groups.joined()
+  }
+}
