@@ -33,7 +33,8 @@ public struct FSRSScheduler: Hashable, Sendable {
 
   /// The card after a review with this rating at `now`; fuzz, when on, draws from `generator`.
   public func review(
-    _ card: CardState, rating: Rating, at now: Date, using generator: inout some RandomNumberGenerator
+    _ card: CardState, rating: Rating, at now: Date,
+    using generator: inout some RandomNumberGenerator
   ) -> CardState {
     let nowMicroseconds = now.microsecondsSince1970
     var next = card

@@ -55,7 +55,8 @@ public struct MemoryModel: Hashable, Sendable {
   ) -> Double {
     let next =
       rating == .again
-      ? forgetStability(difficulty: difficulty, stability: stability, retrievability: retrievability)
+      ? forgetStability(
+        difficulty: difficulty, stability: stability, retrievability: retrievability)
       : recallStability(
         difficulty: difficulty, stability: stability, retrievability: retrievability,
         rating: rating)

@@ -32,14 +32,21 @@ import Testing
   }
 
   @Test func theMaximumIntervalBoundsTheRange() throws {
-    #expect(try FSRSScheduler(options: SchedulerOptions(maximumInterval: 100)).fuzzRange(days: 100) == 93...100)
-    #expect(try FSRSScheduler(options: SchedulerOptions(maximumInterval: 25)).fuzzRange(days: 30) == 25...25)
-    #expect(try FSRSScheduler(options: SchedulerOptions(maximumInterval: 2)).fuzzRange(days: 3) == 2...2)
+    #expect(
+      try FSRSScheduler(options: SchedulerOptions(maximumInterval: 100)).fuzzRange(days: 100)
+        == 93...100)
+    #expect(
+      try FSRSScheduler(options: SchedulerOptions(maximumInterval: 25)).fuzzRange(days: 30)
+        == 25...25)
+    #expect(
+      try FSRSScheduler(options: SchedulerOptions(maximumInterval: 2)).fuzzRange(days: 3) == 2...2)
   }
 
   /// Random histories reviewed twice, with and without fuzz: every fuzzed review interval lies
   /// in the range around the unfuzzed one, and fuzz never touches the memory state.
-  @Test(arguments: [SchedulerOptions(), SchedulerOptions(desiredRetention: 0.8, maximumInterval: 60)])
+  @Test(arguments: [
+    SchedulerOptions(), SchedulerOptions(desiredRetention: 0.8, maximumInterval: 60),
+  ])
   func everyFuzzedIntervalLiesInItsRange(options: SchedulerOptions) throws {
     let fuzzed = try FSRSScheduler(options: options)
     var plainOptions = options
@@ -102,7 +109,8 @@ import Testing
     var plainOptions = scheduler.options
     plainOptions.isFuzzEnabled = false
     let base = FSRSScheduler.wholeDays(
-      from: start, to: try FSRSScheduler(options: plainOptions).review(card, rating: .good, at: start).due)
+      from: start,
+      to: try FSRSScheduler(options: plainOptions).review(card, rating: .good, at: start).due)
     let range = try #require(scheduler.fuzzRange(days: base))
     var generator = SplitMix64(seed: 5)
     var seen = Set<Int>()

@@ -44,19 +44,27 @@ struct FSRSVectors {
   /// A scheduler configuration as the script gave it to py-fsrs (steps in seconds).
   struct Config: Decodable {
     var parameters: [Double]?
-    var desired_retention: Double?
-    var learning_steps: [Double]?
-    var relearning_steps: [Double]?
-    var maximum_interval: Int?
+    var desiredRetention: Double?
+    var learningSteps: [Double]?
+    var relearningSteps: [Double]?
+    var maximumInterval: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case parameters
+      case desiredRetention = "desired_retention"
+      case learningSteps = "learning_steps"
+      case relearningSteps = "relearning_steps"
+      case maximumInterval = "maximum_interval"
+    }
 
     /// The same settings with fuzz off, as the vectors were made.
     var options: SchedulerOptions {
       var options = SchedulerOptions(isFuzzEnabled: false)
       if let parameters { options.parameters = parameters }
-      if let desired_retention { options.desiredRetention = desired_retention }
-      if let learning_steps { options.learningSteps = learning_steps }
-      if let relearning_steps { options.relearningSteps = relearning_steps }
-      if let maximum_interval { options.maximumInterval = maximum_interval }
+      if let desiredRetention { options.desiredRetention = desiredRetention }
+      if let learningSteps { options.learningSteps = learningSteps }
+      if let relearningSteps { options.relearningSteps = relearningSteps }
+      if let maximumInterval { options.maximumInterval = maximumInterval }
       return options
     }
   }

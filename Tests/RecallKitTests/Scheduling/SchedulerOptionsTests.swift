@@ -28,7 +28,8 @@ import Testing
 
   @Test func textOptionsParse() throws {
     #expect(try SchedulerOptions.parseSteps("1m,10m", kind: .learning) == [60, 600])
-    #expect(try SchedulerOptions.parseSteps(" 30s , 1h, 1d ", kind: .learning) == [30, 3600, 86400])
+    #expect(
+      try SchedulerOptions.parseSteps(" 30s , 1h, 1d ", kind: .learning) == [30, 3600, 86400])
     #expect(try SchedulerOptions.parseSteps("", kind: .relearning) == [])
     #expect(try SchedulerOptions.parseSteps("none", kind: .relearning) == [])
     let text = FSRSParameters.defaults.map { String($0) }.joined(separator: ", ")
@@ -59,7 +60,8 @@ import Testing
     ),
     (
       SchedulerOptions(
-        parameters: FSRSParameters.defaults.enumerated().map { $0.offset == 20 ? 0.05 : $0.element }),
+        parameters: FSRSParameters.defaults.enumerated().map { $0.offset == 20 ? 0.05 : $0.element }
+      ),
       "parameter w20 is 0.05, outside its allowed range 0.1 to 0.8"
     ),
   ])
@@ -102,7 +104,8 @@ import Testing
     #expect(abs(steep.model.retrievability(elapsedDays: 10, stability: 10) - 0.9) < 1e-12)
     #expect(abs(standard.model.retrievability(elapsedDays: 10, stability: 10) - 0.9) < 1e-12)
     #expect(abs(steep.model.retrievability(elapsedDays: 100, stability: 10) - 0.5467110653) < 1e-9)
-    #expect(abs(standard.model.retrievability(elapsedDays: 100, stability: 10) - 0.6928266346) < 1e-9)
+    #expect(
+      abs(standard.model.retrievability(elapsedDays: 100, stability: 10) - 0.6928266346) < 1e-9)
     #expect(
       steep.model.retrievability(elapsedDays: 1, stability: 10)
         > standard.model.retrievability(elapsedDays: 1, stability: 10))
