@@ -95,6 +95,34 @@ import Testing
   }
 
   /// Columns count characters, not bytes: "ç" and "ë" are one column each.
+  @Test func aDeckWithUnusableSettingsExits65() throws {
+    let decks = try folder()
+    let weights = FSRSParameters.defaults.enumerated().map { $0.offset == 6 ? 50 : $0.element }
+    try Data(
+      """
+      id: odd
+      title: Odd
+      subject: History
+      source: A book
+      settings:
+        parameters: [\(weights.map { String($0) }.joined(separator: ", "))]
+      facts:
+        - id: school
+          kind: event
+          what: the KLA opened a school
+          date: June 1998
+
+      """.utf8
+    ).write(to: decks.appendingPathComponent("odd.yaml"))
+    let (status, captured) = try run(
+      [], deck: "odd", library: DeckLibrary(directory: decks.path), standardInput: "")
+    #expect(status == .dataError)
+    #expect(
+      captured.standardError
+        == "recall: error: the settings of deck 'odd' cannot be used: parameter w6 is 50, "
+        + "outside its allowed range 0.001 to 4\n")
+  }
+
   @Test func badLinesAreLocatedAndExit65() throws {
     let path = try write(
       """

@@ -58,8 +58,16 @@ public struct ScheduleReplayCommand: ParsableCommand {
       case .success(let loaded): base = SchedulerOptions(settings: loaded.settings)
       case .failure(let failure): return failure.status
       }
+      // The loader checks ranges only loosely (parameters within ±100); a deck whose
+      // settings FSRS cannot use is bad data, not a bad command line.
+      do {
+        try base.validate()
+      } catch {
+        console.errorLine("recall: error: the settings of deck '\(deck)' cannot be used: \(error)")
+        return .dataError
+      }
     }
-    let replay: ReviewReplay
+    var replay: ReviewReplay
     do {
       replay = try ReviewReplay(options: scheduling.options(over: base))
     } catch {
@@ -85,8 +93,7 @@ public struct ScheduleReplayCommand: ParsableCommand {
 
     // Lines are batched: one write per line would dominate the run time on long logs.
     var pending = ""
-    var runner = replay
-    let clean = runner.run(
+    let clean = replay.run(
       input, file: name,
       output: { line in
         pending += line

@@ -21,22 +21,34 @@ public struct ReviewReplay {
         guard let value, value.isFinite else { return "null" }
         return String(value)
       }
-      let fields = [
-        ("card", Self.quoted(entry.card)),
-        ("time", Self.quoted(UTCTimestamp.format(entry.time))),
-        ("rating", Self.quoted(entry.rating.name)),
-        ("state", Self.quoted(state.phase.rawValue)),
-        ("step", state.step.map(String.init) ?? "null"),
-        ("stability", number(state.stability)),
-        ("difficulty", number(state.difficulty)),
-        ("due", Self.quoted(UTCTimestamp.format(state.due))),
-        ("retrievability", number(retrievabilityBefore)),
-      ]
-      return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+      var line = "{\"card\":"
+      line.reserveCapacity(256)
+      line += Self.quoted(entry.card)
+      line += ",\"time\":\""
+      line += UTCTimestamp.format(entry.time)
+      line += "\",\"rating\":\""
+      line += entry.rating.name
+      line += "\",\"state\":\""
+      line += state.phase.rawValue
+      line += "\",\"step\":"
+      line += state.step.map(String.init) ?? "null"
+      line += ",\"stability\":"
+      line += number(state.stability)
+      line += ",\"difficulty\":"
+      line += number(state.difficulty)
+      line += ",\"due\":\""
+      line += UTCTimestamp.format(state.due)
+      line += "\",\"retrievability\":"
+      line += number(retrievabilityBefore)
+      line += "}"
+      return line
     }
 
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
+      if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        return "\"" + text + "\""
+      }
       var result = "\""
       for scalar in text.unicodeScalars {
         switch scalar {

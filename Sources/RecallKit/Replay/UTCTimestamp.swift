@@ -70,20 +70,44 @@ public enum UTCTimestamp {
       days -= 1
     }
     let (year, month, day) = civilDate(daysSince1970: Int(days))
-    var text =
-      "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(Int(secondOfDay / 3_600), 2)):"
-      + "\(pad(Int(secondOfDay % 3_600 / 60), 2)):\(pad(Int(secondOfDay % 60), 2))"
-    if microseconds != 0 {
-      text +=
-        microseconds % 1_000 == 0
-        ? ".\(pad(Int(microseconds / 1_000), 3))" : ".\(pad(Int(microseconds), 6))"
+    // Built as ASCII bytes: this runs twice per line of a replay.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(27)
+    func append(_ value: Int, width: Int) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      guard value < divisor * 10 else {
+        bytes.append(contentsOf: String(value).utf8)
+        return
+      }
+      var rest = value
+      while divisor > 0 {
+        bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+        rest %= divisor
+        divisor /= 10
+      }
     }
-    return text + "Z"
-  }
-
-  private static func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    append(year, width: 4)
+    bytes.append(UInt8(ascii: "-"))
+    append(month, width: 2)
+    bytes.append(UInt8(ascii: "-"))
+    append(day, width: 2)
+    bytes.append(UInt8(ascii: "T"))
+    append(Int(secondOfDay / 3_600), width: 2)
+    bytes.append(UInt8(ascii: ":"))
+    append(Int(secondOfDay % 3_600 / 60), width: 2)
+    bytes.append(UInt8(ascii: ":"))
+    append(Int(secondOfDay % 60), width: 2)
+    if microseconds != 0 {
+      bytes.append(UInt8(ascii: "."))
+      if microseconds % 1_000 == 0 {
+        append(Int(microseconds / 1_000), width: 3)
+      } else {
+        append(Int(microseconds), width: 6)
+      }
+    }
+    bytes.append(UInt8(ascii: "Z"))
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private static func daysIn(month: Int, year: Int) -> Int {

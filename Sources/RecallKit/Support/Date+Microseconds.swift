@@ -8,6 +8,7 @@ extension Date {
   ///
   /// Schedules are computed on microseconds, as Python's datetime is, so whole-day
   /// boundaries and half-step rounding agree with py-fsrs instead of drifting with `Double`.
+  /// A `Date` holds every microsecond exactly until 2137; later ones may be 1 µs off.
   public var microsecondsSince1970: Int64 {
     Int64((timeIntervalSinceReferenceDate * 1_000_000).rounded()) + Self.referenceOffsetMicroseconds
   }
