@@ -38,6 +38,12 @@ static inline int recall_el_set_signal(EditLine *el, int on) {
   return el_set(el, EL_SIGNAL, on);
 }
 
+/// Puts the terminal in editing mode now. el_gets does it too, but only after the prompt is
+/// flushed; keys typed in between would be echoed by the terminal itself.
+static inline int recall_el_prepare_terminal(EditLine *el) {
+  return el_set(el, EL_PREP_TERM, 1);
+}
+
 static inline int recall_el_set_history(EditLine *el, History *h) {
   return el_set(el, EL_HIST, history, h);
 }

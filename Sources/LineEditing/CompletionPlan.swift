@@ -25,6 +25,23 @@ public enum CompletionPlan: Equatable, Sendable {
     return .replace(deleting: typed.unicodeScalars.count, text: target)
   }
 
+  /// The candidates as one line for the terminal, with control characters (which could move
+  /// the cursor or recolour the screen) and bidirectional overrides shown as "?".
+  static func listing(_ candidates: [String]) -> String {
+    let shown = candidates.map { candidate in
+      String(
+        String.UnicodeScalarView(
+          candidate.unicodeScalars.map { scalar in
+            let value = scalar.value
+            let unsafe =
+              scalar.properties.generalCategory == .control
+              || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            return unsafe ? "?" : scalar
+          }))
+    }
+    return shown.joined(separator: "  ")
+  }
+
   /// The longest string every one of `strings` starts with, compared by character.
   static func longestCommonPrefix(_ strings: [String]) -> String {
     guard var prefix = strings.first else { return "" }

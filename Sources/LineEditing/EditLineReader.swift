@@ -74,7 +74,9 @@ public final class EditLineReader: LineReader {
     setPrompt(prompt)
     // A Ctrl-C pressed while no line was being read is not meant for this one.
     _ = recall_sigint_take()
+    recall_el_prepare_terminal(editor)
     var count: Int32 = 0
+    // el_gets gives the terminal back its normal mode before returning, whatever happened.
     guard let bytes = el_gets(editor, &count) else {
       let interrupted = recall_sigint_take() != 0 || (count < 0 && recall_errno() == EINTR)
       if interrupted {
@@ -118,7 +120,7 @@ public final class EditLineReader: LineReader {
       return UInt8(CC_REFRESH)
     case .list(let candidates):
       // Below the line being edited; CC_REDISPLAY then draws the prompt and line again.
-      recall_el_write(editor, "\n" + candidates.joined(separator: "  ") + "\n")
+      recall_el_write(editor, "\n" + CompletionPlan.listing(candidates) + "\n")
       return UInt8(CC_REDISPLAY)
     }
   }

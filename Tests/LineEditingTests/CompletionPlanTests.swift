@@ -52,6 +52,11 @@ import Testing
         == .replace(deleting: 0, text: "ndo"))
   }
 
+  @Test func listingsCannotSendControlSequences() {
+    #expect(CompletionPlan.listing([":skip", ":stats"]) == ":skip  :stats")
+    #expect(CompletionPlan.listing(["a\u{1B}[2J", "\u{202E}b\u{9B}"]) == "a?[2J  ?b?")
+  }
+
   @Test func commonPrefixComparesCharacters() {
     #expect(CompletionPlan.longestCommonPrefix(["Barë", "Barëz", "Bar"]) == "Bar")
     #expect(CompletionPlan.longestCommonPrefix(["Thaçi", "Thaçi"]) == "Thaçi")
