@@ -4,14 +4,19 @@ import Foundation
 /// session can be scripted.
 public final class PlainLineReader: LineReader {
   private let handle: FileHandle
+  private let promptWriter: ((String) -> Void)?
   private var buffer = Data()
   private var finished = false
 
-  public init(handle: FileHandle = .standardInput) {
+  /// - Parameter promptWriter: where prompts go; nil (the default) shows none, which is right
+  ///   for a pipe. A terminal that cannot edit (TERM=dumb) still wants to see them.
+  public init(handle: FileHandle = .standardInput, promptWriter: ((String) -> Void)? = nil) {
     self.handle = handle
+    self.promptWriter = promptWriter
   }
 
   public func readLine(prompt: String) -> LineInput {
+    if let promptWriter, !prompt.isEmpty { promptWriter(prompt) }
     while true {
       if let newline = buffer.firstIndex(of: 0x0A) {
         var lineData = buffer[buffer.startIndex..<newline]

@@ -14,6 +14,8 @@ public struct RecallCommand: ParsableCommand {
       CheckCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,
+      PrintCommand.self,
+      LineEchoCommand.self,
     ])
 
   public init() {}
