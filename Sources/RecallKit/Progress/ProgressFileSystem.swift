@@ -29,17 +29,23 @@ enum ProgressFileSystem {
     if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
       throw .io(path: path, operation: "read it", reason: "it is a directory")
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(max(status.st_size, 0)) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // Read straight into a buffer of the file's size; keep going in case the file grew.
+    var bytes = [UInt8](repeating: 0, count: Int(max(status.st_size, 0)) + 1)
+    var filled = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 1 << 16)) }
+      let count = bytes.withUnsafeMutableBytes {
+        read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled)
+      }
       if count < 0 {
         if errno == EINTR { continue }
         throw .io(path: path, operation: "read it", reason: reason(errno))
       }
-      if count == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<count])
+      if count == 0 {
+        bytes.removeSubrange(filled...)
+        return bytes
+      }
+      filled += count
     }
   }
 

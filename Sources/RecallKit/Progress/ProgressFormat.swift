@@ -50,11 +50,22 @@ enum ProgressFormat {
     var difficulty: Double?
     var due: Date?
     var lastReview: Date?
-    var seen = Set<String>()
+    var seen: UInt8 = 0
     while let (key, offset) = try scanner.nextKey() {
-      guard seen.insert(key).inserted else {
+      let bit: UInt8 =
+        switch key {
+        case "phase": 1
+        case "step": 2
+        case "stability": 4
+        case "difficulty": 8
+        case "due": 16
+        case "lastReview": 32
+        default: 0
+        }
+      guard seen & bit == 0 else {
         throw scanner.failure("duplicate key '\(key)' in the state of '\(card)'", at: offset)
       }
+      seen |= bit
       switch key {
       case "phase":
         let valueStart = scanner.valueOffset()
@@ -99,13 +110,13 @@ enum ProgressFormat {
     throws(ProgressError) -> Date
   {
     let start = scanner.valueOffset()
-    let text = try scanner.string(what)
-    guard let date = ProgressTimestamp.parse(text) else {
+    switch try scanner.timestamp(what) {
+    case .success(let date): return date
+    case .failure(let error):
       throw scanner.failure(
         "\(what) must be a UTC time such as 2025-03-01T09:30:00.000Z, found "
-          + "'\(TextSanitizer.visible(text))'", at: start)
+          + "'\(TextSanitizer.visible(error.text))'", at: start)
     }
-    return date
   }
 
   /// The state as the store keeps and writes it: times rounded to the millisecond; nil with

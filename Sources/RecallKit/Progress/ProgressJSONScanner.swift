@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pull reader for the JSON in progress files that knows where it is, so every problem (bad
 /// syntax or a value of the wrong type) is reported at its `file:line:column`.
 ///
@@ -228,12 +230,50 @@ struct ProgressJSONScanner {
     let contentEnd = index
     index += 1
     if !hasEscapes {
-      guard let text = String(validating: bytes[contentStart..<contentEnd], as: UTF8.self) else {
+      guard let text = text(contentStart..<contentEnd) else {
         throw failure("the string is not valid UTF-8", at: start)
       }
       return text
     }
     return try unescape(contentStart..<contentEnd)
+  }
+
+  /// The bytes as a string, or nil if they are not UTF-8.
+  private func text(_ range: Range<Int>) -> String? {
+    bytes.withUnsafeBufferPointer { all in
+      let slice = UnsafeBufferPointer(rebasing: all[range])
+      // ASCII needs no validation, and String(decoding:) is much cheaper than String(validating:).
+      if !slice.contains(where: { $0 >= 0x80 }) { return String(decoding: slice, as: UTF8.self) }
+      return String(validating: slice, as: UTF8.self)
+    }
+  }
+
+  /// Reads a string holding a time. Times never need escapes, so the common case parses the
+  /// bytes in place; the text comes back only for the error message.
+  mutating func timestamp(_ what: String) throws(ProgressError) -> Result<Date, ProgressTextError> {
+    skipWhitespace()
+    let start = index
+    if index < end, bytes[index] == UInt8(ascii: "\"") {
+      var close = index + 1
+      while close < end, bytes[close] != UInt8(ascii: "\""), bytes[close] != UInt8(ascii: "\\"),
+        bytes[close] >= 0x20
+      {
+        close += 1
+      }
+      if close < end, bytes[close] == UInt8(ascii: "\"") {
+        let range = (start + 1)..<close
+        let date = bytes.withUnsafeBufferPointer {
+          ProgressTimestamp.parse(UnsafeBufferPointer(rebasing: $0[range]))
+        }
+        if let date {
+          index = close + 1
+          return .success(date)
+        }
+      }
+    }
+    let text = try string(what)
+    return ProgressTimestamp.parse(text).map { .success($0) }
+      ?? .failure(ProgressTextError(text: text))
   }
 
   private func hex(_ value: UInt32) -> String {
@@ -313,7 +353,7 @@ struct ProgressJSONScanner {
 
   /// The text of a JSON number at the current position, checked against the JSON grammar.
   private mutating func numberText(_ what: String) throws(ProgressError) -> (
-    Substring, isInteger: Bool
+    String, isInteger: Bool
   ) {
     skipWhitespace()
     let start = index
@@ -348,8 +388,11 @@ struct ProgressJSONScanner {
       }
       guard digits() > 0 else { throw failure("expected digits in the exponent", at: index) }
     }
-    let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    return (Substring(text), isInteger)
+    let range = start..<index
+    let text = bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+    }
+    return (text, isInteger)
   }
 
   mutating func double(_ what: String) throws(ProgressError) -> Double {
@@ -372,4 +415,9 @@ struct ProgressJSONScanner {
     }
     return value
   }
+}
+
+/// The text of a string value that did not mean what it had to, for an error message.
+struct ProgressTextError: Error {
+  var text: String
 }

@@ -86,6 +86,11 @@ enum ProgressLogEntry: Hashable, Sendable {
     return writer.text
   }
 
+  private static let keys = [
+    "seq", "type", "card", "at", "rating", "answer", "accepted", "responseMs", "state", "undoes",
+    "restored",
+  ]
+
   /// Reads one entry line; the scanner covers exactly that line.
   static func read(_ scanner: inout ProgressJSONScanner) throws(ProgressError) -> ProgressLogEntry {
     let start = scanner.valueOffset()
@@ -102,10 +107,14 @@ enum ProgressLogEntry: Hashable, Sendable {
     var state: CardState?
     var undoes: Int?
     var restored: CardState??
-    var keyOffsets: [String: Int] = [:]
+    // Offsets of the keys seen, by position in `keys`: for duplicates and misplaced keys.
+    var offsets = [Int](repeating: -1, count: keys.count)
     while let (key, offset) = try scanner.nextKey() {
-      guard keyOffsets.updateValue(offset, forKey: key) == nil else {
-        throw scanner.failure("duplicate key '\(TextSanitizer.visible(key))'", at: offset)
+      if let position = keys.firstIndex(of: key) {
+        guard offsets[position] < 0 else {
+          throw scanner.failure("duplicate key '\(TextSanitizer.visible(key))'", at: offset)
+        }
+        offsets[position] = offset
       }
       let card = cardID ?? "the card"
       switch key {
@@ -154,9 +163,10 @@ enum ProgressLogEntry: Hashable, Sendable {
     func missing(_ key: String) -> ProgressError {
       scanner.failure("the entry has no '\(key)'", at: start)
     }
-    func misplaced(_ keys: [String], in kind: String) throws(ProgressError) {
-      for key in keys {
-        if let offset = keyOffsets[key] {
+    func misplaced(_ misplacedKeys: [String], in kind: String) throws(ProgressError) {
+      for key in misplacedKeys {
+        if let position = keys.firstIndex(of: key), offsets[position] >= 0 {
+          let offset = offsets[position]
           throw scanner.failure("'\(key)' does not belong in \(kind) entry", at: offset)
         }
       }

@@ -50,6 +50,7 @@ struct ProgressLogFile: Sendable {
     guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
     var file = ProgressLogFile(
       kind: kind, after: 0, entries: [], validLength: lastNewline + 1, totalLength: bytes.count)
+    file.entries.reserveCapacity(bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
     var lineStart = 0
     var lineNumber = 1
     var previous: Int?

@@ -22,13 +22,17 @@ extension ProgressStore {
     let logEntries = log?.entries ?? []
     let logEnd = log?.lastSequence ?? 0
     var records: [(sequence: Int, record: ReviewRecord)] = []
+    records.reserveCapacity(logEntries.count + journal.count)
     var undone = Set<Int>()
-    for entry in logEntries + journal.filter({ $0.sequence > logEnd }) {
+    func collect(_ entry: ProgressLogEntry) {
       switch entry {
       case .review(let sequence, let record): records.append((sequence, record))
       case .undo(_, let undoes, _, _, _): undone.insert(undoes)
       }
     }
+    logEntries.forEach(collect)
+    journal.lazy.filter { $0.sequence > logEnd }.forEach(collect)
+    if undone.isEmpty { return records.map(\.record) }
     return records.filter { !undone.contains($0.sequence) }.map(\.record)
   }
 }

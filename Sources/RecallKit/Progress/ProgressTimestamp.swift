@@ -44,8 +44,12 @@ enum ProgressTimestamp {
 
   /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; the fraction is rounded to the millisecond.
   static func parse(_ text: String) -> Date? {
-    let bytes = Array(text.utf8)
-    guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
+    var text = text
+    return text.withUTF8 { parse($0) }
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    guard bytes.count >= 20, bytes[bytes.count - 1] == UInt8(ascii: "Z") else { return nil }
     func number(_ start: Int, _ count: Int) -> Int64? {
       var value: Int64 = 0
       for index in start..<(start + count) {
@@ -55,11 +59,10 @@ enum ProgressTimestamp {
       }
       return value
     }
-    let separators: [(Int, Character)] = [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":")]
-    for (index, character) in separators where bytes[index] != character.asciiValue {
-      return nil
-    }
-    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+    guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"),
+      let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
       let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
       year >= 1, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
       hour < 24, minute < 60, second < 60
