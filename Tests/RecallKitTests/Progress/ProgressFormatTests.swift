@@ -104,4 +104,39 @@ import Testing
       ])
     #expect(try example.reviews() == reviews)
   }
+
+  /// The damaged-file messages the README quotes, produced from the documented example.
+  @Test(arguments: [
+    (
+      "bajgora-offensive.json", "\"stability\": 0.3173", "\"stability\": \"high\"", 7, 73,
+      "expected a number for 'stability', found a string"
+    ),
+    (
+      "bajgora-offensive.journal.jsonl", "{\"seq\": 5", "\"junk\"\n{\"seq\": 5", 3, 1,
+      "expected an object for a log entry, found a string"
+    ),
+    (
+      "bajgora-offensive.json", "\"schema\": 1", "\"schema\": 2", 2, 13,
+      "written by a newer Recall (schema 2); this Recall reads schema 1"
+    ),
+  ])
+  func damagedExampleFilesAreReportedAsTheReadmeSays(
+    file: String, find: String, replacement: String, line: Int, column: Int, message: String
+  ) throws {
+    let folder = try makeProgressFolder()
+    for name in ["bajgora-offensive.json", "bajgora-offensive.journal.jsonl"] {
+      var text = try String(
+        contentsOf: Self.snapshotFolder.appendingPathComponent(name), encoding: .utf8)
+      if name == file {
+        let range = try #require(text.range(of: find))
+        text.replaceSubrange(range, with: replacement)
+      }
+      try writeFile((folder as NSString).appendingPathComponent(name), text)
+    }
+    let error = #expect(throws: ProgressError.self) {
+      try ProgressStore.open(deckID: "bajgora-offensive", directory: folder)
+    }
+    let path = (folder as NSString).appendingPathComponent(file)
+    #expect(error?.description == "\(path):\(line):\(column): error: \(message)")
+  }
 }
