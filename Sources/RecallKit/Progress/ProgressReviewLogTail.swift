@@ -62,18 +62,17 @@ struct ProgressReviewLogTail {
         return ProgressReviewLogTail(lastSequence: 0, validLength: validLength, totalLength: size)
       }
       var scanner = ProgressJSONScanner(bytes: bytes, range: lineStart..<lastNewline, file: path)
-      do {
-        let entry = try ProgressLogEntry.read(&scanner)
-        try scanner.expectEnd()
+      if let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil {
         return ProgressReviewLogTail(
           lastSequence: entry.sequence, validLength: validLength, totalLength: size)
-      } catch {
-        // Read the whole log to report the problem at its real line number.
-        if let all = try ProgressFileSystem.readFile(path) {
-          _ = try ProgressLogFile.parse(all, path: path, kind: .reviews)
-        }
-        throw error
       }
+      // A blank or bad last line: read the whole log, which skips blank lines and reports a
+      // bad one at its real line number.
+      guard let all = try ProgressFileSystem.readFile(path),
+        let log = try ProgressLogFile.parse(all, path: path, kind: .reviews)
+      else { return nil }
+      return ProgressReviewLogTail(
+        lastSequence: log.lastSequence, validLength: log.validLength, totalLength: log.totalLength)
     }
   }
 }

@@ -97,6 +97,38 @@ import Testing
     #expect(try ProgressStore.openReadOnly(deckID: "deck", directory: folder).reviews() == saved)
   }
 
+  @Test func aReviewLogEndingInABlankLineStillTakesAppends() throws {
+    let folder = try makeProgressFolder()
+    let files = try ProgressFiles(deckID: "deck", directory: folder)
+    let store = try ProgressStore.open(deckID: "deck", directory: folder)
+    let first = try store.record(sampleReview("a/q", minute: 0))
+    try store.compact()
+    try appendToFile(files.reviews, "\n")
+    let second = try store.record(sampleReview("a/q", minute: 1))
+    try store.close()
+    #expect(
+      try ProgressStore.openReadOnly(deckID: "deck", directory: folder).reviews() == [
+        first, second,
+      ])
+  }
+
+  @Test func aBadLastLineOfTheReviewLogIsReportedAtItsLine() throws {
+    let folder = try makeProgressFolder()
+    let files = try ProgressFiles(deckID: "deck", directory: folder)
+    let store = try ProgressStore.open(deckID: "deck", directory: folder)
+    _ = try store.record(sampleReview("a/q", minute: 0))
+    try store.compact()
+    try appendToFile(files.reviews, "{\"seq\": true}\n")
+    let log = fileText(files.reviews)
+    _ = try store.record(sampleReview("a/q", minute: 1))
+    #expect(
+      throws: ProgressError.malformed(
+        SourceLocation(file: files.reviews, line: 3, column: 9),
+        "expected a number for 'seq', found a boolean")
+    ) { try store.compact() }
+    #expect(fileText(files.reviews) == log)
+  }
+
   @Test func aJournalNewerThanItsSnapshotIsReported() throws {
     let folder = try makeProgressFolder()
     let files = try ProgressFiles(deckID: "deck", directory: folder)

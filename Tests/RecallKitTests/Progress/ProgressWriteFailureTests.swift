@@ -74,11 +74,11 @@ import Testing
   }
 
   @Test(.disabled(if: geteuid() == 0, "root writes to read-only folders"))
-  func aReadOnlyFolderGivesATypedErrorAndKeepsTheOldFiles() throws {
+  func aReadOnlyFolderGivesTypedErrorsAndKeepsTheOldFiles() throws {
     let folder = try makeProgressFolder()
     let files = try ProgressFiles(deckID: "deck", directory: folder)
     let first = try ProgressStore.open(deckID: "deck", directory: folder)
-    let saved = try first.record(sampleReview("a/q"))
+    _ = try first.record(sampleReview("a/q"))
     try first.close()
     let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     let snapshot = fileBytes(files.snapshot)
@@ -87,16 +87,29 @@ import Testing
     defer {
       try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
     }
-    let store = try ProgressStore.open(deckID: "deck", directory: folder)
+    // A new deck needs a lock file, which cannot be created.
     let error = #expect(throws: ProgressError.self) {
-      try store.record(sampleReview("a/q", minute: 1))
+      try ProgressStore.open(deckID: "other", directory: folder)
     }
-    guard case .io = error else {
-      Issue.record("expected an I/O error, got \(String(describing: error))")
+    guard case .cannotCreate(let path, _) = error else {
+      Issue.record("expected cannotCreate, got \(String(describing: error))")
       return
     }
-    #expect(store.state(for: "a/q") == saved.state)
+    #expect(path == (folder as NSString).appendingPathComponent("other.lock"))
+
+    // The existing files are writable: answers still reach the journal, but the snapshot
+    // cannot be replaced, and close() says so.
+    let store = try ProgressStore.open(deckID: "deck", directory: folder)
+    let saved = try store.record(sampleReview("a/q", minute: 1))
+    let closeError = #expect(throws: ProgressError.self) { try store.close() }
+    guard case .io(let failedPath, _, _) = closeError else {
+      Issue.record("expected an I/O error, got \(String(describing: closeError))")
+      return
+    }
+    #expect(failedPath == files.snapshot + ".tmp")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
     #expect(fileBytes(files.snapshot) == snapshot)
+    let reopened = try ProgressStore.openReadOnly(deckID: "deck", directory: folder)
+    #expect(reopened.state(for: "a/q") == saved.state)
   }
 }
