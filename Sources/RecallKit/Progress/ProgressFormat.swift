@@ -1,0 +1,146 @@
+import Foundation
+
+/// The parts of the progress format that files share: the schema version and card states.
+enum ProgressFormat {
+  /// The schema this Recall reads and writes. Files with a higher number are refused.
+  static let schema = 1
+
+  /// Writes `{"phase": …, "step": …, "stability": …, "difficulty": …, "due": …,
+  /// "lastReview": …}` on one line. The state must have passed `validated`.
+  static func write(_ state: CardState, into writer: inout ProgressJSONWriter) {
+    writer.raw("{")
+    writer.key("phase")
+    writer.string(state.phase.rawValue)
+    writer.raw(", ")
+    writer.key("step")
+    writer.optional(state.step)
+    writer.raw(", ")
+    writer.key("stability")
+    writer.optional(state.stability)
+    writer.raw(", ")
+    writer.key("difficulty")
+    writer.optional(state.difficulty)
+    writer.raw(", ")
+    writer.key("due")
+    writer.string(timestamp(state.due))
+    writer.raw(", ")
+    writer.key("lastReview")
+    if let lastReview = state.lastReview {
+      writer.string(timestamp(lastReview))
+    } else {
+      writer.raw("null")
+    }
+    writer.raw("}")
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    ProgressTimestamp.format(date) ?? "invalid"
+  }
+
+  /// Reads a card state written by `write`; keys may come in any order, `step`, `stability`,
+  /// `difficulty` and `lastReview` may be absent (nil).
+  static func readState(_ scanner: inout ProgressJSONScanner, card: String) throws(ProgressError)
+    -> CardState
+  {
+    let start = scanner.valueOffset()
+    try scanner.beginObject("the state of '\(card)'")
+    var phase: CardState.Phase?
+    var step: Int?
+    var stability: Double?
+    var difficulty: Double?
+    var due: Date?
+    var lastReview: Date?
+    var seen: UInt8 = 0
+    while let (key, offset) = try scanner.nextKey() {
+      let bit: UInt8 =
+        switch key {
+        case "phase": 1
+        case "step": 2
+        case "stability": 4
+        case "difficulty": 8
+        case "due": 16
+        case "lastReview": 32
+        default: 0
+        }
+      guard seen & bit == 0 else {
+        throw scanner.failure("duplicate key '\(key)' in the state of '\(card)'", at: offset)
+      }
+      seen |= bit
+      switch key {
+      case "phase":
+        let valueStart = scanner.valueOffset()
+        let name = try scanner.string("'phase'")
+        guard let value = CardState.Phase(rawValue: name) else {
+          throw scanner.failure(
+            "'\(TextSanitizer.visible(name))' is not a phase (new, learning, review, relearning)",
+            at: valueStart)
+        }
+        phase = value
+      case "step":
+        if !scanner.consumeNull() {
+          let valueStart = scanner.valueOffset()
+          let value = try scanner.int("'step'")
+          guard value >= 0 else {
+            throw scanner.failure("'step' cannot be negative", at: valueStart)
+          }
+          step = value
+        }
+      case "stability":
+        if !scanner.consumeNull() { stability = try scanner.double("'stability'") }
+      case "difficulty":
+        if !scanner.consumeNull() { difficulty = try scanner.double("'difficulty'") }
+      case "due": due = try readTimestamp(&scanner, "'due'")
+      case "lastReview":
+        if !scanner.consumeNull() { lastReview = try readTimestamp(&scanner, "'lastReview'") }
+      default:
+        throw scanner.failure(
+          "unknown key '\(TextSanitizer.visible(key))' in the state of '\(card)'", at: offset)
+      }
+    }
+    guard let phase else {
+      throw scanner.failure("the state of '\(card)' has no 'phase'", at: start)
+    }
+    guard let due else { throw scanner.failure("the state of '\(card)' has no 'due'", at: start) }
+    return CardState(
+      phase: phase, step: step, stability: stability, difficulty: difficulty, due: due,
+      lastReview: lastReview)
+  }
+
+  static func readTimestamp(_ scanner: inout ProgressJSONScanner, _ what: String)
+    throws(ProgressError) -> Date
+  {
+    let start = scanner.valueOffset()
+    switch try scanner.timestamp(what) {
+    case .success(let date): return date
+    case .failure(let error):
+      throw scanner.failure(
+        "\(what) must be a UTC time such as 2025-03-01T09:30:00.000Z, found "
+          + "'\(TextSanitizer.visible(error.text))'", at: start)
+    }
+  }
+
+  /// The state as the store keeps and writes it: times rounded to the millisecond; nil with
+  /// the reason when it cannot be written faithfully.
+  static func validated(_ state: CardState) -> Result<CardState, ProgressError> {
+    var result = state
+    guard let due = ProgressTimestamp.normalized(state.due) else {
+      return .failure(.invalidReview("the due time \(state.due) is out of range"))
+    }
+    result.due = due
+    if let lastReview = state.lastReview {
+      guard let normalized = ProgressTimestamp.normalized(lastReview) else {
+        return .failure(.invalidReview("the last review time \(lastReview) is out of range"))
+      }
+      result.lastReview = normalized
+    }
+    for (name, value) in [("stability", state.stability), ("difficulty", state.difficulty)] {
+      if let value, !value.isFinite {
+        return .failure(.invalidReview("the \(name) \(value) is not a finite number"))
+      }
+    }
+    if let step = state.step, step < 0 {
+      return .failure(.invalidReview("the learning step \(step) is negative"))
+    }
+    return .success(result)
+  }
+}

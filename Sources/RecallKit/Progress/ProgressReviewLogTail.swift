@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The two ends of the review log: its header (to refuse a newer schema) and its last complete
+/// line (to know which entries it already holds), read without parsing the lines between.
+struct ProgressReviewLogTail {
+  var lastSequence: Int
+  var validLength: Int
+  var totalLength: Int
+
+  var hasTornTail: Bool { totalLength > validLength }
+
+  /// Nil when the log does not exist or holds no complete line.
+  static func read(path: String) throws(ProgressError) -> ProgressReviewLogTail? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      if errno == ENOENT { return nil }
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    defer { ProgressFileSystem.closeDescriptor(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    let size = Int(status.st_size)
+
+    // The header: the first line.
+    var head: [UInt8] = []
+    var headerEnd: Int?
+    while headerEnd == nil, head.count < size {
+      let chunk = try ProgressFileSystem.readBytes(
+        descriptor, path: path, offset: head.count, count: min(1 << 16, size - head.count))
+      if chunk.isEmpty { break }
+      head += chunk
+      headerEnd = head.firstIndex(of: UInt8(ascii: "\n"))
+    }
+    guard let headerEnd else { return nil }
+    var headerScanner = ProgressJSONScanner(bytes: head, range: 0..<headerEnd, file: path)
+    _ = try ProgressLogFile.readHeader(&headerScanner, kind: .reviews)
+
+    // The last complete line: read backwards in growing chunks until its start is in view.
+    var chunkSize = 1 << 16
+    while true {
+      let start = max(0, size - chunkSize)
+      let bytes = try ProgressFileSystem.readBytes(
+        descriptor, path: path, offset: start, count: size - start)
+      guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
+        if start == 0 { return nil }
+        chunkSize *= 4
+        continue
+      }
+      let lineStart = bytes[..<lastNewline].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
+      guard let lineStart = lineStart ?? (start == 0 ? 0 : nil) else {
+        chunkSize *= 4
+        continue
+      }
+      let validLength = start + lastNewline + 1
+      if start + lineStart == 0 {
+        return ProgressReviewLogTail(lastSequence: 0, validLength: validLength, totalLength: size)
+      }
+      var scanner = ProgressJSONScanner(bytes: bytes, range: lineStart..<lastNewline, file: path)
+      if let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil {
+        return ProgressReviewLogTail(
+          lastSequence: entry.sequence, validLength: validLength, totalLength: size)
+      }
+      // A blank or bad last line: read the whole log, which skips blank lines and reports a
+      // bad one at its real line number.
+      guard let all = try ProgressFileSystem.readFile(path),
+        let log = try ProgressLogFile.parse(all, path: path, kind: .reviews)
+      else { return nil }
+      return ProgressReviewLogTail(
+        lastSequence: log.lastSequence, validLength: log.validLength, totalLength: log.totalLength)
+    }
+  }
+}

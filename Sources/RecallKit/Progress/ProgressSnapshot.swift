@@ -1,0 +1,103 @@
+/// The snapshot file `<deck>.json`: every card's state, and how much of the journal it holds.
+///
+/// Cards are written one per line, sorted by id, so the file stays readable and diffs well.
+struct ProgressSnapshot: Sendable {
+  var deckID: String
+  /// The snapshot includes every journal entry up to this sequence number.
+  var journalThrough: Int
+  var cards: [String: CardState]
+
+  func encoded() -> String {
+    var writer = ProgressJSONWriter(reservingCapacity: 128 + cards.count * 220)
+    writer.raw("{\n  ")
+    writer.key("schema")
+    writer.number(ProgressFormat.schema)
+    writer.raw(",\n  ")
+    writer.key("deck")
+    writer.string(deckID)
+    writer.raw(",\n  ")
+    writer.key("journalThrough")
+    writer.number(journalThrough)
+    writer.raw(",\n  ")
+    writer.key("cards")
+    if cards.isEmpty {
+      writer.raw("{}\n}\n")
+      return writer.text
+    }
+    writer.raw("{")
+    var first = true
+    for id in cards.keys.sorted() {
+      guard let state = cards[id] else { continue }
+      writer.raw(first ? "\n    " : ",\n    ")
+      first = false
+      writer.key(id)
+      ProgressFormat.write(state, into: &writer)
+    }
+    writer.raw("\n  }\n}\n")
+    return writer.text
+  }
+
+  /// Reads a snapshot. The schema is checked before anything else, so a newer file is refused
+  /// as newer rather than reported for keys this Recall does not know.
+  static func decode(_ bytes: [UInt8], path: String) throws(ProgressError) -> ProgressSnapshot {
+    var scanner = ProgressJSONScanner(bytes: bytes, file: path)
+    let start = scanner.valueOffset()
+    if start == bytes.count {
+      throw scanner.failure("the file is empty; a progress file is a JSON object", at: start)
+    }
+    var probe = scanner
+    try probe.beginObject("the progress file")
+    var schemaFound = false
+    while let (key, _) = try probe.nextKey() {
+      if key == "schema" {
+        try ProgressLogFile.checkSchema(&probe)
+        schemaFound = true
+      } else {
+        try probe.skipValue()
+      }
+    }
+    try probe.expectEnd()
+    guard schemaFound else { throw scanner.failure("the progress file has no 'schema'", at: start) }
+
+    try scanner.beginObject("the progress file")
+    var deckID: String?
+    var journalThrough: Int?
+    var cards: [String: CardState]?
+    var seen = Set<String>()
+    while let (key, offset) = try scanner.nextKey() {
+      guard seen.insert(key).inserted else {
+        throw scanner.failure("duplicate key '\(TextSanitizer.visible(key))'", at: offset)
+      }
+      switch key {
+      case "schema": _ = try scanner.int("'schema'")
+      case "deck": deckID = try scanner.string("'deck'")
+      case "journalThrough":
+        let valueStart = scanner.valueOffset()
+        let value = try scanner.int("'journalThrough'")
+        guard value >= 0 else {
+          throw scanner.failure("'journalThrough' cannot be negative", at: valueStart)
+        }
+        journalThrough = value
+      case "cards":
+        try scanner.beginObject("'cards'")
+        var states: [String: CardState] = [:]
+        while let (id, idOffset) = try scanner.nextKey() {
+          let state = try ProgressFormat.readState(&scanner, card: TextSanitizer.visible(id))
+          guard states.updateValue(state, forKey: id) == nil else {
+            throw scanner.failure("card '\(TextSanitizer.visible(id))' appears twice", at: idOffset)
+          }
+        }
+        cards = states
+      default:
+        throw scanner.failure(
+          "unknown key '\(TextSanitizer.visible(key))' in the progress file", at: offset)
+      }
+    }
+    guard let deckID else { throw scanner.failure("the progress file has no 'deck'", at: start) }
+    guard let journalThrough else {
+      throw scanner.failure("the progress file has no 'journalThrough'", at: start)
+    }
+    guard let cards else { throw scanner.failure("the progress file has no 'cards'", at: start) }
+    return ProgressSnapshot(deckID: deckID, journalThrough: journalThrough, cards: cards)
+  }
+}

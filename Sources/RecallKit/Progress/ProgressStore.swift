@@ -1,0 +1,208 @@
+import Foundation
+
+/// A learner's progress on one deck: every card's FSRS state and the full review log, kept so
+/// that each answer is on disk before the next question is shown.
+///
+/// Files, in the progress folder, for deck `<deck>`:
+/// - `<deck>.json`, the snapshot: schema version, every card's state, and `journalThrough`, the
+///   last journal sequence number it includes. Replaced whole (write temp, fsync, rename,
+///   fsync the folder), so it is always either the old or the new version, complete.
+/// - `<deck>.journal.jsonl`, the journal: a header line, then one line per review or undo since
+///   the snapshot. Each line is appended with one write(2) and fsync(2) before `record` returns,
+///   so saving an answer costs one short append, whatever the size of the deck.
+/// - `<deck>.reviews.jsonl`, the permanent review log in the same line format; compaction
+///   appends the journal's lines to it. Only `reviews()` reads it, so opening a deck with a
+///   million reviews parses the snapshot and a short journal, never the log.
+/// - `<deck>.lock`, flock(2)ed for the whole session (see `ProgressLock`).
+///
+/// Every entry carries a sequence number that increases over the deck's whole life. Loading
+/// is the snapshot plus the journal entries numbered above `journalThrough`. Compaction, at
+/// `close()` and whenever the journal reaches `compactionThreshold` entries, runs in an order
+/// that survives a crash at any point: append to the review log only the entries numbered above
+/// its last line, then replace the snapshot, then replace the journal with an empty one whose
+/// header says where it starts.
+///
+/// A torn last line (bytes after the final newline: the process died mid-append) is ignored
+/// when reading and cut off before the next append. Any other content that does not read is a
+/// `ProgressError.malformed` at its line and column, and nothing is written over it.
+///
+/// Undo appends an undo entry holding the card's previous state; the review stays in the log,
+/// and `reviews()` leaves out the reviews that were undone.
+///
+/// A store is used from one task at a time. Write failures throw and leave both the files and
+/// the in-memory state as they were before the call.
+public final class ProgressStore {
+  public let deckID: String
+  public let files: ProgressFiles
+  /// Opened with `openReadOnly`: no lock, and every write throws.
+  public let isReadOnly: Bool
+  /// Every card with a saved state, by card id (cards no longer in the deck included).
+  public private(set) var states: [String: CardState]
+  /// Journal entries after which `record` folds the journal into the snapshot.
+  public var compactionThreshold = 2000
+
+  /// The last sequence number the snapshot on disk includes.
+  var snapshotThrough: Int
+  /// The highest sequence number used so far.
+  var lastSequence: Int
+  /// The journal's entries, in order (some may already be in the snapshot after a crash).
+  var journalEntries: [ProgressLogEntry]
+  /// The journal header's `after`; nil while no journal with a header exists on disk.
+  var journalAfter: Int?
+  var journalFile: ProgressAppendFile?
+  var lock: ProgressLock?
+  /// This session's reviews, newest last, with the state each one replaced.
+  var undoStack: [(sequence: Int, record: ReviewRecord, previous: CardState?)] = []
+  var isClosed = false
+  /// After a failed automatic compaction, the journal size at which to try again.
+  var compactionRetryCount = 0
+
+  init(deckID: String, files: ProgressFiles, isReadOnly: Bool, loaded: LoadedProgress) {
+    self.deckID = deckID
+    self.files = files
+    self.isReadOnly = isReadOnly
+    states = loaded.states
+    snapshotThrough = loaded.snapshotThrough
+    journalEntries = loaded.journal?.entries ?? []
+    journalAfter = loaded.journal?.after
+    lastSequence = max(loaded.snapshotThrough, loaded.journal?.lastSequence ?? 0)
+  }
+
+  /// Opens a deck's progress for a study session: creates the folder if needed, takes the
+  /// lock (refusing if another session holds it), reads the files and cuts off a torn journal
+  /// line. Missing files mean no progress yet; nothing is written until the first review.
+  public static func open(deckID: String, directory: String) throws(ProgressError)
+    -> ProgressStore
+  {
+    let files = try ProgressFiles(deckID: deckID, directory: directory)
+    try ProgressFileSystem.createDirectory(directory)
+    let lock = try ProgressLock.acquire(path: files.lock, deckID: deckID)
+    let loaded = try load(files)
+    let store = ProgressStore(deckID: deckID, files: files, isReadOnly: false, loaded: loaded)
+    store.lock = lock
+    if let journal = loaded.journal, journal.hasTornTail {
+      let file = try ProgressAppendFile(path: files.journal)
+      try file.truncate(to: journal.validLength)
+      store.journalFile = file
+    }
+    return store
+  }
+
+  /// Reads a deck's progress without taking the lock, for reports while a session may be
+  /// running. It sees every review saved before it opened; a compaction racing with the read
+  /// is detected and the read retried.
+  public static func openReadOnly(deckID: String, directory: String) throws(ProgressError)
+    -> ProgressStore
+  {
+    let files = try ProgressFiles(deckID: deckID, directory: directory)
+    return ProgressStore(deckID: deckID, files: files, isReadOnly: true, loaded: try load(files))
+  }
+
+  deinit {
+    journalFile?.close()
+    lock?.release()
+  }
+
+  public func state(for cardID: String) -> CardState? {
+    states[cardID]
+  }
+
+  /// Ids with a saved state that are not in `knownIDs` (cards whose fact or template left the
+  /// deck), sorted. They are kept untouched; this is for `check --progress` and `prune`.
+  public func orphans(knownIDs: Set<String>) -> [String] {
+    states.keys.filter { !knownIDs.contains($0) }.sorted()
+  }
+
+  /// Whether `undoLast` has a review of this session to take back.
+  public var canUndo: Bool { !undoStack.isEmpty }
+
+  /// Saves a review: it is on disk when this returns. Times are kept to the millisecond; the
+  /// record as saved is returned.
+  @discardableResult
+  public func record(_ review: ReviewRecord) throws(ProgressError) -> ReviewRecord {
+    try requireWritable()
+    let saved = try Self.validated(review)
+    let sequence = lastSequence + 1
+    let entry = ProgressLogEntry.review(sequence: sequence, saved)
+    try appendToJournal(entry)
+    undoStack.append((sequence, saved, states[saved.cardID]))
+    apply(entry)
+    if journalEntries.count >= max(compactionThreshold, compactionRetryCount) {
+      do {
+        try compact()
+      } catch {
+        // The review is safe in the journal; compaction is tried again later and at close().
+        compactionRetryCount = journalEntries.count + compactionThreshold
+      }
+    }
+    return saved
+  }
+
+  /// Takes back this session's last review, on disk and in memory, and returns it; nil when
+  /// there is none (reviews of earlier sessions cannot be undone).
+  public func undoLast(at now: Date = Date()) throws(ProgressError) -> ReviewRecord? {
+    try requireWritable()
+    guard let last = undoStack.last else { return nil }
+    let entry = ProgressLogEntry.undo(
+      sequence: lastSequence + 1, undoes: last.sequence, cardID: last.record.cardID,
+      at: ProgressTimestamp.normalized(now) ?? last.record.reviewedAt, restored: last.previous)
+    try appendToJournal(entry)
+    undoStack.removeLast()
+    apply(entry)
+    return last.record
+  }
+
+  /// Folds what remains of the journal into the snapshot and releases the lock. The files are
+  /// safe even if this throws (the journal is replayed next time); the lock is released either
+  /// way.
+  public func close() throws(ProgressError) {
+    guard !isClosed else { return }
+    defer {
+      isClosed = true
+      journalFile?.close()
+      journalFile = nil
+      lock?.release()
+      lock = nil
+    }
+    if !isReadOnly { try compact() }
+  }
+
+  func requireWritable() throws(ProgressError) {
+    if isReadOnly { throw .notWritable(deckID: deckID, reason: "it was opened read-only") }
+    if isClosed { throw .notWritable(deckID: deckID, reason: "the store is closed") }
+  }
+
+  /// Updates memory after `entry` reached the journal.
+  private func apply(_ entry: ProgressLogEntry) {
+    states[entry.cardID] = entry.stateAfter
+    lastSequence = entry.sequence
+    journalEntries.append(entry)
+  }
+
+  /// Appends one entry durably, creating the journal (atomically, header first) if needed.
+  private func appendToJournal(_ entry: ProgressLogEntry) throws(ProgressError) {
+    if journalFile == nil {
+      if journalAfter == nil {
+        let header = ProgressLogFile.header(.journal, deckID: deckID, after: snapshotThrough)
+        try ProgressFileSystem.replace(files.journal, with: Array(header.utf8))
+        journalAfter = snapshotThrough
+      }
+      journalFile = try ProgressAppendFile(path: files.journal)
+    }
+    try journalFile?.append(Array(entry.line.utf8))
+  }
+
+  private static func validated(_ review: ReviewRecord) throws(ProgressError) -> ReviewRecord {
+    var result = review
+    guard !review.cardID.isEmpty else { throw .invalidReview("the card id is empty") }
+    guard review.responseMilliseconds >= 0 else {
+      throw .invalidReview("the response time \(review.responseMilliseconds) ms is negative")
+    }
+    guard let reviewedAt = ProgressTimestamp.normalized(review.reviewedAt) else {
+      throw .invalidReview("the review time \(review.reviewedAt) is out of range")
+    }
+    result.reviewedAt = reviewedAt
+    result.state = try ProgressFormat.validated(review.state).get()
+    return result
+  }
+}
