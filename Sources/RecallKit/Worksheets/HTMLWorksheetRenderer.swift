@@ -144,6 +144,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
       <p class="meta">\(Self.escape(worksheet.deckTitle)) (\(Self.escape(worksheet.deckID))) · \
       seed \(worksheet.seed)</p>
       </header>
+      <div class="entries">
 
       """
     for entry in version.key {
@@ -170,7 +171,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
 
         """
     }
-    html += "</section>\n"
+    html += "</div>\n</section>\n"
     return html
   }
 
@@ -255,6 +256,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     table.match td.write .fill { width: 100%; }
     table.match td.label { width: 1.8em; text-align: right; font-weight: bold; }
     table.match td.item { width: 38%; padding-right: 1.2em; }
+    .key .entries { columns: 2; column-gap: 2.5em; }
     .key .answer { margin-bottom: .15em; }
     .key .explanation { color: #222; }
     .key .note { color: #333; font-style: italic; }
@@ -262,6 +264,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     .key ul.pairs li { margin: .05em 0; }
     .also { color: #333; }
     .page + .page { break-before: page; page-break-before: always; }
+    @media screen and (max-width: 40rem) { .key .entries { columns: 1; } }
     @media screen {
       .page + .page { margin-top: 3rem; padding-top: 2rem; border-top: 2px dashed #aaa; }
     }

@@ -7,6 +7,7 @@ public enum WorksheetError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidCount(Int)
   case invalidVersions(Int)
   case noQuestions(String)
+  case separateKeyNeedsFile
 
   public var description: String {
     switch self {
@@ -27,6 +28,9 @@ public enum WorksheetError: Error, Hashable, Sendable, CustomStringConvertible {
       "the number of versions must be between 1 and 26, not \(count)"
     case .noQuestions(let reason):
       "no questions to print: \(reason)"
+    case .separateKeyNeedsFile:
+      "--answer-key separate writes the key to a second file, so it needs -o FILE; use "
+        + "--answer-key end to print the key after the sheet instead"
     }
   }
 }

@@ -33,7 +33,7 @@ public enum WorksheetWording {
     var text = count == 1 ? "1 question" : "\(count) questions"
     if let points {
       let value = points.value(for: section.kind)
-      text += ", \(pointsText(value)) each"
+      text += ", \(pointsText(value))" + (count == 1 ? "" : " each")
     }
     return text
   }
@@ -56,6 +56,11 @@ public enum WorksheetWording {
 public struct ClozePrompt: Hashable, Sendable {
   public var before: String
   public var after: String
+
+  public init(before: String, after: String) {
+    self.before = before
+    self.after = after
+  }
 
   /// Finds the generator's blank: a run of three or more underscores, or `[…]` / `[...]`.
   /// Nil when the prompt has no blank; the sheet then prints an answer line instead.
