@@ -99,7 +99,8 @@ public struct PrintCommand: ParsableCommand {
       valueName: "format"))
   public var format: Format?
 
-  @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE.", valueName: "file"))
+  @Option(
+    name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE.", valueName: "file"))
   public var output: String?
 
   @Option(
@@ -162,9 +163,10 @@ public struct PrintCommand: ParsableCommand {
         return isFiltered ? .usage : .dataError
       }
       if selection.isShort {
+        let found = selection.questions.count
         var message =
-          "recall: warning: the deck gives only \(selection.questions.count) questions for "
-          + "these options, not \(count); printing \(selection.questions.count)"
+          "recall: warning: the deck gives only \(found) question\(found == 1 ? "" : "s") for "
+          + "these options, not \(count); printing \(found)"
         if selection.limitedBySameFact {
           message += " (--allow-same-fact allows more than one question per fact)"
         }

@@ -78,19 +78,22 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     let question = item.question
     var body = ""
     if question.kind == .cloze, let cloze = ClozePrompt(question.prompt) {
-      body += "<p class=\"prompt\">\(Self.escape(cloze.before))<span class=\"blank\"></span>"
+      body +=
+        "<p class=\"prompt\">\(Self.escape(cloze.before))<span class=\"blank\"></span>"
         + "\(Self.escape(cloze.after))</p>\n"
     } else {
       body += "<p class=\"prompt\">\(Self.escape(question.prompt))</p>\n"
     }
     switch question.kind {
     case .truefalse:
-      body += "<ul class=\"options inline\"><li><span class=\"box\"></span>True</li>"
+      body +=
+        "<ul class=\"options inline\"><li><span class=\"box\"></span>True</li>"
         + "<li><span class=\"box\"></span>False</li></ul>\n"
     case .choice:
       body += "<ul class=\"options\">\n"
       for (index, option) in question.options.enumerated() {
-        body += "<li><span class=\"box\"></span><span class=\"label\">"
+        body +=
+          "<li><span class=\"box\"></span><span class=\"label\">"
           + "\(WorksheetLabels.option(index)).</span> <span>\(Self.escape(option))</span></li>\n"
       }
       body += "</ul>\n"
@@ -105,14 +108,16 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
       for row in 0..<max(question.matchItems.count, question.options.count) {
         var cells = ""
         if row < question.matchItems.count {
-          cells += "<td class=\"write\"><span class=\"fill\"></span></td>"
+          cells +=
+            "<td class=\"write\"><span class=\"fill\"></span></td>"
             + "<td class=\"label\">\(row + 1).</td>"
             + "<td class=\"item\">\(Self.escape(question.matchItems[row]))</td>"
         } else {
           cells += "<td class=\"write\"></td><td class=\"label\"></td><td class=\"item\"></td>"
         }
         if row < question.options.count {
-          cells += "<td class=\"label\">\(WorksheetLabels.option(row)).</td>"
+          cells +=
+            "<td class=\"label\">\(WorksheetLabels.option(row)).</td>"
             + "<td class=\"target\">\(Self.escape(question.options[row]))</td>"
         } else {
           cells += "<td class=\"label\"></td><td class=\"target\"></td>"
@@ -151,10 +156,12 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
       var body = "<p class=\"answer\">\(answer(entry))</p>\n"
       switch entry.kind {
       case .order:
-        body += "<ol class=\"sequence\">"
+        body +=
+          "<ol class=\"sequence\">"
           + entry.answerTexts.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ol>\n"
       case .match:
-        body += "<ul class=\"pairs\">"
+        body +=
+          "<ul class=\"pairs\">"
           + entry.answerTexts.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>\n"
       case .short, .choice, .truefalse, .cloze, .numeric:
         break
@@ -186,7 +193,8 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     case .short, .cloze, .numeric, .truefalse:
       var html = "<strong>\(Self.escape(entry.answer))</strong>"
       if !entry.alsoAccepted.isEmpty {
-        html += " <span class=\"also\">(also accepted: "
+        html +=
+          " <span class=\"also\">(also accepted: "
           + entry.alsoAccepted.map(Self.escape).joined(separator: "; ") + ")</span>"
       }
       return html

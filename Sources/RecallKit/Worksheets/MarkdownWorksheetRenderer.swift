@@ -102,7 +102,8 @@ public struct MarkdownWorksheetRenderer: WorksheetRenderer {
       let sequence = entry.answerTexts.enumerated().map { "\($0 + 1). \(Self.escape($1))" }
       return "**\(entry.code ?? "")** (in order: \(sequence.joined(separator: "; ")))"
     case .match:
-      return "**\(entry.code ?? "")** (\(entry.answerTexts.map(Self.escape).joined(separator: "; ")))"
+      return
+        "**\(entry.code ?? "")** (\(entry.answerTexts.map(Self.escape).joined(separator: "; ")))"
     case .short, .cloze, .numeric, .truefalse:
       var text = "**\(Self.escape(entry.answer))**"
       if !entry.alsoAccepted.isEmpty {

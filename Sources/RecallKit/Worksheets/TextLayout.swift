@@ -2,8 +2,7 @@
 enum TextLayout {
   /// Wraps `text` to `width` columns; the first line starts with `first`, the others with
   /// `rest`. A word longer than a line is cut rather than overflowing the page.
-  static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String]
-  {
+  static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
     var lines: [String] = []
     var line = first

@@ -173,7 +173,8 @@ public struct TextWorksheetRenderer: WorksheetRenderer {
         break
       }
       if !entry.explanation.isEmpty {
-        lines += TextLayout.wrap(clean(entry.explanation), width: width, first: indent, rest: indent)
+        lines += TextLayout.wrap(
+          clean(entry.explanation), width: width, first: indent, rest: indent)
       }
       if let note = entry.note, !note.isEmpty {
         lines += TextLayout.wrap(

@@ -53,7 +53,8 @@ public enum WorksheetOutputPlan {
       }
     }
     if answerKey == .separate {
-      files.append(WorksheetFile(path: path(output, suffix: "key"), parts: versions.map(WorksheetPart.key)))
+      files.append(
+        WorksheetFile(path: path(output, suffix: "key"), parts: versions.map(WorksheetPart.key)))
     }
     return files
   }

@@ -70,7 +70,8 @@ enum WorksheetFixtures {
   ) -> Question {
     Question(
       id: "\(fact)/\(template)", kind: kind, prompt: prompt, options: options, matchItems: items,
-      expected: expected, fact: fact, explanation: explanation.isEmpty ? "About \(fact)." : explanation,
+      expected: expected, fact: fact,
+      explanation: explanation.isEmpty ? "About \(fact)." : explanation,
       template: template)
   }
 

@@ -40,7 +40,8 @@ import Testing
   @Test func textFitsEightyColumnsAndStartsTheKeyOnANewPage() throws {
     var questions = F.questions
     questions[0].prompt = String(repeating: "A very long question prompt ", count: 8)
-    questions[8].options[1] = "Supercalifragilisticexpialidocious" + String(repeating: "x", count: 90)
+    questions[8].options[1] =
+      "Supercalifragilisticexpialidocious" + String(repeating: "x", count: 90)
     let sheet = try worksheet(questions: questions)
     let text = TextWorksheetRenderer().render(sheet, parts: Self.allParts)
     for line in text.split(separator: "\n") {
@@ -73,7 +74,8 @@ import Testing
         #expect(block.hasPrefix(shownPrompt.trimmingCharacters(in: .whitespaces)))
         if question.kind == .choice, case .choice(let right) = question.expected {
           // The option the key names is printed under that letter in this version.
-          #expect(block.contains("[ ] \(WorksheetLabels.option(right)). \(question.options[right])"))
+          #expect(
+            block.contains("[ ] \(WorksheetLabels.option(right)). \(question.options[right])"))
         }
         let answer = try #require(keyed[item.number]).lowercased()
         for text in question.answerTexts {
@@ -134,7 +136,8 @@ import Testing
     #expect(!html.contains("'quotes'"))
     #expect(!html.contains("\"x\""))
     #expect(!html.contains("& "))
-    #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"))
+    #expect(
+      html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"))
     #expect(html.contains("&amp;amp;"))
     #expect(html.contains("<html lang=\"en&quot;&gt;&lt;script&gt;"))
   }
@@ -148,7 +151,9 @@ import Testing
     }
     #expect(unescapedAngles.isEmpty)
     #expect(markdown.contains("\\<script\\>alert(\"x\")\\</script\\> \\& 'quotes'"))
-    #expect(markdown.contains("\\*bold\\* \\[link\\](http://e.x) \\| pipe \\# \\`code\\` \\_u\\_ \\&amp;"))
+    #expect(
+      markdown.contains("\\*bold\\* \\[link\\](http://e.x) \\| pipe \\# \\`code\\` \\_u\\_ \\&amp;")
+    )
     // Every table row keeps its cell count: a pipe in deck text cannot add a column.
     for line in markdown.split(separator: "\n") where line.hasPrefix("|") {
       let unescapedPipes = line.indices.filter { index in
@@ -189,7 +194,7 @@ import Testing
     // Four short answers at 2, one match at 3, seven others at 1.
     #expect(text.contains("12 questions · total 18 points"))
     #expect(text.contains("(4 questions, 2 points each)"))
-    #expect(text.contains("(1 question, 3 points each)"))
+    #expect(text.contains("(1 question, 3 points)"))
     let plain = TextWorksheetRenderer().render(try worksheet(versions: 1), parts: [.sheet(0)])
     #expect(!plain.contains("point"))
   }

@@ -30,14 +30,16 @@ import Testing
       }
       #expect(version.items.map(\.question.id) != first.items.map(\.question.id))
     }
-    #expect(sheet.versions[1].items.map(\.question.id) != sheet.versions[2].items.map(\.question.id))
+    #expect(
+      sheet.versions[1].items.map(\.question.id) != sheet.versions[2].items.map(\.question.id))
   }
 
   @Test func laterVersionsShuffleTheOptions() throws {
     let sheet = try worksheet(versions: 2)
     let optionsA = Dictionary(
       uniqueKeysWithValues: sheet.versions[0].items.map { ($0.question.id, $0.question.options) })
-    for item in sheet.versions[1].items where [.choice, .order, .match].contains(item.question.kind) {
+    for item in sheet.versions[1].items
+    where [.choice, .order, .match].contains(item.question.kind) {
       let original = try #require(optionsA[item.question.id])
       #expect(item.question.options != original, "\(item.question.id) kept its option order")
       #expect(item.question.options.sorted() == original.sorted())
@@ -82,7 +84,8 @@ import Testing
     let match = F.questions[8]
     let rematched = match.rearranged(optionOrder: [2, 0, 3, 1], itemOrder: [2, 0, 1])
     #expect(rematched.matchItems == ["Mazhiq", "Nusret Ibishi", "Brigade 141"])
-    #expect(rematched.options == ["a KLA brigade", "a village", "a region", "a former MUP commander"])
+    #expect(
+      rematched.options == ["a KLA brigade", "a village", "a region", "a former MUP commander"])
     #expect(rematched.expected == .match([1, 3, 0]))
     #expect(rematched.answerTexts.sorted() == match.answerTexts.sorted())
   }
