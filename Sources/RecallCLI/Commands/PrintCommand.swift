@@ -27,9 +27,9 @@ public struct PrintCommand: ParsableCommand {
 
       Examples:
         recall print bajgora-offensive --count 10 --seed 7
-        recall print bajgora-offensive --versions 2 --answer-key separate -o quiz.html
-        recall print bajgora-offensive --types choice,truefalse --tag dates -o dates.md
-        recall print bajgora-offensive --points choice=1,short=2,match=4 --title "Test 3"
+        recall print bajgora-offensive --versions 2 --answer-key separate -o q.html
+        recall print bajgora-offensive --types choice,truefalse --tag dates -o d.md
+        recall print bajgora-offensive --points short=2,match=4 --title "Test 3"
       """)
 
   /// The output formats, as the command line names them.
@@ -63,7 +63,7 @@ public struct PrintCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The deck id or a path to a deck file.", valueName: "deck"))
   public var deck: String
 
-  @Option(help: "How many questions (default 20).")
+  @Option(help: "How many questions.")
   public var count: Int = 20
 
   @Option(
