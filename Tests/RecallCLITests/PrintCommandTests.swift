@@ -119,6 +119,13 @@ import Testing
     #expect(!captured.standardOutput.contains("Answer key"))
   }
 
+  @Test func aDashForOutputMeansStandardOutput() throws {
+    let (status, captured) = try run(["bajgora-offensive", "--seed", "1", "-o", "-"])
+    #expect(status == .ok)
+    #expect(captured.standardOutput.hasPrefix("The Bajgora offensive"))
+    #expect(!FileManager.default.fileExists(atPath: "-"))
+  }
+
   @Test func askingForMoreThanTheDeckGivesPrintsWhatItCanAndSaysSo() throws {
     let (status, captured) = try run([
       "bajgora-offensive", "--seed", "1", "--tag", "units", "--count", "50",

@@ -100,7 +100,8 @@ public struct PrintCommand: ParsableCommand {
   public var format: Format?
 
   @Option(
-    name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE.", valueName: "file"))
+    name: [.customShort("o"), .long],
+    help: ArgumentHelp("Write to FILE ('-' for standard output).", valueName: "file"))
   public var output: String?
 
   @Option(
@@ -138,7 +139,7 @@ public struct PrintCommand: ParsableCommand {
         seed: chosenSeed, allowSameFact: allowSameFact)
       pointValues = try points.map(WorksheetPoints.parse)
       files = try WorksheetOutputPlan.files(
-        versionCount: versions, answerKey: answerKey.placement, output: output)
+        versionCount: versions, answerKey: answerKey.placement, output: outputPath)
     } catch {
       console.errorLine("recall: error: \(error)")
       return .usage
@@ -187,7 +188,8 @@ public struct PrintCommand: ParsableCommand {
         "recall: seed \(chosenSeed) (use --seed \(chosenSeed) to print this worksheet again)")
     }
 
-    let renderFormat = format?.worksheetFormat ?? output.map(WorksheetFormat.init(path:)) ?? .text
+    let renderFormat =
+      format?.worksheetFormat ?? outputPath.map(WorksheetFormat.init(path:)) ?? .text
     let renderer = renderFormat.renderer
     for file in files {
       let text = renderer.render(worksheet, parts: file.parts)
@@ -213,6 +215,9 @@ public struct PrintCommand: ParsableCommand {
       }
     }
   }
+
+  /// The output file; `-o -` means standard output, as in most tools.
+  private var outputPath: String? { output == "-" ? nil : output }
 
   private var isFiltered: Bool { types != nil || facts != nil || tag != nil }
 }
