@@ -243,7 +243,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     .question, .entry { display: flex; gap: .5em; margin-bottom: 1em; break-inside: avoid;
       page-break-inside: avoid; }
     .number { flex: 0 0 2em; text-align: right; font-weight: bold; }
-    .body { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+    .body { flex: 1; min-width: 0; overflow-wrap: break-word; }
     .prompt { margin-bottom: .35em; }
     ul.options, ul.order, ul.pairs { list-style: none; margin: 0; padding: 0; }
     ul.options li, ul.order li { display: flex; align-items: baseline; gap: .45em;
