@@ -1,13 +1,13 @@
 import RecallKit
 
 extension PrintCommand {
-  /// The questions `recall print` chooses from: every question the generator makes for a deck.
+  /// The questions `recall print` chooses from.
   ///
-  /// Placeholder until the generator lands: it reports that generation is unavailable.
-  static let generated: QuestionSource = { _, _ in throw QuestionSourceUnavailable() }
-}
-
-/// Raised by the placeholder question source while Recall has no generator.
-struct QuestionSourceUnavailable: Error, CustomStringConvertible {
-  var description: String { "question generation is not available in this build" }
+  /// Until the question generator (branch `generator`) is merged, these are the deck's
+  /// hand-written cards only. Once it is, replace the body with every question the generator
+  /// makes for the deck and seed, e.g. `try QuestionGenerator(deck: deck, seed: seed).questions()`
+  /// (hand-written cards included, with `fact` naming the card or its fact).
+  static let generated: QuestionSource = { deck, seed in
+    WorksheetCardQuestions.questions(deck: deck, seed: seed)
+  }
 }

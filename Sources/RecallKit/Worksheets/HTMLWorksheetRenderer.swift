@@ -50,8 +50,8 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
       <section class="page sheet">
       <header>
       <h1>\(Self.escape(worksheet.title))</h1>
-      <p class="meta">\(Self.escape(worksheet.deckTitle)) · <strong>Version \(version.letter)\
-      </strong> · \(WorksheetWording.sheetSummary(worksheet, version: version))</p>
+      <p class="meta">\(worksheet.deckTitleBelowHeading.map { Self.escape($0) + " · " } ?? "")\
+      <strong>Version \(version.letter)</strong> · \(WorksheetWording.sheetSummary(worksheet, version: version))</p>
       <div class="fields"><span class="field name">Name <span class="fill"></span></span>\
       <span class="field">Class <span class="fill"></span></span>\
       <span class="field">Date <span class="fill"></span></span></div>
@@ -146,8 +146,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
       <section class="page key">
       <header>
       <h1>Answer key · \(Self.escape(worksheet.title)) · Version \(version.letter)</h1>
-      <p class="meta">\(Self.escape(worksheet.deckTitle)) (\(Self.escape(worksheet.deckID))) · \
-      seed \(worksheet.seed)</p>
+      <p class="meta">Deck \(Self.escape(worksheet.deckID)) · seed \(worksheet.seed)</p>
       </header>
       <div class="entries">
 

@@ -20,7 +20,8 @@ public struct MarkdownWorksheetRenderer: WorksheetRenderer {
   private func sheet(_ worksheet: Worksheet, version: WorksheetVersion) -> [String] {
     var blocks = [
       "# \(Self.escape(worksheet.title))",
-      "**\(Self.escape(worksheet.deckTitle))** · Version \(version.letter) · "
+      (worksheet.deckTitleBelowHeading.map { "**\(Self.escape($0))** · " } ?? "")
+        + "**Version \(version.letter)** · "
         + WorksheetWording.sheetSummary(worksheet, version: version),
       "Name: \(Self.blank(24)) Class: \(Self.blank(10)) Date: \(Self.blank(12))",
     ]
@@ -88,8 +89,7 @@ public struct MarkdownWorksheetRenderer: WorksheetRenderer {
     }
     return [
       "# Answer key · \(Self.escape(worksheet.title)) · Version \(version.letter)",
-      "**\(Self.escape(worksheet.deckTitle))** (\(Self.escape(worksheet.deckID))) · seed "
-        + "\(worksheet.seed)",
+      "Deck \(Self.escape(worksheet.deckID)) · seed \(worksheet.seed)",
       rows.joined(separator: "\n"),
     ]
   }

@@ -20,9 +20,12 @@ public struct TextWorksheetRenderer: WorksheetRenderer {
 
   private func sheet(_ worksheet: Worksheet, version: WorksheetVersion) -> [String] {
     var lines = heading(clean(worksheet.title))
+    if let deckTitle = worksheet.deckTitleBelowHeading {
+      lines += TextLayout.wrap(clean(deckTitle), width: width)
+    }
     lines += TextLayout.wrap(
-      "\(clean(worksheet.deckTitle)) · Version \(version.letter) · "
-        + WorksheetWording.sheetSummary(worksheet, version: version), width: width)
+      "Version \(version.letter) · " + WorksheetWording.sheetSummary(worksheet, version: version),
+      width: width)
     lines.append("")
     lines.append(nameLine())
     let numberWidth = String(version.items.last?.number ?? 1).count
@@ -148,8 +151,7 @@ public struct TextWorksheetRenderer: WorksheetRenderer {
   private func key(_ worksheet: Worksheet, version: WorksheetVersion) -> [String] {
     var lines = heading("Answer key · \(clean(worksheet.title)) · Version \(version.letter)")
     lines += TextLayout.wrap(
-      "\(clean(worksheet.deckTitle)) (\(clean(worksheet.deckID))) · seed \(worksheet.seed)",
-      width: width)
+      "Deck \(clean(worksheet.deckID)) · seed \(worksheet.seed)", width: width)
     let numberWidth = String(version.items.last?.number ?? 1).count
     for entry in version.key {
       lines.append("")

@@ -24,6 +24,9 @@ public struct Worksheet: Hashable, Sendable {
     self.versions = versions
   }
 
+  /// The deck's title for the line under the heading; nil when the heading already is it.
+  public var deckTitleBelowHeading: String? { title == deckTitle ? nil : deckTitle }
+
   /// The sum of the points of every question, when points are shown.
   public var totalPoints: Double? {
     guard let points, let first = versions.first else { return nil }
