@@ -1,0 +1,54 @@
+/// A small seeded random source (SplitMix64) with its own shuffle, so a seed gives the same
+/// worksheet on every platform and toolchain: the standard library's `shuffle(using:)` is free to
+/// change how it consumes random numbers.
+public struct WorksheetRandom: Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  /// A random source for one purpose (a version, a question), independent of the others.
+  public init(seed: UInt64, stream: UInt64) {
+    var mixer = WorksheetRandom(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
+    state = mixer.next()
+  }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+
+  /// A uniform integer in `0..<bound`, without modulo bias.
+  public mutating func next(below bound: Int) -> Int {
+    precondition(bound > 0, "bound must be positive")
+    let limit = UInt64(bound)
+    let threshold = (0 &- limit) % limit
+    while true {
+      let value = next()
+      let (high, low) = value.multipliedFullWidth(by: limit)
+      if low >= threshold { return Int(high) }
+    }
+  }
+
+  /// Fisher–Yates, drawing exactly one number per step.
+  public mutating func shuffle<Element>(_ elements: inout [Element]) {
+    guard elements.count > 1 else { return }
+    for index in stride(from: elements.count - 1, to: 0, by: -1) {
+      let other = next(below: index + 1)
+      if other != index { elements.swapAt(index, other) }
+    }
+  }
+
+  public mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
+    var copy = elements
+    shuffle(&copy)
+    return copy
+  }
+
+  /// A random arrangement of `0..<count`: `result[newPosition] == oldPosition`.
+  public mutating func permutation(of count: Int) -> [Int] {
+    shuffled(Array(0..<count))
+  }
+}
