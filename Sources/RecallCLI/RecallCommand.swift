@@ -14,6 +14,7 @@ public struct RecallCommand: ParsableCommand {
       CheckCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,
+      PreviewCommand.self,
       PrintCommand.self,
       LineEchoCommand.self,
     ])
