@@ -76,10 +76,10 @@ public enum DateAnswerGrader {
   private static func withinRange(
     _ point: HistoricalDate.Point, from start: HistoricalDate.Point, to end: HistoricalDate.Point
   ) -> Bool {
-    guard let first = start.coveredDays.first?.lowerBound,
-      let last = end.coveredDays.last?.upperBound
+    guard let first = start.coveredSpans.first?.lowerBound,
+      let last = end.coveredSpans.last?.upperBound
     else { return false }
-    return point.coveredDays.allSatisfy { first <= $0.lowerBound && $0.upperBound <= last }
+    return point.coveredSpans.allSatisfy { first <= $0.lowerBound && $0.upperBound <= last }
   }
 
   /// Whether the learner wrote the date in figures ("7/10/1998"), where the reading may surprise.

@@ -5,7 +5,7 @@ extension HistoricalDate.Point {
   /// Early, mid and late split a month at the 10th and 20th and a year into thirds (January–April,
   /// May–August, September–December). Seasons are meteorological; winter Y covers January and
   /// February of Y and December of Y, so a winter date never reaches into another year.
-  var coveredDays: [ClosedRange<Int>] {
+  var coveredSpans: [ClosedRange<Int>] {
     switch self {
     case .day(let year, let month, let day):
       let number = HistoricalDate.dayNumber(year: year, month: month, day: day)
@@ -45,8 +45,8 @@ extension HistoricalDate.Point {
 
   /// Whether every day this point covers is also covered by `other`.
   func lies(within other: Self) -> Bool {
-    let outer = other.coveredDays
-    return coveredDays.allSatisfy { span in
+    let outer = other.coveredSpans
+    return coveredSpans.allSatisfy { span in
       outer.contains { $0.lowerBound <= span.lowerBound && span.upperBound <= $0.upperBound }
     }
   }
