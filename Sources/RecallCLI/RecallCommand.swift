@@ -13,6 +13,9 @@ public struct RecallCommand: ParsableCommand {
     subcommands: [
       CheckCommand.self,
       DecksCommand.self,
+      NewCommand.self,
+      ImportCommand.self,
+      ExportCommand.self,
     ])
 
   public init() {}
