@@ -95,8 +95,6 @@ public struct DelimitedText: Sendable {
               Problem(
                 message: "the quoted field that starts here has no closing quote",
                 line: openLine, column: openColumn))
-            record.fields.append(field)
-            records.append(record)
             return (records, problems)
           }
           // Text between the closing quote and the delimiter is kept, but it is a mistake.

@@ -18,14 +18,23 @@ public struct GIFTExporter: Sendable {
   }
 
   static func question(_ question: Question) -> String {
-    let title = "::" + escape(question.id) + "::"
-    let feedback = question.explanation.isEmpty ? "" : "####" + escape(question.explanation)
+    // Moodle shows question text, options and feedback as HTML but keeps typed answers as plain
+    // text, so text with `< > &` goes out as `[html]` with those parts escaped.
+    let shown =
+      [question.prompt, question.explanation]
+      + (question.kind == .short || question.kind == .cloze ? [] : question.options)
+      + question.matchItems
+    let html = shown.contains { $0.contains(where: { "<>&".contains($0) }) }
+    func rich(_ text: String) -> String { escape(html ? HTMLText.escape(text) : text) }
+
+    let title = "::" + escape(question.id) + "::" + (html ? "[html]" : "")
+    let feedback = question.explanation.isEmpty ? "" : "####" + rich(question.explanation)
     var prompt = question.prompt
     let answer: String
     switch (question.kind, question.expected) {
     case (.choice, .choice(let right)):
       let options = question.options.enumerated().map { index, option in
-        (index == right ? "=" : "~") + escape(option)
+        (index == right ? "=" : "~") + rich(option)
       }
       answer = options.joined(separator: " ")
     case (_, .truth(let value)):
@@ -35,7 +44,7 @@ public struct GIFTExporter: Sendable {
     case (.order, .order(let indices)):
       prompt += " (match each with its place in the order: 1 = first)"
       let pairs = question.options.indices.map { index in
-        "=" + escape(question.options[index]) + " -> "
+        "=" + rich(question.options[index]) + " -> "
           + String((indices.firstIndex(of: index) ?? index) + 1)
       }
       answer = pairs.joined(separator: " ")
@@ -43,7 +52,7 @@ public struct GIFTExporter: Sendable {
       var pairs: [String] = []
       for (item, index) in zip(question.matchItems, indices) {
         let option = question.options.indices.contains(index) ? question.options[index] : ""
-        pairs.append("=" + escape(item) + " -> " + escape(option))
+        pairs.append("=" + rich(item) + " -> " + escape(option))
       }
       for (index, option) in question.options.enumerated() where !indices.contains(index) {
         pairs.append("= -> " + escape(option))
@@ -53,11 +62,11 @@ public struct GIFTExporter: Sendable {
       if question.kind == .cloze { prompt = normalizedBlank(prompt) }
       answer = question.answerTexts.map { "=" + escape($0) }.joined(separator: " ")
     }
-    return title + escape(prompt) + " {" + answer + feedback + "}"
+    return title + rich(prompt) + " {" + answer + feedback + "}"
   }
 
   /// `{#v}` for an exact figure, else `{#low..high}`, the span Recall's grader accepts.
-  static func numeric(_ value: NumberValue) -> String {
+  public static func numeric(_ value: NumberValue) -> String {
     if value.qualifier == .exact && !value.isRange { return "#" + plain(value.low) }
     let range = value.acceptedRange
     return "#" + plain(range.lowerBound) + ".." + plain(range.upperBound)
@@ -68,7 +77,7 @@ public struct GIFTExporter: Sendable {
   }
 
   /// A cloze prompt's blank as `_____`, however many underscores the generator used.
-  static func normalizedBlank(_ prompt: String) -> String {
+  public static func normalizedBlank(_ prompt: String) -> String {
     var out = ""
     var run = 0
     for character in prompt {

@@ -109,9 +109,15 @@ private struct QuestionReader {
     items.diagnostics.append(.warning(message, at: location(offset)))
   }
 
+  /// Question text, options and feedback: HTML when the question's format is HTML.
   func text(_ symbols: Symbols) -> String {
     let raw = String(symbols.map(\.character))
     return isHTML ? HTMLText.toText(raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Short answers and the right side of matching pairs, which Moodle keeps as plain text.
+  func plainText(_ symbols: Symbols) -> String {
+    String(symbols.map(\.character)).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   func trimmed(_ symbols: Symbols) -> Symbols {
@@ -139,7 +145,7 @@ private struct QuestionReader {
         error("the question title that starts here has no closing '::'", at: start)
         return
       }
-      title = text(symbols[..<close])
+      title = plainText(symbols[..<close])
       symbols = trimmed(symbols[(close + 2)...])
     }
     stripFormat(&symbols)
@@ -252,7 +258,7 @@ private struct QuestionReader {
       if feedbackText == nil, let hash = body.firstIndex(where: { $0.isSpecial("#") }) {
         feedbackText = nonEmpty(text(body[(hash + 1)...]))
       }
-      answers.append(text(withoutFeedback(body)))
+      answers.append(plainText(withoutFeedback(body)))
     }
     let explanation = question.explanation ?? feedbackText
     guard !answers.isEmpty else {
@@ -402,7 +408,7 @@ private struct QuestionReader {
       }
       let left = raw.distance(from: raw.startIndex, to: arrow.lowerBound)
       let leftText = text(body.prefix(left))
-      let rightText = text(body.dropFirst(left + 2))
+      let rightText = plainText(body.dropFirst(left + 2))
       if leftText.isEmpty { continue }  // an extra right-hand answer, a distractor in Moodle
       pairs.append((leftText, rightText, body.first?.offset ?? 0))
     }

@@ -47,7 +47,7 @@ public enum HTMLText {
     return tidy(output)
   }
 
-  /// Text escaped for an HTML field: `& < > "` as entities, newlines as `<br>`.
+  /// Text escaped for an HTML field: `& < > "` and tabs as entities, newlines as `<br>`.
   public static func escape(_ text: String) -> String {
     var output = ""
     for character in text {
@@ -56,6 +56,7 @@ public enum HTMLText {
       case "<": output += "&lt;"
       case ">": output += "&gt;"
       case "\"": output += "&quot;"
+      case "\t": output += "&#9;"
       case "\n", "\r\n", "\r": output += "<br>"
       default: output.append(character)
       }

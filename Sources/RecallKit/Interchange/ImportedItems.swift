@@ -56,11 +56,12 @@ struct ImportedItems {
   /// A short-answer card, or a true/false card when the only answer is "true" or "false".
   mutating func addShort(
     prompt: String, answers: [String], id: String?, name: String? = nil, tags: [String],
-    explanation: String?,
-    at location: SourceLocation
+    explanation: String?, at location: SourceLocation, answerLocation: SourceLocation? = nil
   ) {
-    guard let prompt = checkedText(prompt, field: "question", at: location) else { return }
-    let answers = uniqueAnswers(answers, at: location)
+    guard let prompt = checkedText(prompt, field: "question", at: location),
+      let answers = uniqueAnswers(answers, at: answerLocation ?? location)
+    else { return }
+    let explanation = Self.clean(explanation)
     guard !answers.isEmpty else {
       diagnostics.append(.error("the question '\(clip(prompt))' has no answer", at: location))
       return
@@ -85,6 +86,7 @@ struct ImportedItems {
     at location: SourceLocation
   ) {
     guard let prompt = checkedText(prompt, field: "statement", at: location) else { return }
+    let explanation = Self.clean(explanation)
     cards.append(
       HandCard(
         id: ids.claim(preferred: id, fallback: name ?? prompt), kind: .truefalse, prompt: prompt,
@@ -99,6 +101,7 @@ struct ImportedItems {
     guard let prompt = checkedText(prompt, field: "question", at: location),
       let answer = checkedText(answer, field: "right answer", at: location)
     else { return }
+    let explanation = Self.clean(explanation)
     var kept: [String] = []
     var seen: Set<String> = [answer.lowercased()]
     for raw in distractors {
@@ -141,9 +144,9 @@ struct ImportedItems {
     let statement = Fact.Statement(
       before: String(before.drop { $0 == " " || $0 == "\t" }), key: key,
       after: String(after.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
-    let others = uniqueAnswers(alternatives, at: location).filter {
-      $0.lowercased() != key.lowercased()
-    }
+    guard let alternatives = uniqueAnswers(alternatives, at: location) else { return }
+    let others = alternatives.filter { $0.lowercased() != key.lowercased() }
+    let explanation = Self.clean(explanation)
     cards.append(
       HandCard(
         id: ids.claim(preferred: id, fallback: name ?? statement.text), kind: .cloze,
@@ -164,16 +167,24 @@ struct ImportedItems {
         location: location))
   }
 
+  /// The answers without blanks and repeats; nil when one cannot go into a deck (reported).
   private mutating func uniqueAnswers(_ answers: [String], at location: SourceLocation)
-    -> [String]
+    -> [String]?
   {
     var result: [String] = []
     var seen: Set<String> = []
     for raw in answers where !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      guard let answer = checkedText(raw, field: "answer", at: location) else { continue }
+      guard let answer = checkedText(raw, field: "answer", at: location) else { return nil }
       if seen.insert(answer.lowercased()).inserted { result.append(answer) }
     }
     return result
+  }
+
+  /// An explanation worth keeping: trimmed, and nil when empty.
+  static func clean(_ explanation: String?) -> String? {
+    guard let text = explanation?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+    else { return nil }
+    return text
   }
 
   static func truth(_ text: String) -> Bool? {

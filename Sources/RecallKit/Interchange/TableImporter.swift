@@ -202,9 +202,10 @@ struct TableImporter {
     var answer = value(layout.answer) ?? ""
     var prompt = question
     var promptColumn = layout.question
+    var answerColumn = layout.answer
     if options.swapColumns {
       (prompt, answer) = (answer, prompt)
-      promptColumn = layout.answer
+      (promptColumn, answerColumn) = (answerColumn, promptColumn)
     }
     let type = value(layout.type)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
     let answers = layout.answersAreLists ? Self.list(answer) : [answer]
@@ -217,10 +218,11 @@ struct TableImporter {
         prompt: prompt, answer: right, distractors: options.filter { $0 != right }, id: rawID,
         tags: tags, explanation: explanation, at: at)
     case "cloze":
-      if let blank = prompt.range(of: "_____"), let key = answers.first {
+      let blanked = GIFTExporter.normalizedBlank(prompt)
+      if let blank = blanked.range(of: "_____"), let key = answers.first {
         items.addCloze(
-          before: String(prompt[..<blank.lowerBound]), key: key,
-          after: String(prompt[blank.upperBound...]), alternatives: Array(answers.dropFirst()),
+          before: String(blanked[..<blank.lowerBound]), key: key,
+          after: String(blanked[blank.upperBound...]), alternatives: Array(answers.dropFirst()),
           id: rawID, tags: tags, explanation: explanation, at: at)
       } else {
         items.addShort(
@@ -244,7 +246,7 @@ struct TableImporter {
     default:
       items.addShort(
         prompt: prompt, answers: answers, id: rawID, tags: tags, explanation: explanation,
-        at: at)
+        at: at, answerLocation: location(answerColumn))
     }
   }
 
