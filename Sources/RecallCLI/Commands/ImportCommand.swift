@@ -130,7 +130,7 @@ public struct ImportCommand: ParsableCommand {
 
   /// Separator names as a shell makes them easy to type: tab, comma, semicolon, newline, `\t`,
   /// `\n`; anything else is taken literally.
-  static func separator(_ value: String?) -> String? {
+  public static func separator(_ value: String?) -> String? {
     guard let value, !value.isEmpty else { return nil }
     switch value.lowercased() {
     case "tab", "\\t": return "\t"
