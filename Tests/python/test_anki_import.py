@@ -152,3 +152,36 @@ def test_gift_export_reads_back_into_a_checked_deck(tmp_path):
     text = deck.read_text(encoding="utf-8")
     items = text.count("\n  - id: ")
     assert items == expected
+
+
+def test_an_anki_export_imports_into_a_checked_deck(tmp_path, collection):
+    """The other direction: Anki's own "Notes in Plain Text" export, with GUID, notetype, deck
+    and tag columns, HTML fields and a cloze note, becomes a Recall deck."""
+    deck_id = collection.decks.id("History::Kosovo War")
+    basic = collection.models.by_name("Basic")
+    cloze = collection.models.by_name("Cloze")
+    note = collection.new_note(basic)
+    note["Front"] = "Which village did Yugoslav forces fail to take in <b>July 1998</b>?"
+    note["Back"] = "Mazhiq &amp; nearby villages"
+    note.tags = ["bajgora", "villages"]
+    collection.add_note(note, deck_id)
+    note = collection.new_note(cloze)
+    note["Text"] = "The KLA's first public appearance in the region was in {{c1::Zaberegje}}."
+    collection.add_note(note, deck_id)
+
+    exported = tmp_path / "from-anki.txt"
+    collection.export_note_csv(
+        out_path=str(exported), limit=None, with_html=True, with_tags=True, with_deck=True,
+        with_notetype=True, with_guid=True,
+    )
+    deck = tmp_path / "from-anki.yaml"
+    result = recall("import", str(exported), "-o", str(deck))
+    assert result.returncode == 0, result.stderr
+    check = recall("check", str(deck))
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = deck.read_text(encoding="utf-8")
+    assert "title: Kosovo War\n" in text
+    assert "prompt: Which village did Yugoslav forces fail to take in July 1998?\n" in text
+    assert "answer: Mazhiq & nearby villages\n" in text
+    assert "tags: [bajgora, villages]\n" in text
+    assert "text: The KLA's first public appearance in the region was in [[Zaberegje]].\n" in text

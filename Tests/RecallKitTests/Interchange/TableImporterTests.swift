@@ -26,6 +26,23 @@ import Testing
     #expect(deck.cards[3].truth == true)
   }
 
+  /// A file written by Anki 26.9's own "Notes in Plain Text" export (GUID, notetype, deck and
+  /// tags columns; HTML; a cloze note; a quoted field with a tab and doubled quotes).
+  @Test func realAnkiExport() throws {
+    let result = InterchangeFixtures.importText(
+      try InterchangeFixtures.text("anki-26.9-export.txt"), format: .anki,
+      path: "anki-26.9-export.txt")
+    let deck = try #require(result.deck, "\(result.diagnostics)")
+    #expect(deck.title == "Kosovo War")
+    #expect(deck.cards.map(\.kind) == [.short, .cloze, .short])
+    #expect(deck.cards[0].prompt == "Which village did Yugoslav forces fail to take in July 1998?")
+    #expect(deck.cards[0].answers == ["Mazhiq & nearby villages"])
+    #expect(deck.cards[1].cloze?.key == "Zaberegje")
+    #expect(deck.cards[1].explanation == "From the source.")
+    #expect(deck.cards[2].prompt == "Has \"quotes\" and a tab")
+    #expect(deck.cards[2].answers == ["line one\nline two"])
+  }
+
   @Test(arguments: [
     ("#separator:Comma\n", "a,b\n"), ("#separator:comma\n", "a,b\n"), ("#separator:,\n", "a,b\n"),
     ("#separator:Semicolon\n", "a;b\n"), ("#separator:Pipe\n", "a|b\n"),
