@@ -11,13 +11,14 @@ public struct ExportCommand: ParsableCommand {
     abstract: "Export a deck's questions for Anki (text import), Moodle (GIFT) or as CSV.",
     discussion: """
       Formats:
-        anki  tab-separated text with Anki's headers (#separator:tab, #html:true, \
-      #notetype:Basic, #deck, #guid column:1, #tags column:4). In Anki: File > Import. Each \
-      note's GUID is the question id, so importing a newer export updates the same notes.
-        gift  Moodle GIFT: short answer, multiple choice, true/false, numeric ranges, matching \
-      (order questions become matching with positions 1, 2, 3…; cloze blanks are written _____).
-        csv   RFC 4180 CSV with columns id,type,prompt,options,answers,fact,explanation \
-      (lists joined with " | ").
+        anki  text for Anki's File > Import, with headers that set the note
+              type (Basic), deck, tags and GUID; the GUID is the question
+              id, so importing a newer export updates the same notes
+        gift  Moodle GIFT: short answer, choice, true/false, numeric
+              ranges, matching; order questions become matching (1 =
+              first), cloze blanks are written _____
+        csv   RFC 4180: id,type,prompt,options,answers,fact,explanation,
+              lists joined with " | "
 
       Examples:
         recall export bajgora-offensive --format anki -o bajgora.txt

@@ -16,15 +16,16 @@ public struct ImportCommand: ParsableCommand {
       question that reads "How many …?" becomes a quantity fact. Problems in the input are \
       reported as file:line:column: error: … and exit 65.
 
-      Formats (guessed from Anki's #headers, then the extension, when --format is not given):
-        anki     Anki "Notes in Plain Text" (.txt) with #separator, #html, #columns, #tags,
-                 #guid column, #notetype, #deck headers; cloze notes become cloze cards
-        quizlet  Quizlet export: term TAB definition, one pair a line (--term-separator,
-                 --row-separator for custom separators)
-        csv      question,answer rows; an optional header row can name the columns
-                 question, answer, tags, explanation, id (Recall's own CSV export reads back)
-        tsv      the same with tabs
-        gift     Moodle GIFT (.gift); matching questions become one short card a pair
+      Formats (--format; else guessed from Anki's #headers, then the extension):
+        anki     Anki "Notes in Plain Text": #separator, #html, #columns,
+                 #tags, #guid column, #notetype, #deck headers; cloze notes
+                 become cloze cards
+        quizlet  term TAB definition, one pair a line; see --term-separator
+                 and --row-separator
+        csv      question,answer rows; a header row may name the columns
+                 question, answer, tags, explanation, id
+        tsv      the same, with tabs
+        gift     Moodle GIFT; a matching question becomes a card per pair
 
       Examples:
         recall import history.txt --id cold-war -o Decks/cold-war.yaml
