@@ -98,6 +98,13 @@ public struct ImportCommand: ParsableCommand {
       console.errorLine("recall: error: \(file): no such file")
       return .noInput
     }
+    let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+    if let size = (attributes?[.size] as? NSNumber)?.intValue, size > DeckImporter.maximumFileSize {
+      console.errorLine(
+        "\(file):1:1: error: the file is \(size >> 20) MiB; imports are limited to "
+          + "\(DeckImporter.maximumFileSize >> 20) MiB")
+      return .dataError
+    }
     guard let data = FileManager.default.contents(atPath: file) else {
       console.errorLine("recall: error: \(file): cannot read the file")
       return .ioError

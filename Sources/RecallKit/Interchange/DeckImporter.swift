@@ -26,6 +26,12 @@ public struct DeckImporter: Sendable {
     default: TableImporter(options: options).read(text, into: &items)
     }
     var diagnostics = items.diagnostics.sortedByLocation()
+    let limit = DeckLimits.standard.maximumDiagnostics
+    if diagnostics.count > limit {
+      let last = diagnostics[limit - 1].location
+      diagnostics = Array(diagnostics.prefix(limit))
+      diagnostics.append(.error("too many problems; stopping after \(limit)", at: last))
+    }
     if items.cards.isEmpty && items.facts.isEmpty && !diagnostics.hasErrors {
       diagnostics.append(
         .error(
@@ -54,7 +60,9 @@ public struct DeckImporter: Sendable {
         "Check it with `recall check`, then study it with `recall study \(deck.id)`.",
       ])
     // The writer's output must load as written; anything else is a bug worth reporting clearly.
-    let check = DeckLoader().load(text: yaml, path: "\(deck.id).yaml")
+    // Warnings (a choice card with two distractors…) are the author's to weigh, however many.
+    let check = DeckLoader(limits: DeckLimits(maximumDiagnostics: .max))
+      .load(text: yaml, path: "\(deck.id).yaml")
     if check.diagnostics.hasErrors {
       return ImportResult(
         deck: nil, yaml: nil,

@@ -21,13 +21,13 @@ struct GIFTImporter {
 
   func read(_ text: String, into items: inout ImportedItems) {
     let positions = TextPositions(text)
-    var category: String?
+    // One reader owns the items for the whole file, so adding a card never copies the others.
+    var reader = QuestionReader(positions: positions, items: items, category: nil)
+    items = ImportedItems(path: items.path)
     for block in Self.blocks(positions.characters) {
-      var reader = QuestionReader(positions: positions, items: items, category: category)
       reader.read(block)
-      items = reader.items
-      category = reader.category
     }
+    items = reader.items
   }
 
   /// Questions as runs of non-blank lines, comment lines removed, escapes resolved.

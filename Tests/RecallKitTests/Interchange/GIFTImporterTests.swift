@@ -132,6 +132,13 @@ import Testing
     #expect(result.diagnostics.filter { $0.severity == .warning }.count == 2)
   }
 
+  @Test func manyQuestionsWithWarningsStillImport() throws {
+    let text = (1...250).map { "::q\($0)::Question \($0)?{=right ~wrong ~other}" }
+      .joined(separator: "\n\n")
+    let result = InterchangeFixtures.importText(text, format: .gift, path: "quiz.gift")
+    #expect(result.deck?.cards.count == 250, "\(result.diagnostics.prefix(3))")
+  }
+
   @Test func emptyFileIsAnError() {
     #expect(
       errors("// only a comment\n") == [
