@@ -152,16 +152,12 @@ private struct QuestionReader {
     let open = symbols.firstIndex { $0.isSpecial("{") }
     let close = symbols.firstIndex { $0.isSpecial("}") }
     guard let open, let close, open < close else {
-      if open == nil, close == nil {
-        warning("this question has no answer in { }; descriptions are skipped", at: start)
-      } else if let open, close == nil || (close ?? 0) < open {
-        if let close {
-          error("'}' has no matching '{' before it", at: symbols[close].offset)
-        } else {
-          error("'{' has no matching '}'", at: symbols[open].offset)
-        }
-      } else if let close {
+      if let close, open.map({ close < $0 }) ?? true {
         error("'}' has no matching '{' before it", at: symbols[close].offset)
+      } else if let open {
+        error("'{' has no matching '}'", at: symbols[open].offset)
+      } else {
+        warning("this question has no answer in { }; descriptions are skipped", at: start)
       }
       return
     }
@@ -186,13 +182,13 @@ private struct QuestionReader {
       explanation = nonEmpty(text(answer[(feedback + 4)...]))
       answer = trimmed(answer[..<feedback])
     }
-    let question = Question(
+    let question = ParsedQuestion(
       before: text(before), after: text(after), title: title, tags: category.map { [$0] } ?? [],
       explanation: explanation, start: start, brace: symbols[open].offset)
     readAnswer(answer, question)
   }
 
-  struct Question {
+  struct ParsedQuestion {
     var before: String
     var after: String
     var title: String?
@@ -213,7 +209,7 @@ private struct QuestionReader {
     }
   }
 
-  private mutating func readAnswer(_ answer: Symbols, _ question: Question) {
+  private mutating func readAnswer(_ answer: Symbols, _ question: ParsedQuestion) {
     let location = self.location(question.start)
     guard let first = answer.first else {
       warning("an essay question has no answer to check; skipped", at: question.brace)
@@ -280,7 +276,7 @@ private struct QuestionReader {
     }
   }
 
-  private mutating func readChoice(_ answer: Symbols, _ question: Question) {
+  private mutating func readChoice(_ answer: Symbols, _ question: ParsedQuestion) {
     var right: [String] = []
     var wrong: [String] = []
     var rightFeedback: String?
@@ -342,7 +338,7 @@ private struct QuestionReader {
       at: location(question.start))
   }
 
-  private mutating func readNumeric(_ answer: Symbols, _ question: Question) {
+  private mutating func readNumeric(_ answer: Symbols, _ question: ParsedQuestion) {
     // Wrong-answer feedback after `~` is not needed.
     let body = answer.firstIndex { $0.isSpecial("~") }.map { answer[..<$0] } ?? answer
     var candidates: [Symbols] = []
@@ -396,7 +392,7 @@ private struct QuestionReader {
     return (value, center)
   }
 
-  private mutating func readMatching(_ answer: Symbols, _ question: Question) {
+  private mutating func readMatching(_ answer: Symbols, _ question: ParsedQuestion) {
     var pairs: [(String, String, Int)] = []
     for item in split(answer, on: "=") {
       let body = trimmed(item)
