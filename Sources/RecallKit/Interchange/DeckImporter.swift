@@ -20,6 +20,8 @@ public struct DeckImporter: Sendable {
 
   /// Imports `text`, read from `path` (used in diagnostics and the deck's `source:`).
   public func importDeck(text: String, path: String) -> ImportResult {
+    // Spreadsheets often start UTF-8 files with a byte order mark; Anki's headers must not.
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     var items = ImportedItems(path: path)
     switch options.format {
     case .gift: GIFTImporter().read(text, into: &items)

@@ -87,7 +87,8 @@ public struct DelimitedText: Sendable {
               closed = true
               break
             }
-            field.text.append(character)
+            // Line breaks inside quotes read as "\n" whatever the file uses.
+            field.text.append(character.isNewline ? "\n" : character)
             advance()
           }
           if !closed {

@@ -71,6 +71,13 @@ import Testing
     #expect(card.tags == ["imported", "kosovo"])
   }
 
+  @Test func byteOrderMarkAndWindowsLineEnds() throws {
+    let text = "\u{FEFF}#separator:Semicolon\r\n#html:false\r\nq1;a1\r\n\"q\r\n2\";a2\r\n"
+    let deck = try #require(InterchangeFixtures.importText(text, format: .anki).deck)
+    #expect(deck.cards.map(\.prompt) == ["q1", "q\n2"])
+    #expect(deck.cards.map(\.answers) == [["a1"], ["a2"]])
+  }
+
   @Test func ankiGuessesHTMLWithoutHeader() throws {
     let card = try #require(
       InterchangeFixtures.importText("Q<br>two\tA &amp; B\n", format: .anki).deck?.cards.first)
