@@ -61,7 +61,7 @@ struct ImportedItems {
     guard let prompt = checkedText(prompt, field: "question", at: location),
       let answers = uniqueAnswers(answers, at: answerLocation ?? location)
     else { return }
-    let explanation = Self.clean(explanation)
+    let explanation = clean(explanation, at: location)
     guard !answers.isEmpty else {
       diagnostics.append(.error("the question '\(clip(prompt))' has no answer", at: location))
       return
@@ -71,13 +71,13 @@ struct ImportedItems {
       cards.append(
         HandCard(
           id: cardID, kind: .truefalse, prompt: prompt, truth: truth,
-          explanation: explanation, tags: tags, location: location))
+          explanation: explanation, tags: Self.clean(tags: tags), location: location))
       return
     }
     cards.append(
       HandCard(
         id: cardID, kind: .short, prompt: prompt, answers: answers, explanation: explanation,
-        tags: tags, location: location))
+        tags: Self.clean(tags: tags), location: location))
   }
 
   mutating func addTrueFalse(
@@ -86,11 +86,11 @@ struct ImportedItems {
     at location: SourceLocation
   ) {
     guard let prompt = checkedText(prompt, field: "statement", at: location) else { return }
-    let explanation = Self.clean(explanation)
+    let explanation = clean(explanation, at: location)
     cards.append(
       HandCard(
         id: ids.claim(preferred: id, fallback: name ?? prompt), kind: .truefalse, prompt: prompt,
-        truth: truth, explanation: explanation, tags: tags, location: location))
+        truth: truth, explanation: explanation, tags: Self.clean(tags: tags), location: location))
   }
 
   mutating func addChoice(
@@ -101,7 +101,7 @@ struct ImportedItems {
     guard let prompt = checkedText(prompt, field: "question", at: location),
       let answer = checkedText(answer, field: "right answer", at: location)
     else { return }
-    let explanation = Self.clean(explanation)
+    let explanation = clean(explanation, at: location)
     var kept: [String] = []
     var seen: Set<String> = [answer.lowercased()]
     for raw in distractors {
@@ -122,7 +122,8 @@ struct ImportedItems {
     cards.append(
       HandCard(
         id: ids.claim(preferred: id, fallback: name ?? prompt), kind: .choice, prompt: prompt,
-        answers: [answer], distractors: kept, explanation: explanation, tags: tags,
+        answers: [answer], distractors: kept, explanation: explanation,
+        tags: Self.clean(tags: tags),
         location: location))
   }
 
@@ -146,12 +147,13 @@ struct ImportedItems {
       after: String(after.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
     guard let alternatives = uniqueAnswers(alternatives, at: location) else { return }
     let others = alternatives.filter { $0.lowercased() != key.lowercased() }
-    let explanation = Self.clean(explanation)
+    let explanation = clean(explanation, at: location)
     cards.append(
       HandCard(
         id: ids.claim(preferred: id, fallback: name ?? statement.text), kind: .cloze,
         prompt: statement.before + "_____" + statement.after, answers: [key] + others,
-        cloze: statement, explanation: explanation, tags: tags, location: location))
+        cloze: statement, explanation: explanation, tags: Self.clean(tags: tags), location: location
+      ))
   }
 
   /// A quantity fact: asked as "How many …?".
@@ -163,7 +165,8 @@ struct ImportedItems {
     facts.append(
       Fact(
         id: ids.claim(preferred: id, fallback: name ?? "how many " + howMany),
-        content: .quantity(Fact.Quantity(howMany: howMany, value: value)), tags: tags,
+        content: .quantity(Fact.Quantity(howMany: howMany, value: value)),
+        tags: Self.clean(tags: tags),
         location: location))
   }
 
@@ -180,11 +183,33 @@ struct ImportedItems {
     return result
   }
 
-  /// An explanation worth keeping: trimmed, and nil when empty.
-  static func clean(_ explanation: String?) -> String? {
+  /// An explanation worth keeping: trimmed, nil when empty or unusable (with a warning).
+  mutating func clean(_ explanation: String?, at location: SourceLocation) -> String? {
     guard let text = explanation?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
     else { return nil }
+    if text.count > limits.maximumTextLength
+      || text.unicodeScalars.contains(where: TextSanitizer.isForbiddenControl)
+    {
+      diagnostics.append(
+        .warning(
+          "the feedback is too long or holds control characters; it is left out", at: location))
+      return nil
+    }
     return text
+  }
+
+  /// Tags a deck can hold: trimmed, non-empty, without control characters, each once.
+  static func clean(tags: [String]) -> [String] {
+    var result: [String] = []
+    for tag in tags {
+      let trimmed = tag.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty, trimmed.count <= 200,
+        !trimmed.unicodeScalars.contains(where: TextSanitizer.isForbiddenControl),
+        !result.contains(trimmed)
+      else { continue }
+      result.append(trimmed)
+    }
+    return result
   }
 
   static func truth(_ text: String) -> Bool? {
@@ -216,7 +241,7 @@ extension ImportedItems {
       let howMany = String(trimmed.dropFirst("how many ".count).dropLast())
       let count = facts.count
       addQuantity(howMany: howMany, value: value, id: id, name: name, tags: tags, at: location)
-      if facts.count > count, let explanation { facts[facts.count - 1].note = explanation }
+      if facts.count > count { facts[facts.count - 1].note = clean(explanation, at: location) }
       return
     }
     // Digits without grouping, since most such answers are years ("1822", not "1,822").
