@@ -13,6 +13,7 @@ public struct RecallCommand: ParsableCommand {
     subcommands: [
       CheckCommand.self,
       DecksCommand.self,
+      PreviewCommand.self,
       NewCommand.self,
       ImportCommand.self,
       ExportCommand.self,

@@ -1,0 +1,223 @@
+/// Look-up tables over one deck, built once, so that choosing distractors for a 10,000-fact deck
+/// does not scan the deck for every question.
+struct DeckIndex: Sendable {
+  /// One date of the deck, keyed for nearest-neighbour search.
+  struct DatedFact: Sendable {
+    var firstDay: Int
+    var date: HistoricalDate
+  }
+
+  var factPosition: [String: Int] = [:]
+  /// Place fact positions by folded type ("village").
+  var placesByType: [String: [Int]] = [:]
+  var persons: [Int] = []
+  var personsByAffiliation: [String: [Int]] = [:]
+  var units: [Int] = []
+  var organizations: [Int] = []
+  /// Places, people, units and organizations by every folded name and alias.
+  var entityByName: [String: Int] = [:]
+  /// How many people share each folded role: a shared role cannot identify one person.
+  var roleCounts: [String: Int] = [:]
+  /// Places that appear together in some event: never distractors for each other, since a
+  /// sentence true of one is often true of the other.
+  var coPlaces: [String: Set<String>] = [:]
+  /// For each folded known-for sentence with its place blanked, the places it is true of.
+  var blankedSentenceOwners: [String: [String]] = [:]
+  /// The content words of each place's known-for sentences, its own name blanked.
+  var placeSentenceWords: [String: [Set<String>]] = [:]
+  /// Each known-for sentence's place and number of content words, by sentence number.
+  var sentencePlaces: [(place: String, wordCount: Int)] = []
+  /// For each content word, the known-for sentences that use it.
+  var wordPostings: [String: [Int]] = [:]
+  /// Dates of events and quantities by shape, sorted by first day.
+  var datesByShape: [String: [DatedFact]] = [:]
+  /// Every figure in the deck (quantities, sizes), sorted by value.
+  var numbers: [NumberValue] = []
+
+  init(deck: Deck) {
+    for (position, fact) in deck.facts.enumerated() {
+      factPosition[fact.id] = position
+      for name in fact.names where entityByName[English.folded(name)] == nil {
+        entityByName[English.folded(name)] = position
+      }
+      switch fact.content {
+      case .place(let place):
+        placesByType[English.folded(place.type), default: []].append(position)
+        for sentence in place.knownFor {
+          guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence)
+          else { continue }
+          blankedSentenceOwners[English.folded(blanked), default: []].append(fact.id)
+          let words = Self.contentWords(blanked)
+          placeSentenceWords[fact.id, default: []].append(words)
+          for word in words { wordPostings[word, default: []].append(sentencePlaces.count) }
+          sentencePlaces.append((fact.id, words.count))
+        }
+      case .person(let person):
+        persons.append(position)
+        personsByAffiliation[English.folded(person.affiliation ?? ""), default: []]
+          .append(position)
+        roleCounts[English.folded(person.role), default: 0] += 1
+      case .group(let group):
+        if group.isUnit { units.append(position) } else { organizations.append(position) }
+        if let size = group.size { numbers.append(size) }
+      case .event(let event):
+        addDate(event.date)
+        for place in event.places {
+          coPlaces[place, default: []].formUnion(event.places.filter { $0 != place })
+        }
+      case .quantity(let quantity):
+        numbers.append(quantity.value)
+        if let date = quantity.date { addDate(date) }
+      case .statement:
+        break
+      }
+    }
+    for shape in datesByShape.keys {
+      datesByShape[shape]?.sort {
+        ($0.firstDay, $0.date.formatted) < ($1.firstDay, $1.date.formatted)
+      }
+    }
+    numbers.sort { ($0.low, $0.high) < ($1.low, $1.high) }
+  }
+
+  private mutating func addDate(_ date: HistoricalDate) {
+    datesByShape[date.shape, default: []].append(
+      DatedFact(firstDay: date.coveredDays.lowerBound, date: date))
+  }
+
+  /// The deck's dates of this shape nearest to `day`, closest first, at most `limit`.
+  func nearestDates(shape: String, to day: Int, within window: Int, limit: Int)
+    -> [HistoricalDate]
+  {
+    guard let list = datesByShape[shape], !list.isEmpty else { return [] }
+    var upper = lowerBound(list.count) { list[$0].firstDay < day }
+    var lower = upper - 1
+    var found: [HistoricalDate] = []
+    while found.count < limit {
+      let below = lower >= 0 ? day - list[lower].firstDay : Int.max
+      let above = upper < list.count ? list[upper].firstDay - day : Int.max
+      let distance = Swift.min(below, above)
+      guard distance <= window else { break }
+      if below <= above {
+        found.append(list[lower].date)
+        lower -= 1
+      } else {
+        found.append(list[upper].date)
+        upper += 1
+      }
+    }
+    return found
+  }
+
+  /// The deck's figures between `low` and `high`, nearest to `around` first, at most `limit`.
+  func nearestNumbers(around value: Double, from low: Double, to high: Double, limit: Int)
+    -> [NumberValue]
+  {
+    var upper = lowerBound(numbers.count) { numbers[$0].low < value }
+    var lower = upper - 1
+    var found: [NumberValue] = []
+    while found.count < limit {
+      let below = lower >= 0 && numbers[lower].low >= low ? value - numbers[lower].low : .infinity
+      let above =
+        upper < numbers.count && numbers[upper].low <= high ? numbers[upper].low - value : .infinity
+      if below == .infinity && above == .infinity { break }
+      if below <= above {
+        found.append(numbers[lower])
+        lower -= 1
+      } else {
+        found.append(numbers[upper])
+        upper += 1
+      }
+    }
+    return found
+  }
+
+  private static let stopWords: Set<String> = [
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "but",
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "it", "its", "their", "there",
+    "that", "which", "who", "as", "from", "into", "than", "then", "once", "only", "also",
+  ]
+
+  private static let dateWords = Set(HistoricalDate.monthNames.map { $0.lowercased() })
+
+  /// The sentence's words that carry meaning, folded, for comparing paraphrases. Dates are left
+  /// out: two sentences that share only a date say different things.
+  static func contentWords(_ sentence: String) -> Set<String> {
+    let words = English.folded(sentence).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    return Set(
+      words.filter {
+        !stopWords.contains($0) && !dateWords.contains($0) && !$0.allSatisfy(\.isNumber)
+      })
+  }
+
+  static let similarity = 0.33
+
+  /// Two sentences say nearly the same when a third of their content words are shared.
+  static func isSimilar(_ lhs: Set<String>, _ rhs: Set<String>) -> Bool {
+    let union = lhs.union(rhs).count
+    return union > 0 && Double(lhs.intersection(rhs).count) / Double(union) >= similarity
+  }
+
+  /// The places with a known-for sentence that nearly says `words`.
+  func places(withSentenceSimilarTo words: Set<String>) -> Set<String> {
+    var shared: [Int: Int] = [:]
+    for word in words {
+      for sentence in wordPostings[word] ?? [] { shared[sentence, default: 0] += 1 }
+    }
+    var result: Set<String> = []
+    for (sentence, count) in shared {
+      let (place, size) = sentencePlaces[sentence]
+      if Double(count) / Double(size + words.count - count) >= Self.similarity {
+        result.insert(place)
+      }
+    }
+    return result
+  }
+
+  /// Whether one of the place's known-for sentences nearly says `words`.
+  func hasSentence(similarTo words: Set<String>, place: String) -> Bool {
+    (placeSentenceWords[place] ?? []).contains { Self.isSimilar($0, words) }
+  }
+
+  /// The first index in `0..<count` for which `isBefore` is false (binary search).
+  private func lowerBound(_ count: Int, _ isBefore: (Int) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if isBefore(middle) { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+}
+
+extension Fact {
+  /// The names a place, person, unit or organization answers to; empty for other kinds.
+  var names: [String] {
+    switch content {
+    case .place(let place): [place.name] + place.aliases
+    case .person(let person): [person.name] + person.aliases
+    case .group(let group): [group.name] + (group.nickname.map { [$0] } ?? []) + group.aliases
+    default: []
+    }
+  }
+
+  /// The names to blank in a sentence, without a leading "the": the sentence keeps its article,
+  /// so another name can fill the blank.
+  var blankTerms: [String] {
+    var seen: Set<String> = []
+    return names.map { name in
+      name.lowercased().hasPrefix("the ") ? String(name.dropFirst(4)) : name
+    }.filter { seen.insert(English.folded($0)).inserted }
+  }
+
+  /// The name shown for a place, person, unit or organization.
+  var displayName: String? {
+    switch content {
+    case .place(let place): place.name
+    case .person(let person): person.name
+    case .group(let group): group.name
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Small pieces of English grammar that templates need to turn deck fields into sentences.
+enum English {
+  /// The blank shown in cloze sentences.
+  static let blank = "_____"
+
+  /// The text with its first letter upper-cased ("the KLA…" → "The KLA…"); leading quotes and
+  /// brackets are skipped, and the rest is left alone so names keep their spelling.
+  static func capitalizingFirst(_ text: String) -> String {
+    guard let index = text.firstIndex(where: { $0.isLetter || $0.isNumber }),
+      text[index].isLowercase
+    else { return text }
+    return text[..<index] + text[index].uppercased() + text[text.index(after: index)...]
+  }
+
+  /// A clause made into a sentence: capital first letter and closing punctuation.
+  static func sentence(_ clause: String) -> String {
+    let trimmed = clause.trimmingCharacters(in: .whitespacesAndNewlines)
+    let capitalized = capitalizingFirst(trimmed)
+    guard let last = capitalized.last else { return capitalized }
+    return ".?!".contains(last) ? capitalized : capitalized + "."
+  }
+
+  /// A clause made into a question: capital first letter and a question mark.
+  static func question(_ clause: String) -> String {
+    var trimmed = clause.trimmingCharacters(in: .whitespacesAndNewlines)
+    while let last = trimmed.last, ".!?".contains(last) { trimmed.removeLast() }
+    return capitalizingFirst(trimmed) + "?"
+  }
+
+  /// Sentences joined with single spaces, each closed with punctuation.
+  static func paragraph(_ parts: [String?]) -> String {
+    parts.compactMap { $0 }.filter { !$0.isEmpty }.map(sentence).joined(separator: " ")
+  }
+
+  /// "a former commander…" → "the former commander…", so a role can follow "Who was".
+  static func definite(_ nounPhrase: String) -> String {
+    let lowered = nounPhrase.lowercased()
+    for article in ["a ", "an "] where lowered.hasPrefix(article) {
+      return "the " + nounPhrase.dropFirst(article.count)
+    }
+    return nounPhrase
+  }
+
+  /// "a" or "an" by the sound of the next word, with the usual exceptions.
+  static func indefiniteArticle(before word: String) -> String {
+    let lowered = word.lowercased()
+    for prefix in ["one", "uni", "use", "usu", "eu", "ur"] where lowered.hasPrefix(prefix) {
+      return "a"
+    }
+    for prefix in ["hour", "honest", "honour", "heir"] where lowered.hasPrefix(prefix) {
+      return "an"
+    }
+    guard let first = lowered.first else { return "a" }
+    return "aeiou".contains(first) ? "an" : "a"
+  }
+
+  private static let units = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+  ]
+  private static let tens = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+  ]
+
+  /// Whole numbers below 100 in words, as a sentence may not begin with digits.
+  static func words(for number: Int) -> String? {
+    switch number {
+    case 0..<20: return units[number]
+    case 20..<100:
+      let ten = tens[number / 10]
+      return number % 10 == 0 ? ten : "\(ten)-\(units[number % 10])"
+    default: return nil
+    }
+  }
+
+  /// A figure that can open a sentence: small exact whole numbers in words, otherwise the
+  /// figure as the source states it ("over 100", "between 3,000 and 5,000").
+  static func figure(_ value: NumberValue) -> String {
+    if value.qualifier == .exact, !value.isRange, value.low.rounded() == value.low,
+      let words = words(for: Int(value.low))
+    {
+      return words
+    }
+    return value.description
+  }
+
+  /// Lower-cased with diacritics and surrounding spaces removed, for comparing answers.
+  static func folded(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Where `term` occurs in `text` as whole words, ignoring case.
+  static func occurrences(of term: String, in text: String) -> [Range<String.Index>] {
+    guard !term.isEmpty else { return [] }
+    var found: [Range<String.Index>] = []
+    var searchStart = text.startIndex
+    while searchStart < text.endIndex,
+      let range = text.range(
+        of: term, options: .caseInsensitive, range: searchStart..<text.endIndex)
+    {
+      let beforeOK =
+        range.lowerBound == text.startIndex
+        || !isWordCharacter(text[text.index(before: range.lowerBound)])
+      let afterOK = range.upperBound == text.endIndex || !isWordCharacter(text[range.upperBound])
+      if beforeOK && afterOK { found.append(range) }
+      searchStart = range.upperBound
+    }
+    return found
+  }
+
+  static func mentions(_ term: String, in text: String) -> Bool {
+    !occurrences(of: term, in: text).isEmpty
+  }
+
+  private static func isWordCharacter(_ character: Character) -> Bool {
+    character.isLetter || character.isNumber
+  }
+
+  /// The text with every whole-word occurrence of any of `terms` replaced; longer terms first,
+  /// so "the Bajgora region" is replaced whole rather than leaving "the _____ region".
+  static func replacing(_ terms: [String], with replacement: String, in text: String) -> String? {
+    var result = text
+    var replacedAny = false
+    for term in terms.sorted(by: { $0.count > $1.count }) {
+      let ranges = occurrences(of: term, in: result)
+      for range in ranges.reversed() {
+        result.replaceSubrange(range, with: replacement)
+        replacedAny = true
+      }
+    }
+    return replacedAny ? result : nil
+  }
+
+  /// A tag as it may appear inside a question id: lower-case ASCII letters, digits, `-`, `.`.
+  static func slug(_ text: String) -> String {
+    var result = ""
+    var lastWasDash = false
+    for scalar in folded(text).unicodeScalars {
+      if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) || scalar == "." {
+        result.unicodeScalars.append(scalar)
+        lastWasDash = false
+      } else if !lastWasDash, !result.isEmpty {
+        result.append("-")
+        lastWasDash = true
+      }
+    }
+    while result.hasSuffix("-") { result.removeLast() }
+    return result.isEmpty ? "tag" : result
+  }
+}

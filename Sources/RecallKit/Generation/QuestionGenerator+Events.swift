@@ -1,0 +1,139 @@
+/// Questions about an event: when it happened, and where, when its clause names the place.
+extension QuestionGenerator {
+  func eventQuestions(_ fact: Fact, _ event: Fact.Event) -> [Question] {
+    var result: [Question] = []
+    let explanation = explanation(fact, Self.eventSentences(event))
+    let prompt = Self.datePrompt(event)
+
+    result.append(
+      make(
+        fact, "date-short", .short, prompt: prompt, expected: .date(event.date),
+        explanation: explanation))
+
+    var random = randomness(for: "\(fact.id)/date-choice")
+    if let wrong = dateDistractors(for: event.date, using: &random) {
+      result.append(
+        makeChoice(
+          fact, "date-choice", prompt: prompt, answer: event.date.formatted,
+          distractors: wrong.map(\.formatted), explanation: explanation, using: &random))
+    }
+
+    let blanked = placeBlank(in: event)
+    random = randomness(for: "\(fact.id)/truefalse")
+    if let question = eventTrueFalse(
+      fact, event, blanked: blanked, explanation: explanation, using: &random)
+    {
+      result.append(question)
+    }
+
+    if let blanked {
+      result.append(
+        make(
+          fact, "place-cloze", .cloze, prompt: blanked.sentence,
+          expected: .text(blanked.place.names), explanation: explanation))
+      random = randomness(for: "\(fact.id)/place-choice")
+      if let wrong = placeDistractors(
+        for: blanked.place, type: blanked.type, sentence: blanked.sentence, using: &random),
+        let name = blanked.place.displayName
+      {
+        result.append(
+          makeChoice(
+            fact, "place-choice", prompt: blanked.sentence, answer: name,
+            distractors: wrong.compactMap(\.displayName), explanation: explanation,
+            using: &random))
+      }
+    }
+    return result
+  }
+
+  /// The event's sentence with one of its places blanked.
+  struct BlankedPlace {
+    var sentence: String
+    var place: Fact
+    var type: String
+  }
+
+  /// The first of the event's places that its clause names, blanked in the dated sentence.
+  func placeBlank(in event: Fact.Event) -> BlankedPlace? {
+    let sentence = Self.datedClause(event.date, event.what)
+    for placeID in event.places {
+      guard let position = index.factPosition[placeID],
+        case .place(let place) = deck.facts[position].content
+      else { continue }
+      let fact = deck.facts[position]
+      if let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence) {
+        return BlankedPlace(sentence: blanked, place: fact, type: place.type)
+      }
+    }
+    return nil
+  }
+
+  /// A true statement of the event, or one with its date moved or its place swapped; which of
+  /// the two alterations is chosen before the truth is, so the wording gives nothing away.
+  private func eventTrueFalse(
+    _ fact: Fact, _ event: Fact.Event, blanked: BlankedPlace?, explanation: String,
+    using random: inout SeededGenerator
+  ) -> Question? {
+    if let blanked, random.nextBool(),
+      let other = placeDistractors(
+        for: blanked.place, type: blanked.type, sentence: blanked.sentence, using: &random)?
+        .first
+    {
+      return makeTrueFalse(
+        fact, trueStatement: Self.datedClause(event.date, event.what),
+        falseStatement: Self.fill(blanked.sentence, with: other),
+        explanation: explanation, using: &random)
+    }
+    guard let other = dateDistractors(for: event.date, using: &random)?.first else { return nil }
+    let truth: String
+    let falsehood: String
+    if let name = event.name {
+      truth = "\(name) took place \(event.date.withPreposition)"
+      falsehood = "\(name) took place \(other.withPreposition)"
+    } else {
+      truth = Self.datedClause(event.date, event.what)
+      falsehood = Self.datedClause(other, event.what)
+    }
+    return makeTrueFalse(
+      fact, trueStatement: truth, falseStatement: falsehood, explanation: explanation,
+      using: &random)
+  }
+
+  /// "In which month and year did this happen: …?" — never more precise than the date.
+  static func datePrompt(_ event: Fact.Event) -> String {
+    let asking = datePhrase(event.date)
+    if let name = event.name { return English.question("\(asking) did \(name) take place") }
+    return English.question("\(asking) did this happen: \(event.what)")
+  }
+
+  /// The question words that match a date's precision: a month for "mid-May 1998", a day only
+  /// when the source gives one.
+  static func datePhrase(_ date: HistoricalDate) -> String {
+    switch (date.precision, date.isRange) {
+    case (.day, false): "On what date"
+    case (.day, true): "On which dates"
+    case (.month, false), (.partOfMonth, false): "In which month and year"
+    case (.month, true), (.partOfMonth, true): "Between which months"
+    case (.season, false): "In which season and year"
+    case (.season, true): "Between which seasons"
+    case (.partOfYear, false), (.year, false): "In which year"
+    case (.partOfYear, true), (.year, true): "Between which years"
+    }
+  }
+
+  /// "In mid-May 1998, the KLA captured Zhvillidove."
+  static func datedClause(_ date: HistoricalDate, _ what: String) -> String {
+    English.sentence("\(date.withPreposition), \(what)")
+  }
+
+  /// The event told in full: what, when, and what came of it.
+  static func eventSentences(_ event: Fact.Event) -> [String?] {
+    let main =
+      if let name = event.name {
+        "\(name) took place \(event.date.withPreposition): \(event.what)"
+      } else {
+        datedClause(event.date, event.what)
+      }
+    return [main, event.outcome, event.casualties]
+  }
+}

@@ -1,0 +1,244 @@
+/// Questions about people, units and organizations: who fits a role, what a name stands for,
+/// other names, and sizes.
+extension QuestionGenerator {
+  func personQuestions(_ fact: Fact, _ person: Fact.Person) -> [Question] {
+    var result: [Question] = []
+    let aliases = Self.distinctiveAliases(of: person.name, person.aliases)
+    let explanation = explanation(
+      fact,
+      [
+        aliases.isEmpty
+          ? "\(person.name) was \(person.role)"
+          : "\(person.name), also known as \(Self.list(aliases)), was \(person.role)"
+      ])
+    let roleKey = English.folded(person.role)
+    let roleNamesSelf = fact.names.contains { English.mentions($0, in: person.role) }
+    let whoPrompt = English.question("Who was \(English.definite(person.role))")
+
+    let roleIsOwn = !roleNamesSelf && index.roleCounts[roleKey, default: 0] == 1
+    if roleIsOwn && !roleKey.hasPrefix("one of ") {
+      result.append(
+        make(
+          fact, "name-short", .short, prompt: whoPrompt, expected: .text(fact.names),
+          explanation: explanation))
+    }
+    var random = randomness(for: "\(fact.id)/name-choice")
+    let affiliation = English.folded(person.affiliation ?? "")
+    // A role several people share would give the same question to each of them.
+    if roleIsOwn,
+      let wrong = pickFacts(
+        from: [index.personsByAffiliation[affiliation] ?? [], index.persons],
+        answerNames: fact.names, using: &random,
+        accept: { candidate in
+          guard case .person(let other) = candidate.content else { return false }
+          return English.folded(other.role) != roleKey
+            && !candidate.names.contains { English.mentions($0, in: person.role) }
+        })
+    {
+      result.append(
+        makeChoice(
+          fact, "name-choice", prompt: whoPrompt, answer: person.name,
+          distractors: wrong.map(\.displayName).compactMap { $0 }, explanation: explanation,
+          using: &random))
+    }
+    random = randomness(for: "\(fact.id)/role-choice")
+    let otherRoles = roles(
+      among: index.persons, excluding: fact, answerRole: person.role, using: &random)
+    if let otherRoles {
+      result.append(
+        makeChoice(
+          fact, "role-choice", prompt: English.question("Who was \(person.name)"),
+          answer: English.capitalizingFirst(person.role),
+          distractors: otherRoles.map(English.capitalizingFirst), explanation: explanation,
+          using: &random))
+    }
+    if !aliases.isEmpty {
+      result.append(
+        make(
+          fact, "alias-short", .short,
+          prompt: English.question("By what other name was \(person.name) known"),
+          expected: .text(aliases), explanation: explanation))
+    }
+    random = randomness(for: "\(fact.id)/truefalse")
+    let swapped = roles(
+      among: index.persons, excluding: fact, answerRole: person.role, using: &random)?.first
+    if let question = makeTrueFalse(
+      fact, trueStatement: "\(person.name) was \(person.role)",
+      falseStatement: swapped.map { "\(person.name) was \($0)" }, explanation: explanation,
+      using: &random)
+    {
+      result.append(question)
+    }
+    return result
+  }
+
+  func groupQuestions(_ fact: Fact, _ group: Fact.Group) -> [Question] {
+    var result: [Question] = []
+    let prose = Self.prose(group)
+    let verb = Self.isPlural(group.name) ? "were" : "was"
+    let aliases = Self.distinctiveAliases(of: group.name, group.aliases)
+    var known = aliases
+    if let nickname = group.nickname { known.insert(nickname, at: 0) }
+    let subject = known.isEmpty ? prose : "\(prose), also known as \(Self.list(known)),"
+    let kindWord = group.isUnit ? "unit" : "organization"
+    let description =
+      group.role.map { "\(subject) \(verb) \($0)" }
+      ?? "\(subject) \(verb) \(English.indefiniteArticle(before: kindWord)) \(kindWord)"
+      + (group.affiliation.map { " of the \($0)" } ?? "")
+    let sizeSentence = group.size.map {
+      "\(Self.isPlural(group.name) ? "They" : "It") had \($0.description) \(group.sizeUnit ?? "members")"
+    }
+    let explanation = explanation(fact, [description, sizeSentence])
+
+    if let role = group.role, !fact.names.contains(where: { English.mentions($0, in: role) }) {
+      let prompt = English.question("What was the name of \(English.definite(role))")
+      result.append(
+        make(
+          fact, "name-short", .short, prompt: prompt, expected: .text(fact.names),
+          explanation: explanation))
+      var random = randomness(for: "\(fact.id)/name-choice")
+      let (same, other) =
+        group.isUnit
+        ? (index.units, index.organizations) : (index.organizations, index.units)
+      if let wrong = pickFacts(
+        from: [same, other], answerNames: fact.names, using: &random,
+        accept: { candidate in !candidate.names.contains { English.mentions($0, in: role) } })
+      {
+        result.append(
+          makeChoice(
+            fact, "name-choice", prompt: prompt, answer: English.capitalizingFirst(group.name),
+            distractors: wrong.compactMap(\.displayName).map(English.capitalizingFirst),
+            explanation: explanation, using: &random))
+      }
+    }
+    if let nickname = group.nickname {
+      result.append(
+        make(
+          fact, "nickname-short", .short,
+          prompt: English.question("By what name \(verb) \(prose) also known"),
+          expected: .text([nickname]), explanation: explanation))
+    }
+    if !aliases.isEmpty {
+      result.append(
+        make(
+          fact, "alias-short", .short,
+          prompt: English.question("By what other name \(verb) \(prose) known"),
+          expected: .text(aliases), explanation: explanation))
+    }
+    if let size = group.size {
+      let unit = group.sizeUnit ?? "members"
+      let prompt = English.question(
+        "\(Self.howMany(size)) \(unit) did \(prose) have")
+      result.append(
+        make(
+          fact, "size-numeric", .numeric, prompt: prompt, expected: .number(size),
+          explanation: explanation))
+      var random = randomness(for: "\(fact.id)/size-choice")
+      if let wrong = numberDistractors(for: size, using: &random) {
+        result.append(
+          makeChoice(
+            fact, "size-choice", prompt: prompt, answer: size.description,
+            distractors: wrong.map(\.description), explanation: explanation, using: &random))
+      }
+    }
+    if let role = group.role {
+      var random = randomness(for: "\(fact.id)/truefalse")
+      let swapped = roles(
+        among: index.units + index.organizations, excluding: fact, answerRole: role,
+        using: &random)?.first
+      if let question = makeTrueFalse(
+        fact, trueStatement: "\(prose) \(verb) \(role)",
+        falseStatement: swapped.map { "\(prose) \(verb) \($0)" }, explanation: explanation,
+        using: &random)
+      {
+        result.append(question)
+      }
+    }
+    return result
+  }
+
+  /// Three roles of other people (or groups) that differ from the answer's and do not name the
+  /// fact itself, which would give the answer away. "One of the nine…" roles are left out: such
+  /// a list may be open, so the role might be true of this person too.
+  private func roles(
+    among pool: [Int], excluding fact: Fact, answerRole: String,
+    using random: inout SeededGenerator
+  ) -> [String]? {
+    var seen: Set<String> = [English.folded(answerRole)]
+    let picked = pickFacts(from: [pool], answerNames: fact.names, using: &random) { candidate in
+      let role: String? =
+        switch candidate.content {
+        case .person(let person): person.role
+        case .group(let group): group.role
+        default: nil
+        }
+      guard let role, !English.folded(role).hasPrefix("one of "),
+        !fact.names.contains(where: { English.mentions($0, in: role) }),
+        seen.insert(English.folded(role)).inserted
+      else { return false }
+      return true
+    }
+    return picked?.compactMap { candidate in
+      switch candidate.content {
+      case .person(let person): person.role
+      case .group(let group): group.role
+      default: nil
+      }
+    }
+  }
+
+  /// "How many", or a softer form when the figure is approximate or a bound.
+  static func howMany(_ value: NumberValue) -> String {
+    switch (value.qualifier, value.isRange) {
+    case (.exact, false): "How many"
+    case (.about, _): "About how many"
+    default: "Roughly how many"
+    }
+  }
+
+  /// Aliases that are more than a spelling of the name ("Commander Leka" for Nusret Ibishi, not
+  /// "Thaci" for Hashim Thaçi): only these are worth asking for.
+  static func distinctiveAliases(of name: String, _ aliases: [String]) -> [String] {
+    let foldedName = English.folded(name)
+    let nameWords = Set(foldedName.split(separator: " "))
+    return aliases.filter { alias in
+      let folded = English.folded(alias)
+      let words = Set(folded.split(separator: " ")).subtracting(["the"])
+      return !foldedName.contains(folded) && !folded.contains(foldedName)
+        && !words.isSubset(of: nameWords)
+    }
+  }
+
+  /// A group's name as it reads in a sentence, with "the" where English wants one: the author's
+  /// own "the …" alias decides, else names ending in words such as "Army" or "Mission" get it.
+  static func prose(_ group: Fact.Group) -> String {
+    let name = group.name
+    if name.lowercased().hasPrefix("the ") { return name }
+    if group.aliases.contains(where: { English.folded($0) == "the " + English.folded(name) }) {
+      return "the " + name
+    }
+    let last = name.split(separator: " ").last.map(String.init) ?? ""
+    return theWords.contains(last) ? "the " + name : name
+  }
+
+  private static let theWords: Set<String> = [
+    "Army", "Mission", "Union", "Organization", "Organisation", "Council", "Party", "Front",
+    "Force", "Agency", "Committee", "Movement", "Court", "Tribunal", "Office", "Service",
+    "Guard", "Ministry", "Assembly", "Government", "Alliance", "Federation", "Corps", "League",
+    "Nations", "Command", "Brigade", "Division", "Regiment", "Battalion",
+  ]
+
+  /// A plural common noun at the end ("Yugoslav forces") takes "were".
+  static func isPlural(_ name: String) -> Bool {
+    guard let last = name.split(separator: " ").last, let first = last.first,
+      first.isLowercase
+    else { return false }
+    return last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us")
+  }
+
+  /// "A", "A and B", "A, B and C".
+  static func list(_ items: [String]) -> String {
+    guard items.count > 1, let last = items.last else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + last
+  }
+}

@@ -1,0 +1,112 @@
+/// Questions about places: each known-for sentence with the place blanked, and where it lies.
+///
+/// Templates for known-for sentences are numbered (`sentence-1-cloze`): add new sentences at the
+/// end of the list to keep the ids of the existing ones.
+extension QuestionGenerator {
+  func placeQuestions(_ fact: Fact, _ place: Fact.Place) -> [Question] {
+    var result: [Question] = []
+    var blankedSentences: [(original: String, blanked: String, alsoTrue: Set<String>)] = []
+    for (offset, sentence) in place.knownFor.enumerated() {
+      guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence)
+      else {
+        continue
+      }
+      let template = "sentence-\(offset + 1)"
+      let alsoTrue = owners(ofBlanked: blanked).subtracting([fact.id])
+      blankedSentences.append((sentence, blanked, alsoTrue))
+      let explanation = explanation(fact, [sentence])
+      // A blank that other places fill just as well has no single typed answer.
+      if alsoTrue.isEmpty {
+        result.append(
+          make(
+            fact, "\(template)-cloze", .cloze, prompt: blanked, expected: .text(fact.names),
+            explanation: explanation))
+      }
+      var random = randomness(for: "\(fact.id)/\(template)-choice")
+      if let wrong = placeDistractors(
+        for: fact, type: place.type, sentence: blanked, alsoTrueOf: alsoTrue, using: &random)
+      {
+        result.append(
+          makeChoice(
+            fact, "\(template)-choice", prompt: blanked, answer: place.name,
+            distractors: wrong.compactMap(\.displayName), explanation: explanation,
+            using: &random))
+      }
+    }
+    if let region = place.region {
+      let regionNames =
+        index.entityByName[English.folded(region)].map { deck.facts[$0].names } ?? [region]
+      result.append(
+        make(
+          fact, "region-short", .short,
+          prompt: English.question("In which area does \(Self.prose(place)) lie"),
+          expected: .text([region] + regionNames.filter { $0 != region }),
+          explanation: explanation(fact, ["\(Self.prose(place)) lies in \(region)"])))
+    }
+    if !blankedSentences.isEmpty {
+      var random = randomness(for: "\(fact.id)/truefalse")
+      let chosen = blankedSentences[random.next(below: blankedSentences.count)]
+      let other = placeDistractors(
+        for: fact, type: place.type, sentence: chosen.blanked, alsoTrueOf: chosen.alsoTrue,
+        using: &random)?.first
+      if let question = makeTrueFalse(
+        fact, trueStatement: chosen.original,
+        falseStatement: other.map { Self.fill(chosen.blanked, with: $0) },
+        explanation: explanation(fact, [chosen.original]), using: &random)
+      {
+        result.append(question)
+      }
+    }
+    return result
+  }
+
+  /// The sentence with its blanks filled by another place (or person, or group), adding or
+  /// dropping the "the" before each blank as that name wants.
+  static func fill(_ blanked: String, with fact: Fact) -> String {
+    let name = fact.displayName ?? ""
+    let wantsArticle: Bool =
+      switch fact.content {
+      case .place(let place): prose(place).hasPrefix("the ") && !isSettlement(place)
+      case .group(let group): prose(group).hasPrefix("the ")
+      default: false
+      }
+    let bare = name.lowercased().hasPrefix("the ") ? String(name.dropFirst(4)) : name
+    var result = ""
+    var rest = Substring(blanked)
+    while let range = rest.range(of: English.blank) {
+      var before = String(rest[..<range.lowerBound])
+      let hasArticle =
+        before.lowercased().hasSuffix("the ")
+        && (before.count == 4 || before.dropLast(4).last?.isLetter == false)
+      if hasArticle && !wantsArticle {
+        before.removeLast(4)
+        result += before + bare
+      } else if !hasArticle && wantsArticle {
+        result += before + ((result + before).isEmpty ? "The " : "the ") + bare
+      } else {
+        result += before + bare
+      }
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+
+  static func isSettlement(_ place: Fact.Place) -> Bool {
+    ["village", "town", "city", "hamlet", "settlement"].contains(English.folded(place.type))
+  }
+
+  /// A place's name as it reads in a sentence: "the village of Barë", "the Bajgora region".
+  static func prose(_ place: Fact.Place) -> String {
+    let type = English.folded(place.type)
+    if place.name.lowercased().hasPrefix("the ") { return place.name }
+    if ["village", "town", "city", "hamlet"].contains(type) {
+      return "the \(type) of \(place.name)"
+    }
+    if place.aliases.contains(where: { English.folded($0) == "the " + English.folded(place.name) })
+      || English.mentions(type, in: place.name)
+    {
+      return "the " + place.name
+    }
+    return place.name
+  }
+}

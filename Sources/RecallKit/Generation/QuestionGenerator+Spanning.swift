@@ -1,0 +1,175 @@
+/// Questions that span several facts: ordering events in time and matching pairs.
+///
+/// The rule that keeps their ids stable: they are grouped by tag, never by position. For each tag
+/// (as a slug), the eligible facts are chosen one by one on their own merits, and cut into
+/// `ceil(n / 5)` questions of three to five, taking every k-th fact so that each question spans
+/// the whole tag. The ids are `order/<tag>/<n>`, `match-dates/<tag>/<n>`,
+/// `match-roles/<tag>/<n>` and `match-places/<tag>/<n>`. Fact ids cannot contain `/`, so these
+/// can never collide with a fact's `<fact-id>/<template>`. Adding a fact with other tags leaves
+/// every one of them alone; adding one to a tag can only add questions to it, never remove one.
+extension QuestionGenerator {
+  /// A question with the facts it draws on.
+  struct SpanningQuestion {
+    var question: Question
+    var members: [String]
+  }
+
+  static let largestGroup = 5
+  static let smallestGroup = 3
+
+  func spanningQuestions() -> [SpanningQuestion] {
+    var byTag: [String: [Int]] = [:]
+    for (position, fact) in deck.facts.enumerated() {
+      for slug in Set(fact.tags.map(English.slug)) { byTag[slug, default: []].append(position) }
+    }
+    var result: [SpanningQuestion] = []
+    for slug in byTag.keys.sorted() {
+      let facts = (byTag[slug] ?? []).map { deck.facts[$0] }
+      let events = Self.timeline(facts)
+      for (number, chunk) in Self.chunks(events).enumerated() {
+        if let question = orderQuestion(chunk, id: "order/\(slug)/\(number + 1)") {
+          result.append(question)
+        }
+        if let question = dateMatch(chunk, id: "match-dates/\(slug)/\(number + 1)") {
+          result.append(question)
+        }
+      }
+      for (number, chunk) in Self.chunks(Self.matchablePeople(facts)).enumerated() {
+        result.append(
+          matchQuestion(
+            chunk, id: "match-roles/\(slug)/\(number + 1)", template: "match-roles",
+            prompt: "Match each person with their role."))
+      }
+      for (number, chunk) in Self.chunks(matchablePlaces(facts)).enumerated() {
+        result.append(
+          matchQuestion(
+            chunk, id: "match-places/\(slug)/\(number + 1)", template: "match-places",
+            prompt: "Match each place with the sentence it completes."))
+      }
+    }
+    return result
+  }
+
+  /// The longest run of events of which each ends before the next begins (so there is a right
+  /// order), earliest first. Greedy by end date finds the longest such run.
+  static func timeline(_ facts: [Fact]) -> [(fact: Fact, event: Fact.Event)] {
+    let events = facts.compactMap { fact -> (fact: Fact, event: Fact.Event)? in
+      if case .event(let event) = fact.content { (fact, event) } else { nil }
+    }.sorted {
+      let (a, b) = ($0.event.date.coveredDays, $1.event.date.coveredDays)
+      return (a.upperBound, a.lowerBound, $0.fact.id) < (b.upperBound, b.lowerBound, $1.fact.id)
+    }
+    var run: [(fact: Fact, event: Fact.Event)] = []
+    for item in events {
+      if let last = run.last,
+        item.event.date.coveredDays.lowerBound <= last.event.date.coveredDays.upperBound
+      {
+        continue
+      }
+      run.append(item)
+    }
+    return run
+  }
+
+  /// `ceil(n / 5)` chunks, the j-th taking items j, j + k, j + 2k…; none when n < 3.
+  static func chunks<T>(_ items: [T]) -> [[T]] {
+    guard items.count >= smallestGroup else { return [] }
+    let count = (items.count + largestGroup - 1) / largestGroup
+    return (0..<count).map { start in
+      stride(from: start, to: items.count, by: count).map { items[$0] }
+    }
+  }
+
+  /// How an event is named in a list: its name, or its clause.
+  static func label(_ event: Fact.Event) -> String {
+    English.capitalizingFirst(event.name ?? event.what)
+  }
+
+  private func orderQuestion(_ chunk: [(fact: Fact, event: Fact.Event)], id: String)
+    -> SpanningQuestion?
+  {
+    let labels = chunk.map { Self.label($0.event) }
+    guard Set(labels).count == labels.count, let first = chunk.first else { return nil }
+    var random = randomness(for: id)
+    var shown = random.shuffled(labels)
+    if shown == labels { shown = Array(shown.dropFirst()) + [labels[0]] }
+    let order = labels.compactMap { shown.firstIndex(of: $0) }
+    let steps = chunk.map { "\(Self.label($0.event)) (\($0.event.date.formatted))" }
+    let question = Question(
+      id: id, kind: .order, prompt: "Put these events in order, earliest first.", options: shown,
+      expected: .order(order), fact: first.fact.id,
+      explanation: English.sentence("Earliest first: " + steps.joined(separator: "; ")),
+      template: "order")
+    return SpanningQuestion(question: question, members: chunk.map(\.fact.id))
+  }
+
+  private func dateMatch(_ chunk: [(fact: Fact, event: Fact.Event)], id: String)
+    -> SpanningQuestion?
+  {
+    let labels = chunk.map { Self.label($0.event) }
+    guard Set(labels).count == labels.count else { return nil }
+    let pairs = chunk.map {
+      (fact: $0.fact, item: Self.label($0.event), match: $0.event.date.formatted)
+    }
+    return matchQuestion(
+      pairs, id: id, template: "match-dates", prompt: "Match each event with its date.")
+  }
+
+  private func matchQuestion(
+    _ pairs: [(fact: Fact, item: String, match: String)], id: String, template: String,
+    prompt: String
+  ) -> SpanningQuestion {
+    var random = randomness(for: id)
+    let items = random.shuffled(pairs)
+    let options = random.shuffled(pairs.map(\.match))
+    let answer = items.compactMap { pair in options.firstIndex(of: pair.match) }
+    let explanation = English.sentence(
+      pairs.map { "\($0.item) — \($0.match)" }.joined(separator: "; "))
+    let question = Question(
+      id: id, kind: .match, prompt: prompt, options: options, matchItems: items.map(\.item),
+      expected: .match(answer), fact: pairs.first?.fact.id ?? "", explanation: explanation,
+      template: template)
+    return SpanningQuestion(question: question, members: pairs.map(\.fact.id))
+  }
+
+  /// People whose role names them alone: not shared, not "one of…", and not naming another
+  /// person of the tag.
+  private static func matchablePeople(_ facts: [Fact]) -> [(
+    fact: Fact, item: String, match: String
+  )] {
+    let people = facts.compactMap { fact -> (Fact, Fact.Person)? in
+      if case .person(let person) = fact.content { (fact, person) } else { nil }
+    }
+    var roleCounts: [String: Int] = [:]
+    for (_, person) in people { roleCounts[English.folded(person.role), default: 0] += 1 }
+    return people.compactMap { fact, person in
+      let role = English.folded(person.role)
+      guard roleCounts[role] == 1, !role.hasPrefix("one of "),
+        !people.contains(where: { other in
+          other.0.names.contains { English.mentions($0, in: person.role) }
+        })
+      else { return nil }
+      return (fact, person.name, English.capitalizingFirst(person.role))
+    }
+  }
+
+  /// Places with a sentence that only they complete and that names no other place of the tag.
+  private func matchablePlaces(_ facts: [Fact]) -> [(fact: Fact, item: String, match: String)] {
+    let places = facts.filter { if case .place = $0.content { true } else { false } }
+    var seen: Set<String> = []
+    return places.compactMap { fact in
+      guard case .place(let place) = fact.content else { return nil }
+      for sentence in place.knownFor {
+        guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence),
+          owners(ofBlanked: blanked) == [fact.id],
+          !places.contains(where: { other in
+            other.id != fact.id && other.names.contains { English.mentions($0, in: blanked) }
+          }),
+          seen.insert(English.folded(blanked)).inserted
+        else { continue }
+        return (fact, place.name, blanked)
+      }
+      return nil
+    }
+  }
+}

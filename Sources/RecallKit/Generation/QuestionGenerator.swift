@@ -1,0 +1,106 @@
+/// Turns a deck's facts into questions, deterministically for a given deck and seed.
+///
+/// Ids never depend on the seed, on wording or on position: a fact's questions are
+/// `<fact-id>/<template>`, hand-written cards keep their own id, and questions that span several
+/// facts are named after the tag that groups them (see `QuestionGenerator+Groups.swift`). The seed
+/// only chooses distractors, option order and which statements are made false.
+public struct QuestionGenerator: Sendable {
+  public let deck: Deck
+  public let seed: UInt64
+  let index: DeckIndex
+
+  public init(deck: Deck, seed: UInt64 = 0) {
+    self.deck = deck
+    self.seed = seed
+    self.index = DeckIndex(deck: deck)
+  }
+
+  /// Questions in deck order: each fact's questions, then the hand-written cards, then the
+  /// questions that span several facts. `types` and `facts` narrow the result (nil keeps all); a
+  /// card is kept when its own id or its fact is in `facts`, a group question when any of its
+  /// facts is.
+  public func questions(types: Set<Question.Kind>? = nil, facts: Set<String>? = nil)
+    -> [Question]
+  {
+    var result: [Question] = []
+    for fact in deck.facts where facts?.contains(fact.id) ?? true {
+      result += questions(for: fact)
+    }
+    for card in deck.cards {
+      if let facts, !facts.contains(card.id), !facts.contains(card.fact ?? card.id) { continue }
+      result.append(question(for: card))
+    }
+    for group in spanningQuestions() {
+      if let facts, group.members.allSatisfy({ !facts.contains($0) }) { continue }
+      result.append(group.question)
+    }
+    if let types { result.removeAll { !types.contains($0.kind) } }
+    return result
+  }
+
+  /// Facts that give no question of their own and have no hand-written card: worth a warning,
+  /// since a learner will never be asked about them.
+  public func factsProducingNoQuestion() -> [Fact] {
+    let carded = Set(deck.cards.compactMap(\.fact))
+    return deck.facts.filter { !carded.contains($0.id) && questions(for: $0).isEmpty }
+  }
+
+  /// Every question drawn from one fact alone, in template order.
+  func questions(for fact: Fact) -> [Question] {
+    switch fact.content {
+    case .event(let event): eventQuestions(fact, event)
+    case .person(let person): personQuestions(fact, person)
+    case .group(let group): groupQuestions(fact, group)
+    case .place(let place): placeQuestions(fact, place)
+    case .quantity(let quantity): quantityQuestions(fact, quantity)
+    case .statement(let statement): statementQuestions(fact, statement)
+    }
+  }
+
+  /// The random stream for one question: fixed by the seed and the question's id alone.
+  func randomness(for id: String) -> SeededGenerator {
+    SeededGenerator(seed: seed, salt: id)
+  }
+
+  /// The fact in sentences, followed by the author's note.
+  func explanation(_ fact: Fact, _ sentences: [String?]) -> String {
+    English.paragraph(sentences + [fact.note.map { "Note: " + $0 }])
+  }
+
+  /// A question from one fact, named `<fact-id>/<template>`.
+  func make(
+    _ fact: Fact, _ template: String, _ kind: Question.Kind, prompt: String,
+    options: [String] = [], expected: ExpectedAnswer, explanation: String
+  ) -> Question {
+    Question(
+      id: "\(fact.id)/\(template)", kind: kind, prompt: prompt, options: options,
+      expected: expected, fact: fact.id, explanation: explanation, template: template)
+  }
+
+  /// A multiple-choice question with the right option shuffled in among the distractors.
+  func makeChoice(
+    _ fact: Fact, _ template: String, prompt: String, answer: String, distractors: [String],
+    explanation: String, using random: inout SeededGenerator
+  ) -> Question {
+    var options = [answer] + distractors
+    random.shuffle(&options)
+    let right = options.firstIndex(of: answer) ?? 0
+    return make(
+      fact, template, .choice, prompt: prompt, options: options, expected: .choice(right),
+      explanation: explanation)
+  }
+
+  /// A true-or-false statement: `falseStatement` is nil when the fact cannot be altered
+  /// believably, and then no question is made, so that true and false stay about even.
+  func makeTrueFalse(
+    _ fact: Fact, trueStatement: String, falseStatement: String?, explanation: String,
+    using random: inout SeededGenerator
+  ) -> Question? {
+    guard let falseStatement else { return nil }
+    let truth = random.nextBool()
+    return make(
+      fact, "truefalse", .truefalse,
+      prompt: English.sentence(truth ? trueStatement : falseStatement),
+      expected: .truth(truth), explanation: explanation)
+  }
+}
