@@ -50,6 +50,11 @@ public struct AnkiTextExporter: Sendable {
       html = lettered(question.options)[index]
     case .truth(let value):
       html = value ? "True" : "False"
+    case .order:
+      html = question.answerTexts.enumerated().map {
+        "\($0.offset + 1). " + HTMLText.escape($0.element)
+      }
+      .joined(separator: "<br>")
     case .text(let answers) where answers.count > 1:
       html =
         HTMLText.escape(answers[0]) + "<br>(also accepted: "

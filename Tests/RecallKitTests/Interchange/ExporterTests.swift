@@ -128,3 +128,54 @@ enum InterchangeSnapshot {
     #expect(result.diagnostics.filter { $0.severity == .warning }.count == 2, "order and match")
   }
 }
+
+/// The generator's questions for the real deck, exported as GIFT and read back by the importer.
+@Suite struct GeneratedGIFTRoundTripTests {
+  @Test(arguments: [0, 7] as [UInt64])
+  func everyGeneratedQuestionComesBack(seed: UInt64) throws {
+    let path = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let deck = try #require(try DeckLoader().load(path: path).deck)
+    let questions = QuestionGenerator(deck: deck, seed: seed).questions()
+    #expect(!questions.isEmpty)
+    let text = GIFTExporter().render(questions, deck: deck)
+    let result = InterchangeFixtures.importText(text, format: .gift, path: "bajgora.gift")
+    let imported = try #require(result.deck, "\(result.diagnostics.prefix(5))")
+    let cards = Dictionary(uniqueKeysWithValues: imported.cards.map { ($0.id, $0) })
+    let facts = Dictionary(uniqueKeysWithValues: imported.facts.map { ($0.id, $0) })
+
+    // The importer names items after GIFT titles (the question ids), in file order.
+    var ids = ItemIdentifiers()
+    for question in questions {
+      func lowered(_ texts: [String]) -> [String] {
+        var seen: Set<String> = []
+        return texts.filter { seen.insert($0.lowercased()).inserted }
+      }
+      switch question.kind {
+      case .short, .cloze:
+        let card = try #require(cards[ids.claim(preferred: nil, fallback: question.id)])
+        #expect(card.kind == .short)
+        #expect(card.answers == lowered(question.answerTexts), "\(question.id)")
+      case .choice:
+        let card = try #require(cards[ids.claim(preferred: nil, fallback: question.id)])
+        #expect(card.kind == .choice)
+        #expect(card.answers == question.answerTexts, "\(question.id)")
+        #expect(Set(card.distractors + card.answers) == Set(question.options), "\(question.id)")
+      case .truefalse:
+        let card = try #require(cards[ids.claim(preferred: nil, fallback: question.id)])
+        #expect(card.truth == (question.expected == .truth(true)), "\(question.id)")
+      case .numeric:
+        let id = ids.claim(preferred: nil, fallback: question.id)
+        #expect(cards[id] != nil || facts[id] != nil, "\(question.id)")
+      case .order:
+        for number in question.options.indices {
+          #expect(cards[ids.claim(preferred: nil, fallback: "\(question.id) \(number + 1)")] != nil)
+        }
+      case .match:
+        for number in question.matchItems.indices {
+          #expect(cards[ids.claim(preferred: nil, fallback: "\(question.id) \(number + 1)")] != nil)
+        }
+      }
+    }
+    #expect(imported.cards.count + imported.facts.count > questions.count)
+  }
+}
