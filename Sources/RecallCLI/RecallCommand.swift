@@ -16,6 +16,9 @@ public struct RecallCommand: ParsableCommand {
       ScheduleCommand.self,
       PreviewCommand.self,
       PrintCommand.self,
+      NewCommand.self,
+      ImportCommand.self,
+      ExportCommand.self,
       LineEchoCommand.self,
     ])
 

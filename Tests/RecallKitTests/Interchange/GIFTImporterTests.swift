@@ -1,0 +1,148 @@
+import RecallKit
+import Testing
+
+@Suite struct GIFTImporterTests {
+  private func deck(_ text: String) throws -> Deck {
+    let result = InterchangeFixtures.importText(text, format: .gift, path: "quiz.gift")
+    #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+    return try #require(result.deck)
+  }
+
+  private func errors(_ text: String) -> [String] {
+    InterchangeFixtures.importText(text, format: .gift, path: "quiz.gift").diagnostics
+      .filter { $0.severity == .error }.map(\.description)
+  }
+
+  @Test func sampleFileImportsEveryQuestionType() throws {
+    let result = InterchangeFixtures.importText(
+      try InterchangeFixtures.text("sample.gift"), format: .gift, path: "sample.gift")
+    let deck = try #require(result.deck, "\(result.diagnostics)")
+    #expect(result.yaml != nil)
+    let cards = Dictionary(uniqueKeysWithValues: deck.cards.map { ($0.id, $0) })
+
+    let school = try #require(cards["school-length"])
+    #expect(school.kind == .short)
+    #expect(school.answers == ["two weeks", "2 weeks"])
+    #expect(school.tags == ["bajgora-offensive"])
+
+    let hero = try #require(cards["hero-order"])
+    #expect(hero.kind == .choice)
+    #expect(hero.answers == ["Hero of Kosovo"])
+    #expect(hero.distractors == ["Order of Freedom", "Order of Skanderbeg"])
+    #expect(hero.explanation == "Awarded in 2019.")
+
+    #expect(cards["nato"]?.kind == .truefalse)
+    #expect(cards["nato"]?.truth == true)
+
+    let cloze = try #require(deck.cards.first { $0.kind == .cloze })
+    #expect(cloze.cloze?.key == "Zaberegje")
+    #expect(cloze.prompt == "The KLA's first public appearance in the region was in _____.")
+
+    let pairs = deck.cards.filter { $0.id.hasPrefix("match") }
+    #expect(
+      pairs.map(\.prompt) == [
+        "Match each place with what it is: Mazhiq", "Match each place with what it is: Bajgora",
+      ])
+    #expect(pairs.map(\.answers) == [["a village"], ["a region"]])
+    #expect(
+      result.diagnostics.contains { $0.severity == .warning && $0.message.contains("matching") })
+
+    let escapes = try #require(cards["escapes"])
+    #expect(escapes.prompt == "Is 2 = 2 {really}: #1 ~ ok?")
+    #expect(escapes.answers == ["yes: sure"])
+    #expect(escapes.explanation == "Escapes in GIFT: = ~ # { }")
+
+    let convoy = try #require(deck.facts.first)
+    guard case .quantity(let quantity) = convoy.content else {
+      Issue.record("expected a quantity fact")
+      return
+    }
+    #expect(convoy.id == "convoy")
+    #expect(quantity.howMany == "people travelled in the convoy that left on 2 May 1999")
+    #expect(quantity.value == NumberValue(from: 3000, to: 5000))
+  }
+
+  @Test func numericQuestionsThatAreNotHowManyBecomeShortCards() throws {
+    let deck = try deck("When was Ulysses S. Grant born?{#1822:2}\n\nPi to two places?{#3.14}")
+    #expect(deck.cards.map(\.answers) == [["1822", "1820", "1821", "1823", "1824"], ["3.14"]])
+  }
+
+  @Test func trueFalseSpellings() throws {
+    let deck = try deck("A{T}\n\nB{TRUE}\n\nC{F}\n\nD{FALSE#wrong#right}")
+    #expect(deck.cards.map(\.truth) == [true, true, false, false])
+    #expect(deck.cards.last?.explanation == "right")
+  }
+
+  @Test func commentsFormatsAndHTML() throws {
+    let deck = try deck(
+      """
+      // leading comment
+      ::q::[html]Who <b>led</b> the unit?&nbsp;{=Commander Leka}
+      // trailing comment inside the question
+
+      [plain]Is <this> kept?{=yes}
+      """)
+    #expect(deck.cards.map(\.prompt) == ["Who led the unit?", "Is <this> kept?"])
+  }
+
+  static let mistakes: [(String, String)] = [
+    ("Q {=a", "quiz.gift:1:3: error: '{' has no matching '}'"),
+    ("Q } {=a}", "quiz.gift:1:3: error: '}' has no matching '{' before it"),
+    (
+      "Q {=a {=b}}",
+      "quiz.gift:1:7: error: '{' inside an answer block; close the first one, or escape a literal brace as \\{"
+    ),
+    (
+      "Q {=a} and {=b}",
+      "quiz.gift:1:12: error: a question has one answer block; escape a literal brace as \\{ or \\}"
+    ),
+    ("::Q {=a}", "quiz.gift:1:1: error: the question title that starts here has no closing '::'"),
+    (
+      "\n\nQ {~a ~b}",
+      "quiz.gift:3:3: error: this multiple-choice question has no right answer; mark it with = (or ~%100%)"
+    ),
+    (
+      "Q {=a =b ~c}",
+      "quiz.gift:1:3: error: this multiple-choice question has 2 right answers; a Recall choice card has one"
+    ),
+    (
+      "Q {#abc}",
+      "quiz.gift:1:5: error: 'abc' is not a numeric answer; write {#5}, {#5:0.5} (value:tolerance) or {#4..6} (range)"
+    ),
+    (
+      "Q {#5..1}",
+      "quiz.gift:1:5: error: '5..1' is not a numeric answer; write {#5}, {#5:0.5} (value:tolerance) or {#4..6} (range)"
+    ),
+    ("Q {=a -> b =c}", "quiz.gift:1:13: error: a matching pair is written 'left -> right'"),
+    ("Q {=%50%a}", "quiz.gift:1:3: error: this short-answer question has no right answer"),
+    (
+      "Q {~a =a}", "quiz.gift:1:1: error: 'a' is listed both as the right answer and as a wrong one"
+    ),
+  ]
+
+  @Test(arguments: mistakes)
+  func malformedQuestionsGiveLocatedErrors(text: String, expected: String) {
+    #expect(errors(text) == [expected])
+  }
+
+  @Test func essaysAndDescriptionsAreSkippedWithWarnings() throws {
+    let result = InterchangeFixtures.importText(
+      "Write an essay.{}\n\nJust a description.\n\nQ{=a}", format: .gift, path: "quiz.gift")
+    #expect(result.deck?.cards.count == 1)
+    #expect(result.diagnostics.filter { $0.severity == .warning }.count == 2)
+  }
+
+  @Test func manyQuestionsWithWarningsStillImport() throws {
+    let text = (1...250).map { "::q\($0)::Question \($0)?{=right ~wrong ~other}" }
+      .joined(separator: "\n\n")
+    let result = InterchangeFixtures.importText(text, format: .gift, path: "quiz.gift")
+    #expect(result.deck?.cards.count == 250, "\(result.diagnostics.prefix(3))")
+  }
+
+  @Test func emptyFileIsAnError() {
+    #expect(
+      errors("// only a comment\n") == [
+        "quiz.gift:1:1: error: found no questions to import (is it a Moodle GIFT file?)"
+      ])
+  }
+}
