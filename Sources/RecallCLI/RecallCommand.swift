@@ -11,6 +11,7 @@ public struct RecallCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
+      StudyCommand.self,
       CheckCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import LineEditing
+import RecallKit
+
+/// `recall study`: the daily study session in a line-editing REPL.
+public struct StudyCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "study",
+    abstract: "Study a deck: answer the cards that are due, with spaced repetition.",
+    discussion: """
+      Shows due learning cards first, then due reviews, then new cards (20 a day by default). \
+      Every answer is saved before the next question appears; Ctrl-D or :quit ends the \
+      session. When input is not a terminal, plain lines are read, so sessions can be \
+      scripted: after each answer, an empty line accepts the rating.
+
+      Examples:
+        recall study bajgora-offensive
+        recall study bajgora-offensive --new 5 --limit 10
+        printf 'Zhvillidove\\n\\n:quit\\n' | recall study bajgora-offensive --seed 1
+      """)
+
+  @OptionGroup public var libraryOptions: LibraryOptions
+  @OptionGroup public var progressOptions: ProgressOptions
+  @OptionGroup(title: "Scheduling") public var scheduling: SchedulingOptions
+
+  @Argument(help: ArgumentHelp("Deck id or path to a deck file.", valueName: "deck"))
+  public var deck: String
+
+  @Option(help: "Most cards this session (default: no cap beyond the daily limits).")
+  public var limit: Int?
+
+  @Option(name: .customLong("new"), help: "New cards a day (default: the deck's, else 20).")
+  public var newPerDay: Int?
+
+  @Option(name: .customLong("reviews"), help: "Reviews a day (default: the deck's, else 200).")
+  public var reviewsPerDay: Int?
+
+  @Flag(help: "Study cards that are not due yet; their schedule is left unchanged.")
+  public var ahead = false
+
+  @Option(help: "Seed for option order, hints and interval fuzz (default: random).")
+  public var seed: UInt64?
+
+  @Option(
+    help: ArgumentHelp(
+      "Pretend the time is this ISO 8601 instant, fixed for the session (for scripts and tests).",
+      valueName: "time"))
+  public var now: String?
+
+  public init() {}
+
+  public func validate() throws {
+    for (name, value) in [("--limit", limit), ("--new", newPerDay), ("--reviews", reviewsPerDay)] {
+      if let value, value < 0 { throw ValidationError("\(name) must be 0 or more") }
+    }
+    if let now, case .failure(let error) = UTCTimestamp.parse(now) {
+      throw ValidationError("--now: \(error)")
+    }
+  }
+
+  public func run() throws {
+    let reader = LineReaders.make(completions: LineCompletion.words(StudyREPL.commands))
+    let status = run(
+      reader: reader, console: .standard, environment: ProcessInfo.processInfo.environment)
+    (reader as? EditLineReader)?.close()
+    if status != .ok { throw ExitCode(status.rawValue) }
+  }
+
+  /// The whole command with its input and output injected.
+  public func run(reader: LineReader, console: Console, environment: [String: String])
+    -> ExitStatus
+  {
+    let loading = DeckLoading(library: libraryOptions.library(), console: console)
+    let deck: Deck
+    switch loading.load(self.deck, printWarnings: false) {
+    case .failure(let failure): return failure.status
+    case .success(let loaded): deck = loaded
+    }
+    let scheduler: FSRSScheduler
+    do {
+      scheduler = try FSRSScheduler(
+        options: scheduling.options(over: SchedulerOptions(settings: deck.settings)))
+    } catch {
+      console.errorLine("recall: error: \(error)")
+      return .usage
+    }
+    var limits = StudyLimits(settings: deck.settings)
+    if let newPerDay { limits.newPerDay = newPerDay }
+    if let reviewsPerDay { limits.reviewsPerDay = reviewsPerDay }
+    let fixed: Date? = now.flatMap { try? UTCTimestamp.parse($0).get() }
+    let clock: @Sendable () -> Date = { fixed ?? Date() }
+    let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
+    let store: ProgressStore
+    do {
+      store = try progressOptions.library().open(deckID: deck.id)
+    } catch {
+      console.errorLine("recall: error: \(error)")
+      return error.exitStatus
+    }
+    do {
+      let session = try StudySession(
+        deck: deck,
+        questions: StudyOrder.spreadingSiblings(
+          QuestionGenerator(deck: deck, seed: seed).questions()),
+        store: store, scheduler: scheduler,
+        options: StudySession.Options(
+          limits: limits, sessionLimit: limit, mode: ahead ? .studyAhead : .due, seed: seed,
+          timeZone: fixed == nil ? .current : TimeZone(identifier: "UTC") ?? .current),
+        clock: clock)
+      let repl = StudyREPL(
+        session: session, reader: reader, console: console,
+        text: TerminalText.current(environment: environment), clock: clock)
+      try repl.run()
+      try session.close()
+    } catch {
+      try? store.close()
+      console.errorLine("recall: error: \(error)")
+      return error.exitStatus
+    }
+    return .ok
+  }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import LineEditing
+import RecallKit
+
+/// The study loop: shows a question, reads an answer or a command, shows feedback, and lets
+/// the learner change the rating before moving on. Reads through any `LineReader`, so it runs
+/// the same on a terminal, a pipe, or a scripted reader in tests.
+struct StudyREPL {
+  static let commands = [
+    ":again", ":easy", ":good", ":hard", ":help", ":hint", ":quit", ":skip", ":stats", ":undo",
+  ]
+
+  let session: StudySession
+  let reader: LineReader
+  let console: Console
+  let text: TerminalText
+  let clock: () -> Date
+
+  private var style: TerminalStyle { text.style }
+
+  /// Runs until the queue is empty, `:quit`, or end of input.
+  func run() throws(ProgressError) {
+    header()
+    var pending: (question: Question, kind: StudyQueue.Kind)?
+    var number = 0
+    loop: while true {
+      guard let (question, kind) = pending ?? session.next() else { break }
+      pending = nil
+      number += 1
+      show(question, number: number, kind: kind, hidden: [])
+      let started = clock()
+      var hintUsed = false
+      var hidden: Set<Int> = []
+      answering: while true {
+        switch reader.readLine(prompt: style.bold("> ")) {
+        case .endOfInput:
+          break loop
+        case .interrupted:
+          continue answering
+        case .line(let raw):
+          let input = raw.trimmingCharacters(in: .whitespaces)
+          if !input.isEmpty { reader.addHistory(input) }
+          switch input.lowercased() {
+          case ":quit", ":q":
+            break loop
+          case ":help", ":h", "?":
+            help()
+          case ":stats":
+            stats()
+          case ":skip":
+            session.skip(question)
+            console.line(style.dim("skipped; it stays due for next time"))
+            continue loop
+          case ":undo":
+            if let previous = try session.undo() {
+              console.line(style.yellow("undone; that answer is no longer saved"))
+              pending = (previous, .review)
+              number -= 1
+              continue loop
+            }
+            console.line(style.dim("nothing to undo"))
+          case ":hint":
+            switch Hint.make(for: question, seed: session.options.seed) {
+            case .clue(let clue)?:
+              hintUsed = true
+              console.line(style.yellow("hint: \(clue)"))
+            case .remainingOptions(let remaining)?:
+              hintUsed = true
+              hidden = Set(question.options.indices).subtracting(remaining)
+              show(question, number: number, kind: kind, hidden: hidden)
+            case nil:
+              console.line(style.dim("no hint for this question"))
+            }
+          case "":
+            console.line(style.dim("type your answer, or :help"))
+          default:
+            if input.hasPrefix(":") {
+              console.line("unknown command \(input); type :help for the list")
+              continue answering
+            }
+            let milliseconds = max(0, Int(clock().timeIntervalSince(started) * 1000))
+            switch try session.answer(
+              input, to: question, kind: kind, milliseconds: milliseconds, hintUsed: hintUsed)
+            {
+            case .invalid(let reason):
+              console.line(style.yellow(text.render(reason)))
+            case .answered(let feedback):
+              show(feedback)
+              guard try confirmRating(feedback) else { break loop }
+              continue loop
+            }
+          }
+        }
+      }
+    }
+    summary()
+  }
+
+  private func header() {
+    let queue = session.queue()
+    let counts = Dictionary(grouping: queue.entries, by: \.kind).mapValues(\.count)
+    let limits = session.options.limits
+    console.line(style.bold(text.render(session.deck.title)))
+    var parts = [
+      "\(counts[.learning, default: 0] + counts[.review, default: 0]) due",
+      "\(counts[.new, default: 0]) new",
+    ]
+    if let ahead = counts[.ahead] { parts.append("\(ahead) to study ahead") }
+    parts.append("limits \(limits.newPerDay) new and \(limits.reviewsPerDay) reviews a day")
+    console.line(style.dim(parts.joined(separator: " · ")))
+    console.line(style.dim("type an answer and press Enter; :help lists the commands"))
+    console.line()
+  }
+
+  private func show(
+    _ question: Question, number: Int, kind: StudyQueue.Kind, hidden: Set<Int>
+  ) {
+    let presentation = QuestionPresentation(question, hiddenOptions: hidden)
+    let label = kind == .new ? "new" : kind == .ahead ? "ahead" : kind.rawValue
+    console.line(style.dim("\(number). \(question.kind.rawValue) · \(label)"))
+    console.line(text.render(presentation.prompt))
+    for option in presentation.options {
+      console.line(text.render(option, subsequentIndent: "     "))
+    }
+    if let instruction = presentation.instruction {
+      console.line(style.dim(instruction))
+    }
+  }
+
+  private func show(_ feedback: StudySession.Feedback) {
+    let grade = feedback.grade
+    switch grade.verdict {
+    case .correct:
+      console.line(style.green("✓ correct") + " — " + text.render(grade.shown))
+    case .acceptedWithTypo:
+      console.line(
+        style.green("✓ accepted") + " — " + text.render("the spelling is \(grade.shown)"))
+    case .partiallyCorrect:
+      console.line(style.yellow("≈ nearly") + " — " + text.render("the answer is \(grade.shown)"))
+    case .wrong:
+      console.line(style.red("✗ not quite") + " — " + text.render("the answer is \(grade.shown)"))
+    }
+    if let note = grade.note { console.line(style.dim(text.render(note))) }
+    console.line(text.render(feedback.question.explanation))
+    console.line(style.dim(nextReview(feedback)))
+  }
+
+  private func nextReview(_ feedback: StudySession.Feedback) -> String {
+    guard let state = feedback.state else {
+      return "rated \(feedback.rating.name); studied ahead, so its schedule is unchanged"
+    }
+    return "rated \(feedback.rating.name); next review \(Self.describe(state.due, from: clock()))"
+  }
+
+  /// "in 10 minutes", "in 4 days": when a card is next due, as a learner thinks of it.
+  static func describe(_ due: Date, from now: Date) -> String {
+    let seconds = max(0, due.timeIntervalSince(now))
+    func plural(_ value: Int, _ unit: String) -> String {
+      "in \(value) \(unit)\(value == 1 ? "" : "s")"
+    }
+    switch seconds {
+    case ..<60: return "in under a minute"
+    case ..<3600: return plural(Int((seconds / 60).rounded()), "minute")
+    case ..<86_400: return plural(Int((seconds / 3600).rounded()), "hour")
+    default: return plural(Int((seconds / 86_400).rounded()), "day")
+    }
+  }
+
+  /// After feedback: Enter keeps the rating, `:again`…`:easy` or 1–4 change it. False on end
+  /// of input or `:quit`.
+  private func confirmRating(_ feedback: StudySession.Feedback) throws(ProgressError) -> Bool {
+    var current = feedback
+    while true {
+      let prompt = style.dim("Enter to go on, or rate: 1 again · 2 hard · 3 good · 4 easy ")
+      switch reader.readLine(prompt: prompt) {
+      case .endOfInput:
+        return false
+      case .interrupted:
+        continue
+      case .line(let raw):
+        let input = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if input.isEmpty { return true }
+        if input == ":quit" || input == ":q" { return false }
+        let name = input.hasPrefix(":") ? String(input.dropFirst()) : input
+        if let rating = Rating(name: name) {
+          if let changed = try session.changeLastRating(to: rating) { current = changed }
+          console.line(style.dim(nextReview(current)))
+          return true
+        }
+        if input == ":undo" {
+          console.line(style.dim("press Enter first; :undo then takes back the answer"))
+          continue
+        }
+        console.line(style.dim("press Enter, or a rating: 1–4 or :again :hard :good :easy"))
+      }
+    }
+  }
+
+  private func help() {
+    console.line(
+      """
+      Answer by typing; for options type the letter or the text, for true/false t or f.
+        :hint   a clue (first letter, year) or two wrong options removed
+        :skip   leave this card for next time
+        :undo   take back the last answer (also on disk)
+        :stats  this session so far
+        :quit   save and stop (Ctrl-D too); Ctrl-C clears the line
+      After an answer, press Enter to accept the rating, or 1–4 (:again :hard :good :easy)
+      to change it.
+      """)
+  }
+
+  private func stats() {
+    let summary = session.summary
+    let accuracy = summary.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    let remaining = session.queue().entries.count
+    console.line(
+      style.dim("\(summary.reviewed) answered, \(accuracy) right, \(remaining) left in the queue"))
+  }
+
+  private func summary() {
+    let summary = session.summary
+    console.line()
+    console.line(style.bold("Session over"))
+    let accuracy = summary.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    let minutes = summary.milliseconds / 60_000
+    let seconds = (summary.milliseconds / 1000) % 60
+    console.line(
+      "reviewed \(summary.reviewed) · accuracy \(accuracy) · time \(minutes)m \(seconds)s")
+    let ahead = session.dueAhead(days: 7)
+    console.line("due tomorrow: \(ahead.first ?? 0) · next 7 days: \(ahead.reduce(0, +))")
+  }
+}

@@ -1,0 +1,225 @@
+import Foundation
+
+/// One study session over a deck: picks the next card, grades answers, schedules them with
+/// FSRS and makes each answer durable before the caller shows the next question.
+///
+/// It knows nothing of terminals: the REPL in RecallCLI drives it and renders what it returns.
+public final class StudySession {
+  /// Settings for one session.
+  public struct Options: Sendable {
+    public var limits: StudyLimits
+    /// Most cards this session shows (nil: no cap beyond the daily limits).
+    public var sessionLimit: Int?
+    /// `.studyAhead` reviews cards that are not due without touching their schedule.
+    public var mode: StudyQueue.Mode
+    public var seed: UInt64
+    public var timeZone: TimeZone
+    /// Learning cards due within this window are shown rather than ending the session.
+    public var learnAhead: TimeInterval
+
+    public init(
+      limits: StudyLimits = StudyLimits(), sessionLimit: Int? = nil,
+      mode: StudyQueue.Mode = .due, seed: UInt64 = 0, timeZone: TimeZone = .current,
+      learnAhead: TimeInterval = 20 * 60
+    ) {
+      self.limits = limits
+      self.sessionLimit = sessionLimit
+      self.mode = mode
+      self.seed = seed
+      self.timeZone = timeZone
+      self.learnAhead = learnAhead
+    }
+  }
+
+  /// What answering produced.
+  public enum Outcome: Hashable, Sendable {
+    /// The input was not an answer (a letter that names no option…): ask again.
+    case invalid(String)
+    case answered(Feedback)
+  }
+
+  /// What the learner sees after an answer.
+  public struct Feedback: Hashable, Sendable {
+    public var question: Question
+    public var grade: Grade
+    public var rating: Rating
+    /// The card's state after the answer; nil in study-ahead mode, which schedules nothing.
+    public var state: CardState?
+  }
+
+  public let deck: Deck
+  public let questions: [Question]
+  public let options: Options
+  private let store: ProgressStore
+  private let scheduler: FSRSScheduler
+  private let grader: AnswerGrader
+  private let clock: () -> Date
+  private var random: SeededGenerator
+  private var doneToday: StudyQueue.DoneToday
+  private var shownInSession = 0
+  private var skipped: Set<String> = []
+  private var seenAhead: Set<String> = []
+  /// The last answer, so its rating can be changed or the answer undone.
+  private var last: (feedback: Feedback, previous: CardState?, input: String, milliseconds: Int)?
+  public private(set) var summary = SessionSummary()
+
+  public init(
+    deck: Deck, questions: [Question], store: ProgressStore, scheduler: FSRSScheduler,
+    options: Options, clock: @escaping () -> Date
+  ) throws(ProgressError) {
+    self.deck = deck
+    self.questions = questions
+    self.options = options
+    self.store = store
+    self.scheduler = scheduler
+    self.clock = clock
+    self.random = SeededGenerator(seed: options.seed, salt: "session")
+    self.grader = AnswerGrader(otherNames: Self.names(in: deck))
+    self.doneToday = try Self.doneToday(in: store, at: clock(), timeZone: options.timeZone)
+  }
+
+  /// Every name in the deck, so a typo that is as close to another name is not accepted.
+  static func names(in deck: Deck) -> [String] {
+    deck.facts.flatMap { fact -> [String] in
+      switch fact.content {
+      case .person(let person): [person.name] + person.aliases
+      case .place(let place): [place.name] + place.aliases
+      case .group(let group): [group.name] + group.aliases + (group.nickname.map { [$0] } ?? [])
+      default: []
+      }
+    }
+  }
+
+  /// New cards introduced and reviews done earlier in the current study day.
+  static func doneToday(in store: ProgressStore, at now: Date, timeZone: TimeZone)
+    throws(ProgressError) -> StudyQueue.DoneToday
+  {
+    let day = StudyDay(containing: now, timeZone: timeZone)
+    var seenBefore: Set<String> = []
+    var done = StudyQueue.DoneToday()
+    for review in try store.reviews() {
+      let first = seenBefore.insert(review.cardID).inserted
+      guard day.contains(review.reviewedAt) else { continue }
+      if first { done.newCards += 1 } else { done.reviews += 1 }
+    }
+    return done
+  }
+
+  /// The queue as it stands now; `learnAhead` also takes learning cards due that soon.
+  public func queue(learnAhead: TimeInterval = 0) -> StudyQueue {
+    let now = clock()
+    return StudyQueue.build(
+      cards: questions.map { store.state(for: $0.id) }, now: now,
+      day: StudyDay(containing: now, timeZone: options.timeZone), limits: options.limits,
+      doneToday: doneToday, scheduler: scheduler, mode: options.mode, learnAhead: learnAhead)
+  }
+
+  /// The next question to ask and why it is due, or nil when the session is over. Learning
+  /// cards due within `learnAhead` come back early only when nothing else is left, so a
+  /// 10-minute step does not jump ahead of the cards that are due now.
+  public func next() -> (question: Question, kind: StudyQueue.Kind)? {
+    if let cap = options.sessionLimit, shownInSession >= cap { return nil }
+    for window in [0, options.learnAhead] {
+      for entry in queue(learnAhead: window).entries {
+        let question = questions[entry.index]
+        if skipped.contains(question.id) { continue }
+        if entry.kind == .ahead && seenAhead.contains(question.id) { continue }
+        return (question, entry.kind)
+      }
+    }
+    return nil
+  }
+
+  /// Leaves a card for a later session.
+  public func skip(_ question: Question) {
+    skipped.insert(question.id)
+  }
+
+  /// Grades `input`, schedules the card and records the answer durably.
+  public func answer(
+    _ input: String, to question: Question, kind: StudyQueue.Kind, milliseconds: Int,
+    hintUsed: Bool
+  ) throws(ProgressError) -> Outcome {
+    let grade: Grade
+    switch grader.grade(input, for: question, hintUsed: hintUsed) {
+    case .invalid(let reason): return .invalid("\(reason)")
+    case .graded(let graded): grade = graded
+    }
+    shownInSession += 1
+    let feedback = try schedule(
+      question, kind: kind, grade: grade, rating: grade.suggestedRating, input: input,
+      milliseconds: milliseconds, previous: store.state(for: question.id))
+    summary.add(feedback, milliseconds: milliseconds)
+    return .answered(feedback)
+  }
+
+  /// Replaces the rating of the last answer (the learner overrides the automatic one).
+  public func changeLastRating(to rating: Rating) throws(ProgressError) -> Feedback? {
+    guard let last, last.feedback.rating != rating else { return last?.feedback }
+    if last.feedback.state != nil { _ = try store.undoLast(at: clock()) }
+    let kind: StudyQueue.Kind = last.feedback.state == nil ? .ahead : .review
+    let feedback = try schedule(
+      last.feedback.question, kind: kind, grade: last.feedback.grade, rating: rating,
+      input: last.input, milliseconds: last.milliseconds, previous: last.previous)
+    summary.replaceLastRating(with: rating)
+    return feedback
+  }
+
+  /// Takes back the last answer, in memory and on disk; returns its question to ask again.
+  public func undo() throws(ProgressError) -> Question? {
+    guard let last else { return nil }
+    if last.feedback.state != nil { _ = try store.undoLast(at: clock()) }
+    seenAhead.remove(last.feedback.question.id)
+    self.last = nil
+    shownInSession -= 1
+    summary.removeLast()
+    return last.feedback.question
+  }
+
+  public var canUndo: Bool { last != nil }
+
+  private func schedule(
+    _ question: Question, kind: StudyQueue.Kind, grade: Grade, rating: Rating, input: String,
+    milliseconds: Int, previous: CardState?
+  ) throws(ProgressError) -> Feedback {
+    let now = clock()
+    guard kind != .ahead else {
+      seenAhead.insert(question.id)
+      let feedback = Feedback(question: question, grade: grade, rating: rating, state: nil)
+      last = (feedback, previous, input, milliseconds)
+      return feedback
+    }
+    let state = scheduler.review(
+      previous ?? .new(at: now), rating: rating, at: now, using: &random)
+    let saved = try store.record(
+      ReviewRecord(
+        cardID: question.id, reviewedAt: now, rating: rating, answer: input,
+        accepted: grade.isAccepted, responseMilliseconds: milliseconds, state: state))
+    if previous == nil || previous?.phase == .new {
+      doneToday.newCards += 1
+    } else {
+      doneToday.reviews += 1
+    }
+    let feedback = Feedback(question: question, grade: grade, rating: rating, state: saved.state)
+    last = (feedback, previous, input, milliseconds)
+    return feedback
+  }
+
+  /// How many cards fall due in each of the next `days` study days after today.
+  public func dueAhead(days: Int) -> [Int] {
+    let now = clock()
+    let today = StudyDay(containing: now, timeZone: options.timeZone)
+    var counts = [Int](repeating: 0, count: days)
+    for question in questions {
+      guard let state = store.state(for: question.id), state.phase != .new else { continue }
+      let offset = Int((state.due.timeIntervalSince(today.end) / 86_400).rounded(.down)) + 1
+      if state.due >= today.end, offset >= 1, offset <= days { counts[offset - 1] += 1 }
+    }
+    return counts
+  }
+
+  /// Ends the session: folds the journal into the snapshot and releases the lock.
+  public func close() throws(ProgressError) {
+    try store.close()
+  }
+}
