@@ -1,0 +1,143 @@
+import Foundation
+import LineEditing
+import RecallCLI
+import RecallKit
+import Testing
+
+/// A line reader that plays back a script, as a learner at a terminal would type it.
+final class ScriptedReader: LineReader {
+  private var lines: [String]
+  private(set) var prompts: [String] = []
+
+  init(_ lines: [String]) {
+    self.lines = lines
+  }
+
+  func readLine(prompt: String) -> LineInput {
+    prompts.append(prompt)
+    guard !lines.isEmpty else { return .endOfInput }
+    let line = lines.removeFirst()
+    return line == "^C" ? .interrupted : .line(line)
+  }
+
+  func addHistory(_ line: String) {}
+}
+
+@Suite struct StudyCommandTests {
+  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let progress: String
+
+  init() throws {
+    progress =
+      FileManager.default.temporaryDirectory
+      .appendingPathComponent("recall-study-\(UUID().uuidString)").path
+  }
+
+  private func study(_ script: [String], extra: [String] = [], now: String = "2026-11-24T10:00:00Z")
+    throws -> (status: RecallCLI.ExitStatus, output: String, error: String)
+  {
+    let command = try StudyCommand.parse(
+      [
+        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
+        "--now", now,
+      ] + extra)
+    let captured = CapturedConsole()
+    let status = command.run(
+      reader: ScriptedReader(script), console: captured.console, environment: [:])
+    return (status, captured.standardOutput, captured.standardError)
+  }
+
+  private func savedStates() throws -> [String: CardState] {
+    let store = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+    return store.states
+  }
+
+  @Test func anAnswerIsSavedAndTheNextSessionFindsIt() throws {
+    let first = try study(["July 1998 to January 1999", ""])
+    #expect(first.status == .ok, "\(first.error)")
+    #expect(first.output.contains("✓ correct — July 1998 to January 1999"))
+    #expect(first.output.contains("rated good; next review in 10 minutes"))
+    #expect(!first.output.contains("\u{1B}"))
+    let states = try savedStates()
+    #expect(states["bajgora-offensive/date-short"]?.phase == .learning)
+
+    let second = try study([], now: "2026-11-24T10:30:00Z")
+    #expect(second.output.contains("1 due · 19 new"))
+  }
+
+  @Test func wrongAnswersAreRatedAgainAndShowTheFact() throws {
+    let result = try study(["August 1998 to March 1999", ""])
+    #expect(result.output.contains("✗ not quite — the answer is July 1998 to January 1999"))
+    #expect(result.output.contains("rated again"))
+    #expect(result.output.contains("The Bajgora offensive took place from July 1998"))
+  }
+
+  @Test func theLearnerCanChangeTheRating() throws {
+    let result = try study(["July 1998 to January 1999", "4"])
+    #expect(result.output.contains("rated easy; next review in"))
+    let state = try #require(try savedStates()["bajgora-offensive/date-short"])
+    #expect(state.phase == .review)
+  }
+
+  @Test func undoTakesTheAnswerBackOnDisk() throws {
+    let result = try study(["July 1998 to January 1999", "", ":undo", ":quit"])
+    #expect(result.output.contains("undone"))
+    #expect(try savedStates()["bajgora-offensive/date-short"] == nil)
+  }
+
+  @Test func invalidInputIsAskedAgainAndCommandsWork() throws {
+    let result = try study(["north", ":hint", ":skip", ":stats", ":nonsense", "^C", ":quit"])
+    #expect(result.status == .ok)
+    #expect(result.output.contains("cannot read 'north' as a date"))
+    #expect(result.output.contains("hint: "))
+    #expect(result.output.contains("skipped"))
+    #expect(result.output.contains("0 answered"))
+    #expect(result.output.contains("unknown command :nonsense"))
+    #expect(result.output.contains("Session over"))
+    #expect(try savedStates().isEmpty)
+  }
+
+  @Test func sessionLimitsAreHonoured() throws {
+    let script = Array(repeating: ["1990", ""], count: 10).flatMap { $0 }
+    let result = try study(script, extra: ["--limit", "2"])
+    #expect(result.output.contains("reviewed 2 ·"))
+  }
+
+  @Test func aSecondSessionIsRefused() throws {
+    let store = try ProgressStore.open(deckID: "bajgora-offensive", directory: progress)
+    defer { try? store.close() }
+    let result = try study([])
+    #expect(result.status != .ok)
+    #expect(result.error.contains("another recall session"))
+  }
+
+  @Test func anUnreadableProgressFileIsNeverOverwritten() throws {
+    try FileManager.default.createDirectory(atPath: progress, withIntermediateDirectories: true)
+    let path = progress + "/bajgora-offensive.json"
+    let garbage = Data("{ this is not json".utf8)
+    try garbage.write(to: URL(fileURLWithPath: path))
+    let result = try study(["July 1998 to January 1999", ""])
+    #expect(result.status == .dataError)
+    #expect(result.error.contains("bajgora-offensive.json"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+  }
+
+  @Test func theBuiltBinaryStudiesQuitsAndResumes() throws {
+    let runner = BinaryRunner()
+    let arguments = [
+      "study", "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed",
+      "1", "--now", "2026-11-24T10:00:00Z",
+    ]
+    let first = try runner.run(arguments, input: "July 1998 to January 1999\n\n:quit\n")
+    #expect(first.exitCode == 0, "\(first)")
+    #expect(first.standardOutput.contains("reviewed 1 ·"))
+    #expect(!first.standardOutput.contains("\u{1B}"))
+    let second = try runner.run(
+      arguments.dropLast() + ["2026-11-24T10:30:00Z"], input: ":quit\n")
+    #expect(second.standardOutput.contains("1 due · 19 new"), "\(second)")
+  }
+}
+
+/// The repository root, found from this file's location.
+let repositoryRootForCLI = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
