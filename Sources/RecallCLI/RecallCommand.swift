@@ -12,6 +12,7 @@ public struct RecallCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       StudyCommand.self,
+      StatsCommand.self,
       CheckCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,

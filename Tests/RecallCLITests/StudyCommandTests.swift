@@ -1,8 +1,9 @@
 import Foundation
 import LineEditing
-import RecallCLI
 import RecallKit
 import Testing
+
+@testable import RecallCLI
 
 /// A line reader that plays back a script, as a learner at a terminal would type it.
 final class ScriptedReader: LineReader {
@@ -141,3 +142,61 @@ final class ScriptedReader: LineReader {
 /// The repository root, found from this file's location.
 let repositoryRootForCLI = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite struct StatsCommandTests {
+  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let progress = FileManager.default.temporaryDirectory
+    .appendingPathComponent("recall-stats-\(UUID().uuidString)").path
+
+  private func stats(_ extra: [String]) throws -> (RecallCLI.ExitStatus, String) {
+    let command = try StatsCommand.parse(
+      ["bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress] + extra)
+    let captured = CapturedConsole()
+    let status = command.run(console: captured.console, environment: [:])
+    return (status, captured.standardOutput)
+  }
+
+  @Test func jsonFollowsTheContractBeforeAndAfterStudy() throws {
+    let (status, before) = try stats(["--format", "json", "--now", "2026-11-24T10:00:00Z"])
+    #expect(status == .ok)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(before.utf8)) as? [String: Any])
+    #expect(object["deck"] as? String == "bajgora-offensive")
+    #expect(object["reviews"] as? Int == 0)
+    #expect(object["accuracy"] is NSNull)
+    let cards = try #require(object["cards"] as? [String: Int])
+    #expect(Set(cards.keys) == ["new", "learning", "review", "relearning"])
+    let total = cards.values.reduce(0, +)
+
+    let study = try StudyCommand.parse(
+      [
+        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
+        "--now", "2026-11-24T10:00:00Z",
+      ])
+    _ = study.run(
+      reader: ScriptedReader(["July 1998 to January 1999", "4", "1990", ""]),
+      console: CapturedConsole().console, environment: [:])
+
+    let (_, after) = try stats(["--format", "json", "--now", "2026-11-24T10:01:00Z"])
+    let updated = try #require(
+      try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any])
+    #expect(updated["reviews"] as? Int == 2)
+    #expect((updated["accuracy"] as? Double) == 0.5)
+    let newCards = try #require(updated["cards"] as? [String: Int])
+    #expect(newCards["review"] == 1)
+    #expect(newCards["learning"] == 1)
+    #expect(newCards.values.reduce(0, +) == total)
+  }
+
+  @Test func textShowsTheWeekAsBars() throws {
+    let (status, text) = try stats(["--now", "2026-11-24T10:00:00Z"])
+    #expect(status == .ok)
+    #expect(text.contains("due in the next 7 days:"))
+    #expect(text.contains("tomorrow"))
+    #expect(
+      StatsCommand.bars([0, 2, 4]) == [
+        "tomorrow   0", "in 2 days ████████████████████ 2",
+        "in 3 days ████████████████████████████████████████ 4",
+      ])
+  }
+}
