@@ -8,7 +8,7 @@ public struct DecksCommand: ParsableCommand {
     commandName: "decks",
     abstract: "List the decks in the deck folder: id, number of facts and cards, title.",
     discussion: """
-      The deck folder is ./Decks when it exists, else $RECALL_DECKS, else \
+      The deck folder is $RECALL_DECKS when set, else ./Decks when it exists, else \
       $XDG_DATA_HOME/recall/decks; --decks-dir overrides all of them. A deck with errors is \
       listed with a note to run `recall check` on it.
       """)

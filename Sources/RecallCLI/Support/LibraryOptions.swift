@@ -7,7 +7,7 @@ public struct LibraryOptions: ParsableArguments, Sendable {
   @Option(
     name: .customLong("decks-dir"),
     help: ArgumentHelp(
-      "Folder of deck files (default: ./Decks if present, else $RECALL_DECKS, else "
+      "Folder of deck files (default: $RECALL_DECKS, else ./Decks if present, else "
         + "$XDG_DATA_HOME/recall/decks).", valueName: "dir"))
   public var decksDirectory: String?
 
