@@ -64,38 +64,12 @@ public enum Hint: Hashable, Sendable {
     var wrong = (0..<count).filter { $0 != correct }
     let removeCount = min(2, wrong.count - 1)
     guard removeCount > 0 else { return nil }
-    var generator = HintRandom(seed: seed ^ stableHash(id))
+    var generator = SplitMix64(seed: seed ^ SeededGenerator.stableHash(id))
     for index in stride(from: wrong.count - 1, to: 0, by: -1) {
       let other = Int(generator.next() % UInt64(index + 1))
       wrong.swapAt(index, other)
     }
     let kept = wrong.dropFirst(removeCount) + [correct]
     return .remainingOptions(kept.sorted())
-  }
-
-  /// FNV-1a over the UTF-8 bytes: stable across runs, unlike `Hasher`.
-  static func stableHash(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
-    return hash
-  }
-}
-
-/// A small generator whose sequence depends only on its seed (the SplitMix64 mixing steps).
-private struct HintRandom: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
   }
 }

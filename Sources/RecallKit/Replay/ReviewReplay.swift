@@ -44,27 +44,8 @@ public struct ReviewReplay {
       return line
     }
 
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-      if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-        return "\"" + text + "\""
-      }
-      var result = "\""
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case _ where scalar.value < 0x20:
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: result.unicodeScalars.append(scalar)
-        }
-      }
-      return result + "\""
-    }
+    /// A JSON string literal, escaped as every hand-written JSON file here escapes it.
+    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
   }
 
   /// What one line produced.

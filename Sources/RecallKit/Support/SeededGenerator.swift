@@ -3,25 +3,19 @@
 /// Generation must give the same output for the same deck and seed on every machine and Swift
 /// version, so nothing here leans on the standard library's unspecified shuffling or sampling.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var state: UInt64
+  private var core: SplitMix64
 
   public init(seed: UInt64) {
-    state = seed
+    core = SplitMix64(seed: seed)
   }
 
   /// A generator for one item (a question, say), independent of every other item's stream:
   /// adding a fact elsewhere in a deck leaves this item's draws unchanged.
   public init(seed: UInt64, salt: String) {
-    state = seed ^ SeededGenerator.stableHash(salt)
+    core = SplitMix64(seed: seed ^ SeededGenerator.stableHash(salt))
   }
 
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
+  public mutating func next() -> UInt64 { core.next() }
 
   /// A value in `0..<bound` (bound > 0), without modulo bias worth noticing at these sizes.
   public mutating func next(below bound: Int) -> Int {

@@ -2,23 +2,17 @@
 /// worksheet on every platform and toolchain: the standard library's `shuffle(using:)` is free to
 /// change how it consumes random numbers.
 public struct WorksheetRandom: Sendable {
-  private var state: UInt64
+  private var core: SplitMix64
 
-  public init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
   /// A random source for one purpose (a version, a question), independent of the others.
   public init(seed: UInt64, stream: UInt64) {
     var mixer = WorksheetRandom(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
-    state = mixer.next()
+    core = SplitMix64(seed: mixer.next())
   }
 
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
+  public mutating func next() -> UInt64 { core.next() }
 
   /// A uniform integer in `0..<bound`, without modulo bias.
   public mutating func next(below bound: Int) -> Int {
