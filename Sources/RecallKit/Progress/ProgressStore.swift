@@ -37,7 +37,7 @@ public final class ProgressStore {
   /// Opened with `openReadOnly`: no lock, and every write throws.
   public let isReadOnly: Bool
   /// Every card with a saved state, by card id (cards no longer in the deck included).
-  public private(set) var states: [String: CardState]
+  public internal(set) var states: [String: CardState]
   /// Journal entries after which `record` folds the journal into the snapshot.
   public var compactionThreshold = 2000
 
