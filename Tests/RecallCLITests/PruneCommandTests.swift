@@ -119,7 +119,9 @@ import Testing
       ])
     let shown = CapturedConsole()
     #expect(text.run(console: shown.console, environment: [:]) == .ok)
-    #expect(shown.standardOutput.contains("retention, last 30 days: 0% of 1 reviews (desired 90%)"))
+    #expect(
+      shown.standardOutput.contains(
+        "retention, last 30 days: 0% of 1 review of cards in review (desired 90%)"))
     #expect(shown.standardOutput.contains("time studied: 1 min 00 s"))
     #expect(shown.standardOutput.contains("reviews per day, last 30 days"))
     #expect(shown.standardOutput.contains("hardest facts:\n  1 lapse  bajgora-offensive  "))

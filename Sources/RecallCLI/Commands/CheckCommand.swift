@@ -59,7 +59,8 @@ public struct CheckCommand: ParsableCommand {
           console.errorLine(diagnostic.description)
         }
         if let progress {
-          let status = reportOrphans(deck, progress: progress, console: console)
+          let status = reportOrphans(
+            deck, name: name, progress: progress, console: console)
           if worst == .ok { worst = status }
         }
       }
@@ -67,9 +68,9 @@ public struct CheckCommand: ParsableCommand {
     return worst
   }
 
-  private static func reportOrphans(_ deck: Deck, progress: ProgressLibrary, console: Console)
-    -> ExitStatus
-  {
+  private static func reportOrphans(
+    _ deck: Deck, name: String, progress: ProgressLibrary, console: Console
+  ) -> ExitStatus {
     do {
       let store = try progress.openReadOnly(deckID: deck.id)
       let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
@@ -78,7 +79,7 @@ public struct CheckCommand: ParsableCommand {
       let noun = orphans.count == 1 ? "card" : "cards"
       console.line(
         "\(deck.path): note: \(orphans.count) orphaned \(noun) "
-          + "(\(orphans.joined(separator: ", "))); `recall prune \(deck.id)` removes them")
+          + "(\(orphans.joined(separator: ", "))); `recall prune \(name)` removes them")
       return .ok
     } catch {
       console.errorLine("recall: error: \(error)")

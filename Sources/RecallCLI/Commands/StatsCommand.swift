@@ -129,11 +129,16 @@ public struct StatsCommand: ParsableCommand {
     console.line("due now: \(statistics.dueNow)")
     let accuracy = statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     console.line("reviews: \(statistics.reviews) · accuracy \(accuracy)")
-    let retention = statistics.retention.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     let desired = Int((Self.desiredRetention(deck) * 100).rounded())
-    console.line(
-      "retention, last 30 days: \(retention) of \(statistics.retentionReviews) reviews "
-        + "(desired \(desired)%)")
+    if let retention = statistics.retention {
+      let count = statistics.retentionReviews
+      console.line(
+        "retention, last 30 days: \(Int((retention * 100).rounded()))% of \(count) "
+          + "\(count == 1 ? "review" : "reviews") of cards in review (desired \(desired)%)")
+    } else {
+      console.line(
+        "retention, last 30 days: – (no reviews of cards in review; desired \(desired)%)")
+    }
     console.line("time studied: \(Self.duration(statistics.milliseconds / 1000))")
     console.line("due in the next 7 days:")
     for line in Self.bars(Array(statistics.dueByDay.prefix(7))) { console.line(line) }
