@@ -6,11 +6,15 @@ import RecallKit
 public struct StatsCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "stats",
-    abstract: "Show cards by state, what is due, and reviews and accuracy so far.",
+    abstract: "Show cards by state, what is due, reviews, retention and the hardest facts.",
     discussion: """
       Text is for people; --format json is for scripts:
         {"deck", "cards": {"new", "learning", "review", "relearning"}, "due_now",
-         "due_next_7_days", "reviews", "accuracy", "time_studied_seconds"}
+         "due_next_7_days", "reviews", "accuracy", "time_studied_seconds", "retention",
+         "desired_retention", "reviews_by_day" (30, oldest first, last is today),
+         "due_by_day" (30, first is tomorrow), "hardest": [{"fact", "lapses"}]}
+      Retention is the share of the last 30 days' reviews of cards in review that were \
+      accepted (null when there were none); a lapse is an again rating on a card in review.
       """)
 
   /// Output forms.
@@ -60,14 +64,18 @@ public struct StatsCommand: ParsableCommand {
     let statistics: DeckStatistics
     do {
       let store = try progressOptions.library().openReadOnly(deckID: deck.id)
-      let ids = QuestionGenerator(deck: deck, seed: seed).questions().map(\.id)
-      statistics = try DeckStatistics(cardIDs: ids, store: store, now: moment, timeZone: zone)
+      let questions = QuestionGenerator(deck: deck, seed: seed).questions()
+      statistics = try DeckStatistics(
+        cardIDs: questions.map(\.id), store: store, now: moment, timeZone: zone, days: 30,
+        facts: Dictionary(questions.map { ($0.id, $0.fact) }) { first, _ in first })
     } catch {
       console.errorLine("recall: error: \(error)")
       return error.exitStatus
     }
     switch format {
-    case .json: console.line(Self.json(statistics, deck: deck.id))
+    case .json:
+      console.line(
+        Self.json(statistics, deck: deck.id, desiredRetention: Self.desiredRetention(deck)))
     case .text:
       text(
         statistics, deck: deck, style: TerminalStyle.current(environment: environment),
@@ -76,19 +84,40 @@ public struct StatsCommand: ParsableCommand {
     return .ok
   }
 
-  static func json(_ statistics: DeckStatistics, deck: String) -> String {
+  /// The deck's own target, else the scheduler's default.
+  static func desiredRetention(_ deck: Deck) -> Double {
+    deck.settings.desiredRetention ?? SchedulerOptions.defaultDesiredRetention
+  }
+
+  static func json(_ statistics: DeckStatistics, deck: String, desiredRetention: Double)
+    -> String
+  {
     func number(_ value: Double?) -> String {
       guard let value else { return "null" }
       return String(format: "%.4f", value)
     }
     let cards = CardState.Phase.allCases.map { "\"\($0.rawValue)\": \(statistics.cards[$0] ?? 0)" }
-    let escapedDeck = deck.replacingOccurrences(of: "\\", with: "\\\\")
-      .replacingOccurrences(of: "\"", with: "\\\"")
+    func escaped(_ text: String) -> String {
+      text.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\"", with: "\\\"")
+    }
+    func list(_ values: some Sequence<Int>) -> String {
+      "[" + values.map(String.init).joined(separator: ", ") + "]"
+    }
+    let escapedDeck = escaped(deck)
+    let hardest = statistics.hardest.map {
+      "{\"fact\": \"\(escaped($0.fact))\", \"lapses\": \($0.lapses)}"
+    }
     return "{\"deck\": \"\(escapedDeck)\", \"cards\": {\(cards.joined(separator: ", "))}, "
       + "\"due_now\": \(statistics.dueNow), "
-      + "\"due_next_7_days\": [\(statistics.dueByDay.map(String.init).joined(separator: ", "))], "
+      + "\"due_next_7_days\": \(list(statistics.dueByDay.prefix(7))), "
       + "\"reviews\": \(statistics.reviews), \"accuracy\": \(number(statistics.accuracy)), "
-      + "\"time_studied_seconds\": \(statistics.milliseconds / 1000)}"
+      + "\"time_studied_seconds\": \(statistics.milliseconds / 1000), "
+      + "\"retention\": \(number(statistics.retention)), "
+      + "\"desired_retention\": \(number(desiredRetention)), "
+      + "\"reviews_by_day\": \(list(statistics.reviewsByDay)), "
+      + "\"due_by_day\": \(list(statistics.dueByDay)), "
+      + "\"hardest\": [\(hardest.joined(separator: ", "))]}"
   }
 
   private func text(
@@ -100,8 +129,60 @@ public struct StatsCommand: ParsableCommand {
     console.line("due now: \(statistics.dueNow)")
     let accuracy = statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     console.line("reviews: \(statistics.reviews) · accuracy \(accuracy)")
+    let desired = Int((Self.desiredRetention(deck) * 100).rounded())
+    if let retention = statistics.retention {
+      let count = statistics.retentionReviews
+      console.line(
+        "retention, last 30 days: \(Int((retention * 100).rounded()))% of \(count) "
+          + "\(count == 1 ? "review" : "reviews") of cards in review (desired \(desired)%)")
+    } else {
+      console.line(
+        "retention, last 30 days: – (no reviews of cards in review; desired \(desired)%)")
+    }
+    console.line("time studied: \(Self.duration(statistics.milliseconds / 1000))")
     console.line("due in the next 7 days:")
-    for line in Self.bars(statistics.dueByDay) { console.line(line) }
+    for line in Self.bars(Array(statistics.dueByDay.prefix(7))) { console.line(line) }
+    console.line("reviews per day, last 30 days (today at the right):")
+    for line in Self.columns(statistics.reviewsByDay) { console.line(line) }
+    console.line("due per day, next 30 days (tomorrow at the left):")
+    for line in Self.columns(statistics.dueByDay) { console.line(line) }
+    guard !statistics.hardest.isEmpty else { return }
+    console.line("hardest facts:")
+    for hard in statistics.hardest {
+      let label = Self.label(hard.fact, in: deck)
+      let noun = hard.lapses == 1 ? "lapse" : "lapses"
+      console.line(
+        "  \(hard.lapses) \(noun)  \(TextSanitizer.visible(hard.fact))"
+          + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))"))
+    }
+  }
+
+  /// A fact in a few words: the first line of its first question's explanation, cut short.
+  static func label(_ fact: String, in deck: Deck) -> String {
+    let text = QuestionGenerator(deck: deck).questions(facts: [fact]).first?.explanation ?? ""
+    let line = text.split(separator: "\n").first.map(String.init) ?? ""
+    return line.count <= 50 ? line : String(line.prefix(49)) + "…"
+  }
+
+  /// `1 h 05 min`, `12 min 30 s`, `45 s`.
+  static func duration(_ seconds: Int) -> String {
+    let (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
+    if hours > 0 { return "\(hours) h \(String(format: "%02d", minutes)) min" }
+    if minutes > 0 { return "\(minutes) min \(String(format: "%02d", rest)) s" }
+    return "\(rest) s"
+  }
+
+  /// A column chart, one character a day and four rows high, scaled to the busiest day; the
+  /// peak is written after the top row.
+  static func columns(_ counts: [Int], height: Int = 4) -> [String] {
+    let peak = max(1, counts.max() ?? 0)
+    let blocks = Array(" ▁▂▃▄▅▆▇█")
+    let eighths = counts.map { $0 == 0 ? 0 : max(1, $0 * height * 8 / peak) }
+    return (0..<height).map { row in
+      let floor = (height - 1 - row) * 8
+      let line = String(eighths.map { blocks[min(8, max(0, $0 - floor))] })
+      return "  │" + line + (row == 0 ? "│ \(counts.max() ?? 0)" : "│")
+    } + ["  └" + String(repeating: "─", count: counts.count) + "┘ 0"]
   }
 
   /// One bar a day, scaled to 40 characters at the busiest day.

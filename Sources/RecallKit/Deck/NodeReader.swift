@@ -27,14 +27,19 @@ struct NodeReader {
     report(.warning(message, at: location(node)))
   }
 
+  /// Keeps the first `maximumDiagnostics` diagnostics and then one note that more were
+  /// dropped. The note is an error only if a dropped one was: a deck with many warnings still
+  /// loads.
   mutating func report(_ diagnostic: Diagnostic) {
     guard diagnostics.count < limits.maximumDiagnostics else {
+      let note = "too many problems; stopping after \(limits.maximumDiagnostics)"
       if !exhausted {
         exhausted = true
-        diagnostics.append(
-          .error(
-            "too many problems; stopping after \(limits.maximumDiagnostics)",
-            at: diagnostic.location))
+        diagnostics.append(Diagnostic(diagnostic.severity, at: diagnostic.location, note))
+      } else if diagnostic.severity == .error, let last = diagnostics.indices.last,
+        diagnostics[last].severity == .warning
+      {
+        diagnostics[last].severity = .error
       }
       return
     }

@@ -12,7 +12,9 @@ import Foundation
 ///   so saving an answer costs one short append, whatever the size of the deck.
 /// - `<deck>.reviews.jsonl`, the permanent review log in the same line format; compaction
 ///   appends the journal's lines to it. Only `reviews()` reads it, so opening a deck with a
-///   million reviews parses the snapshot and a short journal, never the log.
+///   million reviews parses the snapshot and a short journal, never the log. Only `prune`
+///   (asked for with `recall prune --yes`) ever removes lines from it; see
+///   `ProgressStore+Pruning.swift`.
 /// - `<deck>.lock`, flock(2)ed for the whole session (see `ProgressLock`).
 ///
 /// Every entry carries a sequence number that increases over the deck's whole life. Loading
@@ -37,7 +39,7 @@ public final class ProgressStore {
   /// Opened with `openReadOnly`: no lock, and every write throws.
   public let isReadOnly: Bool
   /// Every card with a saved state, by card id (cards no longer in the deck included).
-  public private(set) var states: [String: CardState]
+  public internal(set) var states: [String: CardState]
   /// Journal entries after which `record` folds the journal into the snapshot.
   public var compactionThreshold = 2000
 

@@ -2,6 +2,13 @@ import Foundation
 
 /// A learner's standing on one deck: what `recall stats` shows.
 public struct DeckStatistics: Hashable, Sendable {
+  /// A fact the learner keeps forgetting.
+  public struct HardFact: Hashable, Sendable {
+    public var fact: String
+    /// Again ratings given to its cards while they were in review.
+    public var lapses: Int
+  }
+
   /// Cards by phase, counting every question the deck generates (unseen ones are new).
   public var cards: [CardState.Phase: Int]
   public var dueNow: Int
@@ -10,13 +17,29 @@ public struct DeckStatistics: Hashable, Sendable {
   public var reviews: Int
   public var accepted: Int
   public var milliseconds: Int
+  /// Reviews on each of the last `history` study days, oldest first (the last is today).
+  public var reviewsByDay: [Int]
+  /// Reviews in the last `history` days of cards that were in review, and how many of them
+  /// were accepted: the retention the schedule actually achieved.
+  public var retentionReviews: Int
+  public var retentionAccepted: Int
+  /// Up to five facts with the most lapses, most first (ties by fact id); none without lapses.
+  public var hardest: [HardFact]
 
   /// Share of reviews whose answer was accepted; nil before the first review.
   public var accuracy: Double? { reviews == 0 ? nil : Double(accepted) / Double(reviews) }
 
+  /// Share of recent reviews of cards in review that were accepted; nil when there were none.
+  public var retention: Double? {
+    retentionReviews == 0 ? nil : Double(retentionAccepted) / Double(retentionReviews)
+  }
+
   /// Gathers the figures for `cardIDs` (the deck's questions) from `store` at `now`.
+  /// `facts` maps a card id to its fact, for `hardest`; `days` is how far ahead `dueByDay`
+  /// looks and `history` how far back `reviewsByDay` and the retention look.
   public init(
-    cardIDs: [String], store: ProgressStore, now: Date, timeZone: TimeZone, days: Int = 7
+    cardIDs: [String], store: ProgressStore, now: Date, timeZone: TimeZone, days: Int = 7,
+    history: Int = 30, facts: [String: String] = [:]
   ) throws(ProgressError) {
     var cards = Dictionary(uniqueKeysWithValues: CardState.Phase.allCases.map { ($0, 0) })
     var dueNow = 0
@@ -35,20 +58,41 @@ public struct DeckStatistics: Hashable, Sendable {
         if offset < days { dueByDay[offset] += 1 }
       }
     }
-    let known = Set(cardIDs)
-    var reviews = 0
-    var accepted = 0
-    var milliseconds = 0
-    for review in try store.reviews() where known.contains(review.cardID) {
-      reviews += 1
-      if review.accepted { accepted += 1 }
-      milliseconds += review.responseMilliseconds
-    }
     self.cards = cards
     self.dueNow = dueNow
     self.dueByDay = dueByDay
-    self.reviews = reviews
-    self.accepted = accepted
-    self.milliseconds = milliseconds
+    reviews = 0
+    accepted = 0
+    milliseconds = 0
+    reviewsByDay = [Int](repeating: 0, count: history)
+    retentionReviews = 0
+    retentionAccepted = 0
+    hardest = []
+
+    let known = Set(cardIDs)
+    let since = today.start.addingTimeInterval(-Double(history - 1) * 86_400)
+    var phases: [String: CardState.Phase] = [:]
+    var lapses: [String: Int] = [:]
+    for review in try store.reviews() where known.contains(review.cardID) {
+      let before = phases[review.cardID] ?? .new
+      phases[review.cardID] = review.state.phase
+      reviews += 1
+      if review.accepted { accepted += 1 }
+      milliseconds += review.responseMilliseconds
+      if before == .review, review.rating == .again {
+        lapses[facts[review.cardID] ?? review.cardID, default: 0] += 1
+      }
+      guard review.reviewedAt >= since, review.reviewedAt <= now else { continue }
+      let daysAgo = max(
+        0, Int((today.start.timeIntervalSince(review.reviewedAt) / 86_400).rounded(.up)))
+      if daysAgo < history { reviewsByDay[history - 1 - daysAgo] += 1 }
+      if before == .review {
+        retentionReviews += 1
+        if review.accepted { retentionAccepted += 1 }
+      }
+    }
+    hardest = lapses.map { HardFact(fact: $0.key, lapses: $0.value) }
+      .sorted { ($1.lapses, $0.fact) < ($0.lapses, $1.fact) }
+      .prefix(5).map { $0 }
   }
 }

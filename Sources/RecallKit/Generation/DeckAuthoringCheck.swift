@@ -1,0 +1,112 @@
+/// Warnings about a deck that loads but would teach badly: facts nobody is asked about,
+/// questions a learner cannot tell apart, prompts too long to read at a glance.
+///
+/// Each warning sits at the fact (or hand-written card) it is about, so `recall check` prints
+/// it as `path:line:column: warning: …` next to the loader's own diagnostics. None is an
+/// error: the deck still studies.
+public struct DeckAuthoringCheck: Sendable {
+  public let deck: Deck
+  /// Prompts longer than this many characters are reported.
+  public var maximumPromptLength = 300
+
+  public init(deck: Deck) {
+    self.deck = deck
+  }
+
+  /// Fact kinds whose templates normally include a multiple-choice question; when one gets none,
+  /// the deck lacks three believable distractors for it.
+  /// Places are left out: their options must be places of the same type, and a deck usually
+  /// has a single region or front, whose choice the generator declines on purpose.
+  static let choiceKinds: Set<Fact.Kind> = [.event, .person, .quantity]
+
+  /// Questions answered by typing, where the prompt alone must say which answer is meant;
+  /// choice, order and match questions show their options, which tell the answer apart.
+  static let typedKinds: Set<Question.Kind> = [.short, .cloze, .numeric]
+
+  public func diagnostics() -> [Diagnostic] {
+    let generator = QuestionGenerator(deck: deck)
+    let questions = generator.questions()
+    var locations: [String: SourceLocation] = [:]
+    for card in deck.cards { locations[card.id] = card.location }
+    for fact in deck.facts { locations[fact.id] = fact.location }
+    func location(_ question: Question) -> SourceLocation {
+      locations[question.fact] ?? SourceLocation(file: deck.path, line: 1, column: 1)
+    }
+
+    var result: [Diagnostic] = []
+    let silent = Set(generator.factsProducingNoQuestion().map(\.id))
+    for fact in deck.facts where silent.contains(fact.id) {
+      result.append(
+        .warning(
+          "fact '\(fact.id)' is too thin to make any question; add a date, place, size or "
+            + "another detail, or write a card for it", at: fact.location))
+    }
+    let byFact = Dictionary(grouping: questions, by: \.fact)
+    for fact in deck.facts where Self.choiceKinds.contains(fact.kind) {
+      guard let own = byFact[fact.id], !own.isEmpty, !own.contains(where: { $0.kind == .choice })
+      else { continue }
+      result.append(
+        .warning(
+          "fact '\(fact.id)' gets no multiple-choice question: the deck has too few other "
+            + "\(fact.kind.rawValue) facts (or values) to draw three distractors from",
+          at: fact.location))
+    }
+    for question in questions where question.prompt.count > maximumPromptLength {
+      result.append(
+        .warning(
+          "the prompt of '\(question.id)' is \(question.prompt.count) characters long "
+            + "(more than \(maximumPromptLength)); shorten the fact's wording",
+          at: location(question)))
+    }
+    result += ambiguities(questions, location: location)
+    return result.sortedByLocation()
+  }
+
+  /// Same prompt with different answers, and short answers accepted by two questions of one
+  /// template whose shown answers differ.
+  private func ambiguities(
+    _ questions: [Question], location: (Question) -> SourceLocation
+  ) -> [Diagnostic] {
+    var result: [Diagnostic] = []
+    var firstByPrompt: [String: Question] = [:]
+    for question in questions
+    where !question.prompt.isEmpty && Self.typedKinds.contains(question.kind) {
+      let key = English.folded(question.prompt)
+      guard let first = firstByPrompt[key] else {
+        firstByPrompt[key] = question
+        continue
+      }
+      if first.fact != question.fact,
+        Set(first.answerTexts.map(English.folded)) != Set(question.answerTexts.map(English.folded))
+      {
+        result.append(
+          .warning(
+            "'\(question.id)' asks the same as '\(first.id)' (\"\(question.prompt)\") but "
+              + "expects a different answer", at: location(question)))
+      }
+    }
+
+    var seen: [String: [(question: Question, answers: Set<String>)]] = [:]
+    for question in questions {
+      guard case .text(let answers) = question.expected, let shown = answers.first else {
+        continue
+      }
+      let folded = Set(answers.map(English.folded))
+      // Equal sets name one thing twice (an alias both ways); a partial overlap means an alias
+      // of one answer is, or is accepted for, a different answer.
+      for earlier in seen[question.template] ?? []
+      where English.folded(earlier.question.answerTexts.first ?? "") != English.folded(shown)
+        && earlier.question.fact != question.fact && earlier.answers != folded
+      {
+        guard let shared = earlier.answers.intersection(folded).sorted().first else { continue }
+        result.append(
+          .warning(
+            "'\(question.id)' accepts \"\(shared)\", which is also accepted for "
+              + "'\(earlier.question.id)'; the answer does not tell the two apart",
+            at: location(question)))
+      }
+      seen[question.template, default: []].append((question, folded))
+    }
+    return result
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import RecallKit
+import Testing
+
+@Suite struct DeckAuthoringCheckTests {
+  private func deck(_ facts: String, cards: String = "") throws -> Deck {
+    let text = """
+      id: sample
+      title: Sample
+      subject: History
+      source: A book
+      facts:
+      \(facts)
+      \(cards)
+      """
+    let result = DeckLoader().load(text: text, path: "sample.yaml")
+    #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+    return try #require(result.deck)
+  }
+
+  private func messages(_ deck: Deck) -> [String] {
+    DeckAuthoringCheck(deck: deck).diagnostics().map(\.description)
+  }
+
+  @Test func theBundledDeckIsClean() throws {
+    let url = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml")
+    let deck = try #require(try DeckLoader().load(path: url.path).deck)
+    #expect(DeckAuthoringCheck(deck: deck).diagnostics().isEmpty)
+  }
+
+  @Test func sameTypedPromptWithDifferentAnswersIsAmbiguous() throws {
+    let deck = try deck(
+      """
+        - id: first
+          kind: statement
+          text: The school opened in [[Bajgora]].
+        - id: second
+          kind: statement
+          text: The school opened in [[Koliq]].
+      """)
+    let found = messages(deck)
+    #expect(
+      found.contains {
+        $0.hasPrefix("sample.yaml:9:5: warning: 'second/cloze' asks the same as 'first/cloze'")
+      }, "\(found)")
+  }
+
+  @Test func anAliasAcceptedForADifferentAnswerIsReported() throws {
+    let deck = try deck(
+      """
+        - id: opened
+          kind: statement
+          text: The first school opened in [[Bajgora]] in July.
+          alternatives: [Shala]
+        - id: closed
+          kind: statement
+          text: The last school closed in [[Shala]] in May.
+      """)
+    let found = messages(deck)
+    #expect(
+      found.contains {
+        $0.contains("'opened/cloze' accepts \"shala\", which is also accepted for 'closed/cloze'")
+          || $0.contains(
+            "'closed/cloze' accepts \"shala\", which is also accepted for 'opened/cloze'")
+      }, "\(found)")
+  }
+
+  @Test func aLongPromptIsReportedAtItsFact() throws {
+    let long = String(repeating: "the KLA held the hills and ", count: 12)
+    let deck = try deck(
+      """
+        - id: wordy
+          kind: statement
+          text: \(long)then [[Bajgora]] fell.
+      """)
+    let found = messages(deck)
+    #expect(
+      found.contains {
+        $0.hasPrefix("sample.yaml:6:5: warning: the prompt of 'wordy/cloze' is")
+          && $0.contains("(more than 300)")
+      }, "\(found)")
+  }
+
+  @Test func aFactWithNoQuestionIsReportedUnlessACardCoversIt() throws {
+    let facts = """
+        - id: lonely
+          kind: place
+          name: Koliq
+      """
+    #expect(
+      messages(try deck(facts)).contains {
+        $0.hasPrefix("sample.yaml:6:5: warning: fact 'lonely' is too thin to make any question")
+      })
+    let covered = try deck(
+      facts,
+      cards: """
+        cards:
+          - id: koliq-card
+            type: short
+            fact: lonely
+            prompt: Which place was dropped from the indictment with Bajgora?
+            answer: [Koliq]
+        """)
+    #expect(!messages(covered).contains { $0.contains("too thin") })
+  }
+
+  @Test func aPersonWithoutDistractorsGetsNoChoiceWarning() throws {
+    let deck = try deck(
+      """
+        - id: remi
+          kind: person
+          name: Rrustem Mustafa
+          role: the commander who opened the first school
+      """)
+    #expect(
+      messages(deck).contains {
+        $0.hasPrefix("sample.yaml:6:5: warning: fact 'remi' gets no multiple-choice question")
+      })
+  }
+}
+
+@Suite struct DiagnosticCapTests {
+  @Test func manyWarningsStayWarningsAndTheDeckLoads() throws {
+    let facts = (1...5).map { number in
+      """
+        - id: place-\(number)
+          kind: place
+          name: Village \(number)
+          aliases: [Village \(number)]
+          known_for:
+            - Village \(number) lay on the front.
+      """
+    }.joined(separator: "\n")
+    let text = "id: cap\ntitle: Cap\nsubject: History\nsource: A book\nfacts:\n" + facts
+    let result = DeckLoader(limits: DeckLimits(maximumDiagnostics: 3)).load(
+      text: text, path: "cap.yaml")
+    #expect(result.deck != nil)
+    #expect(result.diagnostics.count == 4)
+    #expect(!result.diagnostics.hasErrors)
+    #expect(result.diagnostics.last?.message == "too many problems; stopping after 3")
+  }
+}
