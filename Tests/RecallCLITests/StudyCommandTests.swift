@@ -86,6 +86,26 @@ final class ScriptedReader: LineReader {
     #expect(try savedStates()["bajgora-offensive/date-short"] == nil)
   }
 
+  @Test func undoAtTheRatingPromptAsksTheQuestionAgain() throws {
+    let result = try study(["1990", ":undo", "July 1998 to January 1999", "", ":quit"])
+    #expect(result.output.contains("undone"))
+    #expect(result.output.contains("reviewed 1 · accuracy 100%"))
+    let reviews = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+      .reviews()
+    #expect(reviews.map(\.answer) == ["July 1998 to January 1999"])
+  }
+
+  @Test func theRatingPromptNamesTheRatingEnterKeeps() throws {
+    let reader = ScriptedReader(["1990", ""])
+    let command = try StudyCommand.parse(
+      [
+        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
+        "--now", "2026-11-24T10:00:00Z",
+      ])
+    _ = command.run(reader: reader, console: CapturedConsole().console, environment: [:])
+    #expect(reader.prompts.contains(StudyREPL.ratingPrompt(keeping: .again)))
+  }
+
   @Test func invalidInputIsAskedAgainAndCommandsWork() throws {
     let result = try study(["north", ":hint", ":skip", ":stats", ":nonsense", "^C", ":quit"])
     #expect(result.status == .ok)

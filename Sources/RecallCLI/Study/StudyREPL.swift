@@ -158,20 +158,38 @@ struct StudyREPL {
 
   private func show(_ feedback: StudySession.Feedback) {
     let grade = feedback.grade
+    let shown = Self.shownAnswer(feedback.question, grade: grade)
     switch grade.verdict {
     case .correct:
-      console.line(verdictLine("✓ correct", colour: style.green, grade.shown))
+      console.line(verdictLine("✓ correct", colour: style.green, shown))
     case .acceptedWithTypo:
-      console.line(
-        verdictLine("✓ accepted", colour: style.green, "the spelling is \(grade.shown)"))
+      console.line(verdictLine("✓ accepted", colour: style.green, "the spelling is \(shown)"))
     case .partiallyCorrect:
-      console.line(verdictLine("≈ nearly", colour: style.yellow, "the answer is \(grade.shown)"))
+      console.line(verdictLine("≈ nearly", colour: style.yellow, "the answer is \(shown)"))
     case .wrong:
-      console.line(verdictLine("✗ not quite", colour: style.red, "the answer is \(grade.shown)"))
+      console.line(verdictLine("✗ not quite", colour: style.red, "the answer is \(shown)"))
     }
-    if let note = grade.note { console.line(style.dim(text.render(note))) }
+    // A note that only says the answer again ("close, but the answer is …") is left out.
+    if let note = grade.note, !(note.contains("the answer is") && note.contains(grade.shown)) {
+      console.line(style.dim(text.render(note)))
+    }
     console.line(text.render(feedback.question.explanation))
     console.line(style.dim(nextReview(feedback)))
+  }
+
+  /// The answer as the learner would type it. For order and match that is the letters
+  /// alone ("d a c b", "1c 2a 3b"): the explanation printed next already lists the items in
+  /// words, so the grader's longer form would say everything twice.
+  static func shownAnswer(_ question: Question, grade: Grade) -> String {
+    switch question.expected {
+    case .order(let order):
+      order.map(QuestionPresentation.letter).joined(separator: " ")
+    case .match(let match):
+      match.enumerated().map { "\($0.offset + 1)\(QuestionPresentation.letter($0.element))" }
+        .joined(separator: " ")
+    default:
+      grade.shown
+    }
   }
 
   private func nextReview(_ feedback: StudySession.Feedback) -> String {
