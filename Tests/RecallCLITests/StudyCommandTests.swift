@@ -104,6 +104,9 @@ final class ScriptedReader: LineReader {
       ])
     _ = command.run(reader: reader, console: CapturedConsole().console, environment: [:])
     #expect(reader.prompts.contains(StudyREPL.ratingPrompt(keeping: .again)))
+    // On a narrow terminal it still fits on one row.
+    #expect(StudyREPL.ratingPrompt(keeping: .again, width: 80).contains("2 hard"))
+    #expect(StudyREPL.ratingPrompt(keeping: .again, width: 60).count < 60)
   }
 
   @Test func invalidInputIsAskedAgainAndCommandsWork() throws {

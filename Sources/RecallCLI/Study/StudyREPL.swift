@@ -229,8 +229,11 @@ struct StudyREPL {
 
   /// The prompt after feedback names the rating Enter keeps, so the learner sees what will
   /// be saved without reading back up the screen.
-  static func ratingPrompt(keeping rating: Rating) -> String {
-    "Enter keeps \(rating.name) · or 1 again  2 hard  3 good  4 easy · :undo › "
+  /// On a narrow terminal the ratings are not spelled out, so the prompt stays on one row
+  /// (libedit would otherwise break it mid-word).
+  static func ratingPrompt(keeping rating: Rating, width: Int = 80) -> String {
+    let full = "Enter keeps \(rating.name) · or 1 again  2 hard  3 good  4 easy · :undo › "
+    return full.count < width ? full : "Enter keeps \(rating.name) · 1–4 rates · :undo › "
   }
 
   /// After feedback: Enter keeps the rating, `:again`…`:easy` or 1–4 change it, `:undo` takes
@@ -240,7 +243,7 @@ struct StudyREPL {
   ) throws(ProgressError) -> AfterFeedback {
     var current = feedback
     while true {
-      let prompt = style.dim(Self.ratingPrompt(keeping: current.rating))
+      let prompt = style.dim(Self.ratingPrompt(keeping: current.rating, width: text.width))
       switch reader.readLine(prompt: prompt) {
       case .endOfInput:
         return .quit
@@ -275,17 +278,24 @@ struct StudyREPL {
   }
 
   private func help() {
+    let commands = [
+      (":hint", "a clue (first letter, year) or two wrong options ruled out"),
+      (":skip", "leave this card for next time"),
+      (":undo", "take back the last answer (also on disk); works at the rating prompt too"),
+      (":stats", "this session so far"),
+      (":quit", "save and stop (Ctrl-D too); Ctrl-C clears the line"),
+    ]
     console.line(
-      """
-      Answer by typing; for options type the letter or the text, for true/false t or f.
-        :hint   a clue (first letter, year) or two wrong options removed
-        :skip   leave this card for next time
-        :undo   take back the last answer (also on disk), even at the rating prompt
-        :stats  this session so far
-        :quit   save and stop (Ctrl-D too); Ctrl-C clears the line
-      After an answer, Enter keeps the rating shown, 1–4 (or :again :hard :good :easy)
-      changes it, and :undo takes the answer back.
-      """)
+      text.render(
+        "Answer by typing; for options type the letter or the text, for true/false t or f."))
+    for (name, meaning) in commands {
+      let label = "  " + name.padding(toLength: 8, withPad: " ", startingAt: 0)
+      console.line(text.render(meaning, initialIndent: label, subsequentIndent: "          "))
+    }
+    console.line(
+      text.render(
+        "After an answer, Enter keeps the rating shown, 1–4 (or :again :hard :good :easy) "
+          + "changes it, and :undo takes the answer back."))
   }
 
   private func stats() {
