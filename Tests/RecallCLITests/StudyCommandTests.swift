@@ -95,6 +95,21 @@ final class ScriptedReader: LineReader {
     #expect(reviews.map(\.answer) == ["July 1998 to January 1999"])
   }
 
+  /// An undone card studied ahead is asked again as ahead: answering it again must not
+  /// reschedule it.
+  @Test(arguments: [
+    ["July 1998 to January 1999", ":undo", "1990", "", ":quit"],
+    ["July 1998 to January 1999", "", ":undo", "1990", "", ":quit"],
+  ])
+  func anUndoneAheadCardStaysAhead(script: [String]) throws {
+    _ = try study(["July 1998 to January 1999", "", ":quit"])
+    let before = try #require(try savedStates()["bajgora-offensive/date-short"])
+    let result = try study(script, extra: ["--ahead", "--new", "0"], now: "2026-11-24T10:01:00Z")
+    #expect(result.output.contains("undone"))
+    #expect(!result.output.contains("· review"))
+    #expect(try savedStates()["bajgora-offensive/date-short"] == before)
+  }
+
   @Test func theRatingPromptNamesTheRatingEnterKeeps() throws {
     let reader = ScriptedReader(["1990", ""])
     let command = try StudyCommand.parse(
