@@ -86,6 +86,44 @@ final class ScriptedReader: LineReader {
     #expect(try savedStates()["bajgora-offensive/date-short"] == nil)
   }
 
+  @Test func undoAtTheRatingPromptAsksTheQuestionAgain() throws {
+    let result = try study(["1990", ":undo", "July 1998 to January 1999", "", ":quit"])
+    #expect(result.output.contains("undone"))
+    #expect(result.output.contains("reviewed 1 · accuracy 100%"))
+    let reviews = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+      .reviews()
+    #expect(reviews.map(\.answer) == ["July 1998 to January 1999"])
+  }
+
+  /// An undone card studied ahead is asked again as ahead: answering it again must not
+  /// reschedule it.
+  @Test(arguments: [
+    ["July 1998 to January 1999", ":undo", "1990", "", ":quit"],
+    ["July 1998 to January 1999", "", ":undo", "1990", "", ":quit"],
+  ])
+  func anUndoneAheadCardStaysAhead(script: [String]) throws {
+    _ = try study(["July 1998 to January 1999", "", ":quit"])
+    let before = try #require(try savedStates()["bajgora-offensive/date-short"])
+    let result = try study(script, extra: ["--ahead", "--new", "0"], now: "2026-11-24T10:01:00Z")
+    #expect(result.output.contains("undone"))
+    #expect(!result.output.contains("· review"))
+    #expect(try savedStates()["bajgora-offensive/date-short"] == before)
+  }
+
+  @Test func theRatingPromptNamesTheRatingEnterKeeps() throws {
+    let reader = ScriptedReader(["1990", ""])
+    let command = try StudyCommand.parse(
+      [
+        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
+        "--now", "2026-11-24T10:00:00Z",
+      ])
+    _ = command.run(reader: reader, console: CapturedConsole().console, environment: [:])
+    #expect(reader.prompts.contains(StudyREPL.ratingPrompt(keeping: .again)))
+    // On a narrow terminal it still fits on one row.
+    #expect(StudyREPL.ratingPrompt(keeping: .again, width: 80).contains("2 hard"))
+    #expect(StudyREPL.ratingPrompt(keeping: .again, width: 60).count < 60)
+  }
+
   @Test func invalidInputIsAskedAgainAndCommandsWork() throws {
     let result = try study(["north", ":hint", ":skip", ":stats", ":nonsense", "^C", ":quit"])
     #expect(result.status == .ok)

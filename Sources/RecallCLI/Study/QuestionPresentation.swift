@@ -23,7 +23,7 @@ struct QuestionPresentation: Equatable {
   init(_ question: Question, hiddenOptions: Set<Int> = []) {
     let lettered = question.options.enumerated().map { index, option in
       hiddenOptions.contains(index)
-        ? "  \(Self.letter(index))) —" : "  \(Self.letter(index))) \(option)"
+        ? "  \(Self.letter(index))) (ruled out)" : "  \(Self.letter(index))) \(option)"
     }
     switch question.kind {
     case .short, .cloze:

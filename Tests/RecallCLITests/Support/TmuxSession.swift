@@ -69,6 +69,11 @@ final class TmuxSession {
     try tmux(["capture-pane", "-p"])
   }
 
+  /// The screen with the colours and attributes it is drawn in, as escape sequences (-e).
+  func styledScreen() throws -> String {
+    try tmux(["capture-pane", "-p", "-e"])
+  }
+
   /// The program's exit status once it has exited, else nil.
   func exitStatus() throws -> Int32? {
     Self.exitStatus(in: try screen())
