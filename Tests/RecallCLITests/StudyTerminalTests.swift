@@ -38,10 +38,10 @@ struct StudyTerminalTests {
   private func endWithControlD(_ session: TmuxSession) throws -> String {
     for _ in 0..<2 {
       try session.press("C-d")
-      if let screen = try? session.waitFor("Session over", timeout: 4) { return screen }
+      if let screen = try? session.waitFor("Session over", timeout: 10) { return screen }
     }
     try session.press("C-d")
-    return try session.waitFor("Session over", timeout: 10)
+    return try session.waitFor("Session over", timeout: 30)
   }
 
   /// Gone, or a zombie (state Z in /proc/PID/stat, where there is a /proc).

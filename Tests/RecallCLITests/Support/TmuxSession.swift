@@ -87,7 +87,7 @@ final class TmuxSession {
   /// Polls the screen until `condition` holds, then returns it; fails after `timeout`.
   @discardableResult
   func waitFor(
-    _ description: String, timeout: Double = 5, until condition: (String) -> Bool
+    _ description: String, timeout: Double = 20, until condition: (String) -> Bool
   ) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
@@ -101,20 +101,20 @@ final class TmuxSession {
 
   /// Waits until the screen contains `text`.
   @discardableResult
-  func waitFor(_ text: String, timeout: Double = 5) throws -> String {
+  func waitFor(_ text: String, timeout: Double = 20) throws -> String {
     try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
   }
 
   /// Waits until the last non-empty row is exactly `row`, such as a fresh prompt.
   @discardableResult
-  func waitForLastRow(_ row: String, timeout: Double = 5) throws -> String {
+  func waitForLastRow(_ row: String, timeout: Double = 20) throws -> String {
     try waitFor("a last row \"\(row)\"", timeout: timeout) { screen in
       Self.lastRow(of: screen) == row
     }
   }
 
   /// Waits until the program has exited and returns its status.
-  func waitForExit(timeout: Double = 5) throws -> Int32 {
+  func waitForExit(timeout: Double = 20) throws -> Int32 {
     let screen = try waitFor("the program to exit", timeout: timeout) {
       Self.exitStatus(in: $0) != nil
     }
