@@ -29,6 +29,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
+    .executableTarget(name: "recall-bench", dependencies: ["RecallKit"]),
     .testTarget(
       name: "RecallKitTests",
       dependencies: ["RecallKit"],

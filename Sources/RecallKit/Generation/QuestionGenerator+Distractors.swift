@@ -17,18 +17,9 @@ extension QuestionGenerator {
   func dateDistractors(for date: HistoricalDate, using random: inout SeededGenerator)
     -> [HistoricalDate]?
   {
-    var chosen: [HistoricalDate] = []
-    func consider(_ candidate: HistoricalDate) {
-      guard chosen.count < Self.distractorCount, candidate.isDisjoint(from: date),
-        candidate.formatted != date.formatted,
-        chosen.allSatisfy({ $0.isDisjoint(from: candidate) })
-      else { return }
-      chosen.append(candidate)
-    }
     let (window, reach) = Self.dateReach(date.precision)
     let fromDeck = index.nearestDates(
       shape: date.shape, to: date.coveredDays.lowerBound, within: window, limit: 8)
-    for candidate in random.shuffled(fromDeck) { consider(candidate) }
     // A range moves by whole multiples of its length (plus a little), so that the made-up
     // ranges overlap neither the answer nor each other.
     let span = date.spanInUnits
@@ -38,8 +29,37 @@ extension QuestionGenerator {
       : (1...2).flatMap { multiple in (0...reach / 2).map { multiple * (span + 1) + $0 } }
     var offsets = steps.flatMap { [$0, -$0] }
     random.shuffle(&offsets)
-    for offset in offsets {
-      if let candidate = date.shifted(by: offset) { consider(candidate) }
+    let candidates = random.shuffled(fromDeck) + offsets.compactMap { date.shifted(by: $0) }
+    return balanced(
+      candidates, isBelow: { $0.sortKey < date.sortKey }, using: &random,
+      accept: { candidate, chosen in
+        candidate.isDisjoint(from: date) && candidate.formatted != date.formatted
+          && chosen.allSatisfy { $0.isDisjoint(from: candidate) }
+      })
+  }
+
+  /// Three candidates, preferred in the order given, with a random number of them below the
+  /// answer: otherwise the right date or figure would tend to sit in the middle (made-up ones
+  /// come from both sides) or at one end (the deck's own often lie on one side).
+  private func balanced<T>(
+    _ candidates: [T], isBelow: (T) -> Bool, using random: inout SeededGenerator,
+    accept: (T, [T]) -> Bool
+  ) -> [T]? {
+    let wantedBelow = random.next(below: Self.distractorCount + 1)
+    var chosen: [T] = []
+    var below = 0
+    for candidate in candidates where chosen.count < Self.distractorCount {
+      let isLow = isBelow(candidate)
+      if isLow ? below >= wantedBelow : chosen.count - below >= Self.distractorCount - wantedBelow {
+        continue
+      }
+      if accept(candidate, chosen) {
+        chosen.append(candidate)
+        if isLow { below += 1 }
+      }
+    }
+    for candidate in candidates where chosen.count < Self.distractorCount {
+      if accept(candidate, chosen) { chosen.append(candidate) }
     }
     return chosen.count == Self.distractorCount ? chosen : nil
   }
@@ -64,22 +84,14 @@ extension QuestionGenerator {
   func numberDistractors(for value: NumberValue, using random: inout SeededGenerator)
     -> [NumberValue]?
   {
-    var chosen: [NumberValue] = []
-    func consider(_ candidate: NumberValue) {
-      guard chosen.count < Self.distractorCount, candidate.low >= 0,
-        candidate.description != value.description,
-        Self.disjoint(candidate.acceptedRange, value.acceptedRange),
-        chosen.allSatisfy({ Self.disjoint($0.acceptedRange, candidate.acceptedRange) })
-      else { return }
-      chosen.append(candidate)
-    }
     let small = !value.isRange && value.low <= 12 && value.low.rounded() == value.low
+    var fromDeck: [NumberValue] = []
     if !value.isRange {
       let (low, high) = small ? (value.low - 6, value.low + 6) : (value.low * 0.4, value.low * 2.5)
-      let fromDeck = index.nearestNumbers(around: value.low, from: low, to: high, limit: 8)
+      let deckFigures = index.nearestNumbers(around: value.low, from: low, to: high, limit: 8)
         .filter { !$0.isRange && $0.low.rounded() == $0.low }
         .map { NumberValue($0.low, qualifier: value.qualifier) }
-      for candidate in random.shuffled(fromDeck) { consider(candidate) }
+      fromDeck = random.shuffled(deckFigures)
     }
     var made: [NumberValue] = []
     if small {
@@ -106,8 +118,13 @@ extension QuestionGenerator {
         }
       }
     }
-    for candidate in random.shuffled(made) { consider(candidate) }
-    return chosen.count == Self.distractorCount ? chosen : nil
+    return balanced(
+      fromDeck + random.shuffled(made), isBelow: { $0.low < value.low }, using: &random,
+      accept: { candidate, chosen in
+        candidate.low >= 0 && candidate.description != value.description
+          && Self.disjoint(candidate.acceptedRange, value.acceptedRange)
+          && chosen.allSatisfy { Self.disjoint($0.acceptedRange, candidate.acceptedRange) }
+      })
   }
 
   private static func disjoint(_ lhs: ClosedRange<Double>, _ rhs: ClosedRange<Double>) -> Bool {
@@ -147,10 +164,9 @@ extension QuestionGenerator {
     var chosenNames: Set<String> = []
     func consider(_ position: Int) {
       let fact = deck.facts[position]
-      guard let name = fact.displayName else { return }
-      let folded = fact.names.map(English.folded)
-      guard !folded.contains(where: taken.contains), !chosenNames.contains(English.folded(name)),
-        accept(fact)
+      let folded = index.foldedNames[position]
+      guard let name = folded.first, !folded.contains(where: taken.contains),
+        !chosenNames.contains(name), accept(fact)
       else { return }
       chosen.append(fact)
       chosenNames.formUnion(folded)
@@ -177,7 +193,7 @@ extension QuestionGenerator {
   /// Only villages, towns and cities are swapped: regions and zones nest inside one another
   /// ("Bajgora", "the Bajgora region", "Shala e Bajgorës"), so another area may well be right.
   func placeDistractors(
-    for answer: Fact, type: String, sentence: String, alsoTrueOf: Set<String> = [],
+    for answer: Fact, type: String, sentence: String, alsoTrueOf: Set<Int> = [],
     using random: inout SeededGenerator
   ) -> [Fact]? {
     let type = English.folded(type)
@@ -188,20 +204,21 @@ extension QuestionGenerator {
     }
     let pools = [index.placesByType[type] ?? []] + others.map { index.placesByType[$0] ?? [] }
     let words = DeckIndex.contentWords(sentence)
+    let probe = TextProbe(sentence)
     return pickFacts(from: pools, answerNames: answer.names, using: &random) { candidate in
-      candidate.id != answer.id && !related.contains(candidate.id)
-        && !alsoTrueOf.contains(candidate.id)
-        && !candidate.names.contains { English.mentions($0, in: sentence) }
-        && !index.hasSentence(similarTo: words, place: candidate.id)
+      let position = index.factPosition[candidate.id] ?? -1
+      return candidate.id != answer.id && !related.contains(candidate.id)
+        && !alsoTrueOf.contains(position)
+        && !index.hasSentence(similarTo: words, place: position)
+        && !probe.mentionsAny(candidate.names)
     }
   }
 
-  /// The places of which a sentence with its place blanked is also true, word for word or
+  /// The places (by position) of which a sentence with its place blanked is also true, word for word or
   /// nearly so ("a village held by the KLA filled up with civilians…" and "a KLA-held village
   /// became overcrowded with civilians…" say the same thing).
-  func owners(ofBlanked sentence: String) -> Set<String> {
-    var result = Set(index.blankedSentenceOwners[English.folded(sentence)] ?? [])
-    result.formUnion(index.places(withSentenceSimilarTo: DeckIndex.contentWords(sentence)))
-    return result
+  func owners(ofBlanked sentence: String) -> Set<Int> {
+    index.blankedSentenceOwners[English.folded(sentence)]
+      ?? index.places(withSentenceSimilarTo: DeckIndex.contentWords(sentence))
   }
 }

@@ -5,18 +5,19 @@
 extension QuestionGenerator {
   func placeQuestions(_ fact: Fact, _ place: Fact.Place) -> [Question] {
     var result: [Question] = []
-    var blankedSentences: [(original: String, blanked: String, alsoTrue: Set<String>)] = []
+    var blankedSentences: [(original: String, blanked: String, alsoTrue: Set<Int>)] = []
     for (offset, sentence) in place.knownFor.enumerated() {
       guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence)
       else {
         continue
       }
       let template = "sentence-\(offset + 1)"
-      let alsoTrue = owners(ofBlanked: blanked).subtracting([fact.id])
+      // The places the blanked sentence is true of; this place is among them.
+      let alsoTrue = owners(ofBlanked: blanked)
       blankedSentences.append((sentence, blanked, alsoTrue))
       let explanation = explanation(fact, [sentence])
       // A blank that other places fill just as well has no single typed answer.
-      if alsoTrue.isEmpty {
+      if alsoTrue.allSatisfy({ $0 == index.factPosition[fact.id] }) {
         result.append(
           make(
             fact, "\(template)-cloze", .cloze, prompt: blanked, expected: .text(fact.names),
@@ -34,14 +35,16 @@ extension QuestionGenerator {
       }
     }
     if let region = place.region {
-      let regionNames =
-        index.entityByName[English.folded(region)].map { deck.facts[$0].names } ?? [region]
+      let regionFact = index.entityByName[English.folded(region)].map { deck.facts[$0] }
+      let regionNames = regionFact?.names ?? []
+      var regionProse = region
+      if case .place(let area) = regionFact?.content { regionProse = Self.prose(area) }
       result.append(
         make(
           fact, "region-short", .short,
           prompt: English.question("In which area does \(Self.prose(place)) lie"),
           expected: .text([region] + regionNames.filter { $0 != region }),
-          explanation: explanation(fact, ["\(Self.prose(place)) lies in \(region)"])))
+          explanation: explanation(fact, ["\(Self.prose(place)) lies in \(regionProse)"])))
     }
     if !blankedSentences.isEmpty {
       var random = randomness(for: "\(fact.id)/truefalse")

@@ -54,6 +54,7 @@ extension QuestionGenerator {
     using random: inout SeededGenerator
   ) -> [Alternative]? {
     if let entity {
+      let probe = TextProbe(blanked)
       let picked: [Fact]?
       switch entity.content {
       case .place(let place):
@@ -61,14 +62,14 @@ extension QuestionGenerator {
           for: entity, type: place.type, sentence: blanked, using: &random)
       case .person:
         picked = pickFacts(from: [index.persons], answerNames: entity.names, using: &random) {
-          candidate in !candidate.names.contains { English.mentions($0, in: blanked) }
+          candidate in !probe.mentionsAny(candidate.names)
         }
       case .group(let group):
         let pools =
           group.isUnit
           ? [index.units, index.organizations] : [index.organizations, index.units]
         picked = pickFacts(from: pools, answerNames: entity.names, using: &random) {
-          candidate in !candidate.names.contains { English.mentions($0, in: blanked) }
+          candidate in !probe.mentionsAny(candidate.names)
         }
       default:
         picked = nil
