@@ -27,24 +27,28 @@ extension QuestionGenerator {
       span == 0
       ? Array(1...reach)
       : (1...2).flatMap { multiple in (0...reach / 2).map { multiple * (span + 1) + $0 } }
-    var offsets = steps.flatMap { [$0, -$0] }
-    random.shuffle(&offsets)
-    let candidates = random.shuffled(fromDeck) + offsets.compactMap { date.shifted(by: $0) }
+    let offsets = steps.flatMap { [$0, -$0] }
     return balanced(
-      candidates, isBelow: { $0.sortKey < date.sortKey }, using: &random,
+      fromDeck, offsets.compactMap { date.shifted(by: $0) },
+      isBelow: { $0.sortKey < date.sortKey }, using: &random,
       accept: { candidate, chosen in
         candidate.isDisjoint(from: date) && candidate.formatted != date.formatted
           && chosen.allSatisfy { $0.isDisjoint(from: candidate) }
       })
   }
 
-  /// Three candidates, preferred in the order given, with a random number of them below the
-  /// answer: otherwise the right date or figure would tend to sit in the middle (made-up ones
-  /// come from both sides) or at one end (the deck's own often lie on one side).
+  /// Three candidates, the deck's own first, with a random number of them below the answer:
+  /// otherwise the right date or figure would tend to sit in the middle (made-up ones come from
+  /// both sides) or at one end (the deck's own often lie on one side).
+  ///
+  /// Whether three can be found at all is settled first, in the candidates' given order, so
+  /// that it never depends on the seed: a question's existence, and so its id, must not.
   private func balanced<T>(
-    _ candidates: [T], isBelow: (T) -> Bool, using random: inout SeededGenerator,
+    _ fromDeck: [T], _ made: [T], isBelow: (T) -> Bool, using random: inout SeededGenerator,
     accept: (T, [T]) -> Bool
   ) -> [T]? {
+    guard let settled = Self.greedy(fromDeck + made, accept: accept) else { return nil }
+    let candidates = random.shuffled(fromDeck) + random.shuffled(made)
     let wantedBelow = random.next(below: Self.distractorCount + 1)
     var chosen: [T] = []
     var below = 0
@@ -61,7 +65,16 @@ extension QuestionGenerator {
     for candidate in candidates where chosen.count < Self.distractorCount {
       if accept(candidate, chosen) { chosen.append(candidate) }
     }
-    return chosen.count == Self.distractorCount ? chosen : nil
+    return chosen.count == Self.distractorCount ? chosen : settled
+  }
+
+  /// The first three candidates that fit together, in order, or nil.
+  private static func greedy<T>(_ candidates: [T], accept: (T, [T]) -> Bool) -> [T]? {
+    var chosen: [T] = []
+    for candidate in candidates where chosen.count < distractorCount {
+      if accept(candidate, chosen) { chosen.append(candidate) }
+    }
+    return chosen.count == distractorCount ? chosen : nil
   }
 
   /// How far (in days) deck dates may lie from the answer, and how many steps of its own
@@ -91,7 +104,7 @@ extension QuestionGenerator {
       let deckFigures = index.nearestNumbers(around: value.low, from: low, to: high, limit: 8)
         .filter { !$0.isRange && $0.low.rounded() == $0.low }
         .map { NumberValue($0.low, qualifier: value.qualifier) }
-      fromDeck = random.shuffled(deckFigures)
+      fromDeck = deckFigures
     }
     var made: [NumberValue] = []
     if small {
@@ -119,7 +132,7 @@ extension QuestionGenerator {
       }
     }
     return balanced(
-      fromDeck + random.shuffled(made), isBelow: { $0.low < value.low }, using: &random,
+      fromDeck, made, isBelow: { $0.low < value.low }, using: &random,
       accept: { candidate, chosen in
         candidate.low >= 0 && candidate.description != value.description
           && Self.disjoint(candidate.acceptedRange, value.acceptedRange)
@@ -157,33 +170,38 @@ extension QuestionGenerator {
   /// Draws facts from the pools in order (the best kind first) until three are accepted.
   func pickFacts(
     from pools: [[Int]], answerNames: [String], using random: inout SeededGenerator,
-    accept: (Fact) -> Bool
+    distinctBy key: ((Int) -> String)? = nil, accept: (Fact) -> Bool
   ) -> [Fact]? {
     let taken = Set(answerNames.map(English.folded))
     var chosen: [Fact] = []
-    var chosenNames: Set<String> = []
+    var chosenKeys: Set<String> = []
+    var tried: Set<Int> = []
     func consider(_ position: Int) {
+      guard chosen.count < Self.distractorCount, tried.insert(position).inserted else { return }
       let fact = deck.facts[position]
       let folded = index.foldedNames[position]
-      guard let name = folded.first, !folded.contains(where: taken.contains),
-        !chosenNames.contains(name), accept(fact)
-      else { return }
-      chosen.append(fact)
-      chosenNames.formUnion(folded)
-    }
-    for pool in pools {
-      if pool.count <= Self.scanLimit {
-        for position in random.shuffled(pool) where chosen.count < Self.distractorCount {
-          consider(position)
-        }
-      } else {
-        for _ in 0..<Self.scanLimit where chosen.count < Self.distractorCount {
-          consider(pool[random.next(below: pool.count)])
-        }
+      guard let name = folded.first, !folded.contains(where: taken.contains) else { return }
+      let distinct = key?(position) ?? name
+      guard !chosenKeys.contains(distinct), !chosenKeys.contains(name), accept(fact) else {
+        return
       }
-      if chosen.count == Self.distractorCount { return chosen }
+      chosen.append(fact)
+      chosenKeys.formUnion(folded)
+      chosenKeys.insert(distinct)
     }
-    return nil
+    for pool in pools where chosen.count < Self.distractorCount {
+      if pool.count <= Self.scanLimit {
+        for position in random.shuffled(pool) { consider(position) }
+      } else {
+        for _ in 0..<Self.scanLimit { consider(pool[random.next(below: pool.count)]) }
+      }
+    }
+    // Sampling a large pool can miss; a full scan then decides, so that whether three exist
+    // never depends on the seed.
+    for pool in pools where chosen.count < Self.distractorCount {
+      for position in pool { consider(position) }
+    }
+    return chosen.count == Self.distractorCount ? chosen : nil
   }
 
   /// Places that could fill `sentence`'s blank but do not: same type first, then the same

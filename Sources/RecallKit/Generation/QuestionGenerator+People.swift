@@ -167,13 +167,15 @@ extension QuestionGenerator {
     among pool: [Int], excluding fact: Fact, answerRole: String,
     using random: inout SeededGenerator
   ) -> [String]? {
-    var seen: Set<String> = [English.folded(answerRole)]
-    let picked = pickFacts(from: [pool], answerNames: fact.names, using: &random) { candidate in
-      guard let position = index.factPosition[candidate.id], let role = index.roles[position],
-        !role.folded.hasPrefix("one of "), !role.probe.mentionsAny(fact.names),
-        seen.insert(role.folded).inserted
+    let answerKey = English.folded(answerRole)
+    let picked = pickFacts(
+      from: [pool], answerNames: fact.names, using: &random,
+      distinctBy: { position in index.roles[position]?.folded ?? "" }
+    ) { candidate in
+      guard let position = index.factPosition[candidate.id], let role = index.roles[position]
       else { return false }
-      return true
+      return role.folded != answerKey && !role.folded.hasPrefix("one of ")
+        && !role.probe.mentionsAny(fact.names)
     }
     return picked?.compactMap { candidate in
       switch candidate.content {

@@ -80,7 +80,9 @@ public enum SyntheticDeck {
           Fact.Place(
             name: placeName, type: type,
             knownFor: [
-              "\(sides[number % sides.count]) \(deed(number)) the \(noun(number)) of \(placeName).",
+              English.sentence(
+                "\(sides[number % sides.count]) \(deed(number)) the \(noun(number)) of \(placeName)"
+              ),
               "In \(placeName) the \(noun(number / 3)) was \(deed(number / 5)) after the \(noun(number / 7)) fell.",
             ]))
       case 2, 3, 4, 5:
