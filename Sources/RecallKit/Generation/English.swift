@@ -8,7 +8,9 @@ enum English {
   /// The text with its first letter upper-cased ("the KLA…" → "The KLA…"); leading quotes and
   /// brackets are skipped, and the rest is left alone so names keep their spelling.
   static func capitalizingFirst(_ text: String) -> String {
-    guard let index = text.firstIndex(where: { $0.isLetter || $0.isNumber }),
+    // Only an opening quote or bracket may come first; a sentence that opens with a blank
+    // ("_____ was…") keeps its lower-case word.
+    guard let index = text.firstIndex(where: { !"\"'“‘([ ".contains($0) }),
       text[index].isLowercase
     else { return text }
     return text[..<index] + text[index].uppercased() + text[text.index(after: index)...]

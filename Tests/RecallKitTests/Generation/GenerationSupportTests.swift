@@ -63,6 +63,8 @@ import Testing
 
   @Test func englishHelpers() {
     #expect(English.sentence("the KLA took Bukos") == "The KLA took Bukos.")
+    #expect(English.sentence("“the end”") == "“The end”.")
+    #expect(English.sentence("_____ was a village") == "_____ was a village.")
     #expect(English.question("who was there.") == "Who was there?")
     #expect(English.definite("a former MUP commander") == "the former MUP commander")
     #expect(English.indefiniteArticle(before: "unit") == "a")
