@@ -1,6 +1,7 @@
 import Foundation
-import RecallKit
 import Testing
+
+@testable import RecallKit
 
 /// The text preview (snapshot of the shipped deck) and the JSON contract scripts rely on.
 @Suite struct QuestionPreviewTests {
@@ -47,10 +48,19 @@ import Testing
         "The KLA captured Zhvillidove and set up a base there", "The Battle of Mazhiq",
         "The KLA took Bukos",
       ])
-    // Keys are sorted and slashes are not escaped, so the output is stable for diffs.
-    #expect(json.contains("\"id\" : \"battle-of-mazhiq/date-short\""))
+    // Keys come in the contract's order and slashes are not escaped, so output diffs well.
     #expect(
-      json.range(of: "\"answers\"")?.lowerBound ?? json.endIndex
-        < json.range(of: "\"explanation\"")?.lowerBound ?? json.startIndex)
+      json.contains("      \"id\": \"battle-of-mazhiq/date-short\",\n      \"type\": \"short\","))
+    #expect(json.contains("\"options\": [],"))
+  }
+
+  @Test func jsonStringsEscapeWhatJSONRequires() throws {
+    let text = "a \"quote\", a back\\slash, a tab\t, a line\nbreak, \u{1}, Barë"
+    let literal = QuestionPreview.jsonString(text)
+    #expect(literal == #""a \"quote\", a back\\slash, a tab\t, a line\nbreak, \u0001, Barë""#)
+    let decoded =
+      try JSONSerialization.jsonObject(
+        with: Data("[\(literal)]".utf8)) as? [String]
+    #expect(decoded == [text])
   }
 }
