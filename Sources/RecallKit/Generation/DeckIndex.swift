@@ -8,6 +8,9 @@ struct DeckIndex: Sendable {
   }
 
   var factPosition: [String: Int] = [:]
+  /// Each place's known-for sentences with the place blanked (nil where a sentence does not
+  /// name it), by position.
+  var blankedKnownFor: [Int: [String?]] = [:]
   /// Each person's or group's role, folded and ready to search, by position.
   var roles: [(folded: String, probe: TextProbe)?] = []
   /// Each fact's names folded (display name first), by position; empty for unnamed kinds.
@@ -56,9 +59,12 @@ struct DeckIndex: Sendable {
       switch fact.content {
       case .place(let place):
         placesByType[English.folded(place.type), default: []].append(position)
-        for sentence in place.knownFor {
-          guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence)
-          else { continue }
+        let blankedSentences = place.knownFor.map {
+          English.replacing(fact.blankTerms, with: English.blank, in: $0)
+        }
+        blankedKnownFor[position] = blankedSentences
+        for blanked in blankedSentences {
+          guard let blanked else { continue }
           blankedSentenceOwners[English.folded(blanked), default: []].insert(position)
           let words = Self.contentWords(blanked)
           placeSentenceWords[position, default: []].append(words)

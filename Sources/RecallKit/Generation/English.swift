@@ -5,12 +5,14 @@ enum English {
   /// The blank shown in cloze sentences.
   static let blank = "_____"
 
+  private static let openers: Set<Character> = ["\"", "'", "“", "‘", "(", "[", " "]
+
   /// The text with its first letter upper-cased ("the KLA…" → "The KLA…"); leading quotes and
   /// brackets are skipped, and the rest is left alone so names keep their spelling.
   static func capitalizingFirst(_ text: String) -> String {
     // Only an opening quote or bracket may come first; a sentence that opens with a blank
     // ("_____ was…") keeps its lower-case word.
-    guard let index = text.firstIndex(where: { !"\"'“‘([ ".contains($0) }),
+    guard let index = text.firstIndex(where: { !openers.contains($0) }),
       text[index].isLowercase
     else { return text }
     return text[..<index] + text[index].uppercased() + text[text.index(after: index)...]

@@ -7,11 +7,9 @@ extension QuestionGenerator {
     var result: [Question] = []
     // Sentences that can be made false, with the places that would make them so.
     var alterable: [(original: String, blanked: String, wrong: [Fact])] = []
+    let blankedKnownFor = index.factPosition[fact.id].flatMap { index.blankedKnownFor[$0] } ?? []
     for (offset, sentence) in place.knownFor.enumerated() {
-      guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence)
-      else {
-        continue
-      }
+      guard offset < blankedKnownFor.count, let blanked = blankedKnownFor[offset] else { continue }
       let template = "sentence-\(offset + 1)"
       // The places the blanked sentence is true of; this place is among them.
       let alsoTrue = owners(ofBlanked: blanked)

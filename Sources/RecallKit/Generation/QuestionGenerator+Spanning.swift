@@ -184,8 +184,10 @@ extension QuestionGenerator {
     var seen: Set<String> = []
     return places.compactMap { fact in
       guard case .place(let place) = fact.content else { return nil }
-      for sentence in place.knownFor {
-        guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence),
+      let blankedKnownFor =
+        index.factPosition[fact.id].flatMap { index.blankedKnownFor[$0] } ?? []
+      for (sentence, blanked) in zip(place.knownFor, blankedKnownFor) {
+        guard let blanked,
           owners(ofBlanked: blanked).allSatisfy({ $0 == index.factPosition[fact.id] }),
           !Self.namesAnother(TextProbe(blanked), than: fact.id, byFirstWord),
           seen.insert(English.folded(blanked)).inserted
