@@ -31,6 +31,7 @@ extension QuestionGenerator {
       for slug in Set(fact.tags.map(English.slug)) { byTag[slug, default: []].append(position) }
     }
     var result: [SpanningQuestion] = []
+    let sole = soleSentences()
     for slug in byTag.keys.sorted() {
       let facts = (byTag[slug] ?? []).map { deck.facts[$0] }
       let events = Self.timeline(facts)
@@ -48,7 +49,7 @@ extension QuestionGenerator {
             chunk, id: "match-roles/\(slug)/\(number + 1)", template: "match-roles",
             prompt: "Match each person with their role."))
       }
-      for (number, chunk) in Self.chunks(matchablePlaces(facts)).enumerated() {
+      for (number, chunk) in Self.chunks(matchablePlaces(facts, sole)).enumerated() {
         result.append(
           matchQuestion(
             chunk, id: "match-places/\(slug)/\(number + 1)", template: "match-places",
@@ -172,7 +173,7 @@ extension QuestionGenerator {
   }
 
   /// Places with a sentence that only they complete and that names no other place of the tag.
-  private func matchablePlaces(_ facts: [Fact]) -> [MatchPair] {
+  private func matchablePlaces(_ facts: [Fact], _ sole: [Int: [SoleSentence]]) -> [MatchPair] {
     let places = facts.filter { if case .place = $0.content { true } else { false } }
     var byFirstWord: [String: [(id: String, name: String)]] = [:]
     for place in places {
@@ -181,23 +182,41 @@ extension QuestionGenerator {
         byFirstWord[first, default: []].append((place.id, name))
       }
     }
-    var seen: Set<String> = []
     return places.compactMap { fact in
-      guard case .place(let place) = fact.content else { return nil }
-      let blankedKnownFor =
-        index.factPosition[fact.id].flatMap { index.blankedKnownFor[$0] } ?? []
-      for (sentence, blanked) in zip(place.knownFor, blankedKnownFor) {
-        guard let blanked,
-          owners(ofBlanked: blanked).allSatisfy({ $0 == index.factPosition[fact.id] }),
-          !Self.namesAnother(TextProbe(blanked), than: fact.id, byFirstWord),
-          seen.insert(English.folded(blanked)).inserted
-        else { continue }
+      guard case .place(let place) = fact.content, let position = index.factPosition[fact.id]
+      else { return nil }
+      for candidate in sole[position] ?? []
+      where !Self.namesAnother(candidate.probe, than: fact.id, byFirstWord) {
+        let sentence = candidate.sentence
         return MatchPair(
-          fact: fact, item: place.name, match: blanked,
+          fact: fact, item: place.name, match: candidate.blanked,
           told: String(sentence.dropLast(sentence.hasSuffix(".") ? 1 : 0)))
       }
       return nil
     }
+  }
+
+  /// A known-for sentence that only its own place completes, ready to search for other names.
+  struct SoleSentence {
+    var sentence: String
+    var blanked: String
+    var probe: TextProbe
+  }
+
+  /// Every place's sole sentences, by position: worked out once, not once per tag.
+  private func soleSentences() -> [Int: [SoleSentence]] {
+    var result: [Int: [SoleSentence]] = [:]
+    for (position, blankedKnownFor) in index.blankedKnownFor {
+      guard case .place(let place) = deck.facts[position].content else { continue }
+      for (sentence, blanked) in zip(place.knownFor, blankedKnownFor) {
+        guard let blanked, owners(ofBlanked: blanked).allSatisfy({ $0 == position }) else {
+          continue
+        }
+        result[position, default: []].append(
+          SoleSentence(sentence: sentence, blanked: blanked, probe: TextProbe(blanked)))
+      }
+    }
+    return result
   }
 
   /// Whether the text names one of the places other than `id`.

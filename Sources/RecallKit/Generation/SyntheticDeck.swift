@@ -44,6 +44,18 @@ public enum SyntheticDeck {
       return text.prefix(1).uppercased() + text.dropFirst()
     }
     func noun(_ number: Int) -> String { nouns[number % nouns.count] }
+    // Sentences of several shapes, as authors write them, so that few say nearly the same.
+    func knownFor(_ number: Int, place: String, side: String) -> String {
+      let person = name(number + 11, parts: 2)
+      switch number % 6 {
+      case 0: return English.sentence("\(side) \(deed(number)) the \(noun(number)) of \(place)")
+      case 1: return "Refugees reached \(place) on foot and were sheltered by \(person)."
+      case 2: return "The \(noun(number)) at \(place) was \(deed(number)) twice before the winter."
+      case 3: return "\(person) recruited volunteers in \(place) for the defence of the valley."
+      case 4: return "Shelling damaged the \(noun(number)) and the \(noun(number / 4)) in \(place)."
+      default: return "Talks between the sides were held in \(place), without result."
+      }
+    }
     func deed(_ number: Int) -> String { deeds[(number / nouns.count) % deeds.count] }
     func pickTags() -> [String] {
       [tags[random.next(below: tags.count)], tags[random.next(below: tags.count)]]
@@ -80,9 +92,7 @@ public enum SyntheticDeck {
           Fact.Place(
             name: placeName, type: type,
             knownFor: [
-              English.sentence(
-                "\(sides[number % sides.count]) \(deed(number)) the \(noun(number)) of \(placeName)"
-              ),
+              knownFor(number, place: placeName, side: sides[number % sides.count]),
               "In \(placeName) the \(noun(number / 3)) was \(deed(number / 5)) after the \(noun(number / 7)) fell.",
             ]))
       case 2, 3, 4, 5:
