@@ -8,6 +8,13 @@ struct DeckIndex: Sendable {
   }
 
   var factPosition: [String: Int] = [:]
+  /// Each place's known-for sentences with the place blanked (nil where a sentence does not
+  /// name it), by position.
+  var blankedKnownFor: [Int: [String?]] = [:]
+  /// Each person's or group's role, folded and ready to search, by position.
+  var roles: [(folded: String, probe: TextProbe)?] = []
+  /// Each fact's names folded (display name first), by position; empty for unnamed kinds.
+  var foldedNames: [[String]] = []
   /// Place fact positions by folded type ("village").
   var placesByType: [String: [Int]] = [:]
   var persons: [Int] = []
@@ -21,12 +28,13 @@ struct DeckIndex: Sendable {
   /// Places that appear together in some event: never distractors for each other, since a
   /// sentence true of one is often true of the other.
   var coPlaces: [String: Set<String>] = [:]
-  /// For each folded known-for sentence with its place blanked, the places it is true of.
-  var blankedSentenceOwners: [String: [String]] = [:]
+  /// For each folded known-for sentence with its place blanked, the places it is true of, word
+  /// for word or nearly so. Worked out once per distinct sentence: templated decks repeat them.
+  var blankedSentenceOwners: [String: Set<Int>] = [:]
   /// The content words of each place's known-for sentences, its own name blanked.
-  var placeSentenceWords: [String: [Set<String>]] = [:]
+  var placeSentenceWords: [Int: [Set<String>]] = [:]
   /// Each known-for sentence's place and number of content words, by sentence number.
-  var sentencePlaces: [(place: String, wordCount: Int)] = []
+  var sentencePlaces: [(place: Int, wordCount: Int)] = []
   /// For each content word, the known-for sentences that use it.
   var wordPostings: [String: [Int]] = [:]
   /// Dates of events and quantities by shape, sorted by first day.
@@ -37,20 +45,31 @@ struct DeckIndex: Sendable {
   init(deck: Deck) {
     for (position, fact) in deck.facts.enumerated() {
       factPosition[fact.id] = position
+      foldedNames.append(fact.names.map(English.folded))
+      let role: String? =
+        switch fact.content {
+        case .person(let person): person.role
+        case .group(let group): group.role
+        default: nil
+        }
+      roles.append(role.map { (English.folded($0), TextProbe($0)) })
       for name in fact.names where entityByName[English.folded(name)] == nil {
         entityByName[English.folded(name)] = position
       }
       switch fact.content {
       case .place(let place):
         placesByType[English.folded(place.type), default: []].append(position)
-        for sentence in place.knownFor {
-          guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence)
-          else { continue }
-          blankedSentenceOwners[English.folded(blanked), default: []].append(fact.id)
+        let blankedSentences = place.knownFor.map {
+          English.replacing(fact.blankTerms, with: English.blank, in: $0)
+        }
+        blankedKnownFor[position] = blankedSentences
+        for blanked in blankedSentences {
+          guard let blanked else { continue }
+          blankedSentenceOwners[English.folded(blanked), default: []].insert(position)
           let words = Self.contentWords(blanked)
-          placeSentenceWords[fact.id, default: []].append(words)
+          placeSentenceWords[position, default: []].append(words)
           for word in words { wordPostings[word, default: []].append(sentencePlaces.count) }
-          sentencePlaces.append((fact.id, words.count))
+          sentencePlaces.append((position, words.count))
         }
       case .person(let person):
         persons.append(position)
@@ -71,6 +90,10 @@ struct DeckIndex: Sendable {
       case .statement:
         break
       }
+    }
+    for (sentence, owners) in blankedSentenceOwners {
+      blankedSentenceOwners[sentence] = owners.union(
+        places(withSentenceSimilarTo: Self.contentWords(sentence)))
     }
     for shape in datesByShape.keys {
       datesByShape[shape]?.sort {
@@ -143,7 +166,7 @@ struct DeckIndex: Sendable {
   /// The sentence's words that carry meaning, folded, for comparing paraphrases. Dates are left
   /// out: two sentences that share only a date say different things.
   static func contentWords(_ sentence: String) -> Set<String> {
-    let words = English.folded(sentence).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    let words = English.words(of: English.folded(sentence))
     return Set(
       words.filter {
         !stopWords.contains($0) && !dateWords.contains($0) && !$0.allSatisfy(\.isNumber)
@@ -154,18 +177,25 @@ struct DeckIndex: Sendable {
 
   /// Two sentences say nearly the same when a third of their content words are shared.
   static func isSimilar(_ lhs: Set<String>, _ rhs: Set<String>) -> Bool {
-    let union = lhs.union(rhs).count
-    return union > 0 && Double(lhs.intersection(rhs).count) / Double(union) >= similarity
+    let shared = lhs.reduce(0) { rhs.contains($1) ? $0 + 1 : $0 }
+    let union = lhs.count + rhs.count - shared
+    return union > 0 && Double(shared) / Double(union) >= similarity
   }
 
   /// The places with a known-for sentence that nearly says `words`.
-  func places(withSentenceSimilarTo words: Set<String>) -> Set<String> {
-    var shared: [Int: Int] = [:]
+  func places(withSentenceSimilarTo words: Set<String>) -> Set<Int> {
+    // Counting in an array, not a dictionary: common words have long posting lists.
+    var shared = [Int32](repeating: 0, count: sentencePlaces.count)
+    var touched: [Int] = []
     for word in words {
-      for sentence in wordPostings[word] ?? [] { shared[sentence, default: 0] += 1 }
+      for sentence in wordPostings[word] ?? [] {
+        if shared[sentence] == 0 { touched.append(sentence) }
+        shared[sentence] += 1
+      }
     }
-    var result: Set<String> = []
-    for (sentence, count) in shared {
+    var result: Set<Int> = []
+    for sentence in touched {
+      let count = Int(shared[sentence])
       let (place, size) = sentencePlaces[sentence]
       if Double(count) / Double(size + words.count - count) >= Self.similarity {
         result.insert(place)
@@ -175,7 +205,7 @@ struct DeckIndex: Sendable {
   }
 
   /// Whether one of the place's known-for sentences nearly says `words`.
-  func hasSentence(similarTo words: Set<String>, place: String) -> Bool {
+  func hasSentence(similarTo words: Set<String>, place: Int) -> Bool {
     (placeSentenceWords[place] ?? []).contains { Self.isSimilar($0, words) }
   }
 

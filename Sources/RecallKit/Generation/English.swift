@@ -5,10 +5,14 @@ enum English {
   /// The blank shown in cloze sentences.
   static let blank = "_____"
 
+  private static let openers: Set<Character> = ["\"", "'", "“", "‘", "(", "[", " "]
+
   /// The text with its first letter upper-cased ("the KLA…" → "The KLA…"); leading quotes and
   /// brackets are skipped, and the rest is left alone so names keep their spelling.
   static func capitalizingFirst(_ text: String) -> String {
-    guard let index = text.firstIndex(where: { $0.isLetter || $0.isNumber }),
+    // Only an opening quote or bracket may come first; a sentence that opens with a blank
+    // ("_____ was…") keeps its lower-case word.
+    guard let index = text.firstIndex(where: { !openers.contains($0) }),
       text[index].isLowercase
     else { return text }
     return text[..<index] + text[index].uppercased() + text[text.index(after: index)...]
@@ -16,7 +20,7 @@ enum English {
 
   /// A clause made into a sentence: capital first letter and closing punctuation.
   static func sentence(_ clause: String) -> String {
-    let trimmed = clause.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = trimmed(clause)
     let capitalized = capitalizingFirst(trimmed)
     guard let last = capitalized.last else { return capitalized }
     return ".?!".contains(last) ? capitalized : capitalized + "."
@@ -24,7 +28,7 @@ enum English {
 
   /// A clause made into a question: capital first letter and a question mark.
   static func question(_ clause: String) -> String {
-    var trimmed = clause.trimmingCharacters(in: .whitespacesAndNewlines)
+    var trimmed = trimmed(clause)
     while let last = trimmed.last, ".!?".contains(last) { trimmed.removeLast() }
     return capitalizingFirst(trimmed) + "?"
   }
@@ -89,8 +93,52 @@ enum English {
 
   /// Lower-cased with diacritics and surrounding spaces removed, for comparing answers.
   static func folded(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    // Most deck text is ASCII, where lower-casing is all folding does and is much cheaper.
+    let folded =
+      text.utf8.allSatisfy({ $0 < 0x80 })
+      ? text.lowercased()
+      : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    return trimmed(folded)
+  }
+
+  /// The text without surrounding white space (cheaper than Foundation's trimming, which
+  /// copies through NSString even when there is nothing to trim).
+  static func trimmed(_ text: String) -> String {
+    func isSpace(_ byte: UInt8?) -> Bool {
+      guard let byte else { return false }
+      return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
+    }
+    // Only a byte that may begin or end white space is worth a closer look.
+    guard isSpace(text.utf8.first) || isSpace(text.utf8.last),
+      text.first?.isWhitespace == true || text.last?.isWhitespace == true
+    else { return text }
+    return String(
+      text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+
+  /// The text's words (runs of letters and digits), lower-cased. ASCII text, the common case,
+  /// is split byte by byte, which is many times faster than asking each Character.
+  static func words(of text: String) -> [String] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+    var result: [String] = []
+    var current: [UInt8] = []
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        current.append(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        current.append(byte + 32)
+      default:
+        if !current.isEmpty {
+          result.append(String(decoding: current, as: UTF8.self))
+          current.removeAll(keepingCapacity: true)
+        }
+      }
+    }
+    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+    return result
   }
 
   /// Where `term` occurs in `text` as whole words, ignoring case.
@@ -125,7 +173,10 @@ enum English {
   static func replacing(_ terms: [String], with replacement: String, in text: String) -> String? {
     var result = text
     var replacedAny = false
+    let probe = TextProbe(text)
     for term in terms.sorted(by: { $0.count > $1.count }) {
+      // Most terms are absent; a word lookup says so without a full-text search.
+      guard Set(words(of: term)).isSubset(of: probe.words) else { continue }
       let ranges = occurrences(of: term, in: result)
       for range in ranges.reversed() {
         result.replaceSubrange(range, with: replacement)
@@ -151,4 +202,29 @@ enum English {
     while result.hasSuffix("-") { result.removeLast() }
     return result.isEmpty ? "tag" : result
   }
+}
+
+/// One text prepared for many "does it name X?" checks: most names fail on a cheap word lookup
+/// before the exact whole-word search runs.
+struct TextProbe {
+  let text: String
+  /// The text's words, lower-cased.
+  let words: Set<String>
+
+  init(_ text: String) {
+    self.text = text
+    words = Set(TextProbe.words(of: text))
+  }
+
+  private static func words(of text: String) -> [String] { English.words(of: text) }
+
+  /// Whether the text names `term` as whole words, ignoring case (as `English.mentions`).
+  func mentions(_ term: String) -> Bool {
+    let termWords = TextProbe.words(of: term)
+    guard !termWords.isEmpty, termWords.allSatisfy(words.contains) else { return false }
+    return English.mentions(term, in: text)
+  }
+
+  /// Whether the text names any of `terms`.
+  func mentionsAny(_ terms: [String]) -> Bool { terms.contains(where: mentions) }
 }

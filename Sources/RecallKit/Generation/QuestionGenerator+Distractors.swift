@@ -17,18 +17,9 @@ extension QuestionGenerator {
   func dateDistractors(for date: HistoricalDate, using random: inout SeededGenerator)
     -> [HistoricalDate]?
   {
-    var chosen: [HistoricalDate] = []
-    func consider(_ candidate: HistoricalDate) {
-      guard chosen.count < Self.distractorCount, candidate.isDisjoint(from: date),
-        candidate.formatted != date.formatted,
-        chosen.allSatisfy({ $0.isDisjoint(from: candidate) })
-      else { return }
-      chosen.append(candidate)
-    }
     let (window, reach) = Self.dateReach(date.precision)
     let fromDeck = index.nearestDates(
       shape: date.shape, to: date.coveredDays.lowerBound, within: window, limit: 8)
-    for candidate in random.shuffled(fromDeck) { consider(candidate) }
     // A range moves by whole multiples of its length (plus a little), so that the made-up
     // ranges overlap neither the answer nor each other.
     let span = date.spanInUnits
@@ -36,12 +27,54 @@ extension QuestionGenerator {
       span == 0
       ? Array(1...reach)
       : (1...2).flatMap { multiple in (0...reach / 2).map { multiple * (span + 1) + $0 } }
-    var offsets = steps.flatMap { [$0, -$0] }
-    random.shuffle(&offsets)
-    for offset in offsets {
-      if let candidate = date.shifted(by: offset) { consider(candidate) }
+    let offsets = steps.flatMap { [$0, -$0] }
+    return balanced(
+      fromDeck, offsets.compactMap { date.shifted(by: $0) },
+      isBelow: { $0.sortKey < date.sortKey }, using: &random,
+      accept: { candidate, chosen in
+        candidate.isDisjoint(from: date) && candidate.formatted != date.formatted
+          && chosen.allSatisfy { $0.isDisjoint(from: candidate) }
+      })
+  }
+
+  /// Three candidates, the deck's own first, with a random number of them below the answer:
+  /// otherwise the right date or figure would tend to sit in the middle (made-up ones come from
+  /// both sides) or at one end (the deck's own often lie on one side).
+  ///
+  /// Whether three can be found at all is settled first, in the candidates' given order, so
+  /// that it never depends on the seed: a question's existence, and so its id, must not.
+  private func balanced<T>(
+    _ fromDeck: [T], _ made: [T], isBelow: (T) -> Bool, using random: inout SeededGenerator,
+    accept: (T, [T]) -> Bool
+  ) -> [T]? {
+    guard let settled = Self.greedy(fromDeck + made, accept: accept) else { return nil }
+    let candidates = random.shuffled(fromDeck) + random.shuffled(made)
+    let wantedBelow = random.next(below: Self.distractorCount + 1)
+    var chosen: [T] = []
+    var below = 0
+    for candidate in candidates where chosen.count < Self.distractorCount {
+      let isLow = isBelow(candidate)
+      if isLow ? below >= wantedBelow : chosen.count - below >= Self.distractorCount - wantedBelow {
+        continue
+      }
+      if accept(candidate, chosen) {
+        chosen.append(candidate)
+        if isLow { below += 1 }
+      }
     }
-    return chosen.count == Self.distractorCount ? chosen : nil
+    for candidate in candidates where chosen.count < Self.distractorCount {
+      if accept(candidate, chosen) { chosen.append(candidate) }
+    }
+    return chosen.count == Self.distractorCount ? chosen : settled
+  }
+
+  /// The first three candidates that fit together, in order, or nil.
+  private static func greedy<T>(_ candidates: [T], accept: (T, [T]) -> Bool) -> [T]? {
+    var chosen: [T] = []
+    for candidate in candidates where chosen.count < distractorCount {
+      if accept(candidate, chosen) { chosen.append(candidate) }
+    }
+    return chosen.count == distractorCount ? chosen : nil
   }
 
   /// How far (in days) deck dates may lie from the answer, and how many steps of its own
@@ -64,22 +97,14 @@ extension QuestionGenerator {
   func numberDistractors(for value: NumberValue, using random: inout SeededGenerator)
     -> [NumberValue]?
   {
-    var chosen: [NumberValue] = []
-    func consider(_ candidate: NumberValue) {
-      guard chosen.count < Self.distractorCount, candidate.low >= 0,
-        candidate.description != value.description,
-        Self.disjoint(candidate.acceptedRange, value.acceptedRange),
-        chosen.allSatisfy({ Self.disjoint($0.acceptedRange, candidate.acceptedRange) })
-      else { return }
-      chosen.append(candidate)
-    }
     let small = !value.isRange && value.low <= 12 && value.low.rounded() == value.low
+    var fromDeck: [NumberValue] = []
     if !value.isRange {
       let (low, high) = small ? (value.low - 6, value.low + 6) : (value.low * 0.4, value.low * 2.5)
-      let fromDeck = index.nearestNumbers(around: value.low, from: low, to: high, limit: 8)
+      let deckFigures = index.nearestNumbers(around: value.low, from: low, to: high, limit: 8)
         .filter { !$0.isRange && $0.low.rounded() == $0.low }
         .map { NumberValue($0.low, qualifier: value.qualifier) }
-      for candidate in random.shuffled(fromDeck) { consider(candidate) }
+      fromDeck = deckFigures
     }
     var made: [NumberValue] = []
     if small {
@@ -106,8 +131,13 @@ extension QuestionGenerator {
         }
       }
     }
-    for candidate in random.shuffled(made) { consider(candidate) }
-    return chosen.count == Self.distractorCount ? chosen : nil
+    return balanced(
+      fromDeck, made, isBelow: { $0.low < value.low }, using: &random,
+      accept: { candidate, chosen in
+        candidate.low >= 0 && candidate.description != value.description
+          && Self.disjoint(candidate.acceptedRange, value.acceptedRange)
+          && chosen.allSatisfy { Self.disjoint($0.acceptedRange, candidate.acceptedRange) }
+      })
   }
 
   private static func disjoint(_ lhs: ClosedRange<Double>, _ rhs: ClosedRange<Double>) -> Bool {
@@ -140,34 +170,38 @@ extension QuestionGenerator {
   /// Draws facts from the pools in order (the best kind first) until three are accepted.
   func pickFacts(
     from pools: [[Int]], answerNames: [String], using random: inout SeededGenerator,
-    accept: (Fact) -> Bool
+    distinctBy key: ((Int) -> String)? = nil, accept: (Fact) -> Bool
   ) -> [Fact]? {
     let taken = Set(answerNames.map(English.folded))
     var chosen: [Fact] = []
-    var chosenNames: Set<String> = []
+    var chosenKeys: Set<String> = []
+    var tried: Set<Int> = []
     func consider(_ position: Int) {
+      guard chosen.count < Self.distractorCount, tried.insert(position).inserted else { return }
       let fact = deck.facts[position]
-      guard let name = fact.displayName else { return }
-      let folded = fact.names.map(English.folded)
-      guard !folded.contains(where: taken.contains), !chosenNames.contains(English.folded(name)),
-        accept(fact)
-      else { return }
-      chosen.append(fact)
-      chosenNames.formUnion(folded)
-    }
-    for pool in pools {
-      if pool.count <= Self.scanLimit {
-        for position in random.shuffled(pool) where chosen.count < Self.distractorCount {
-          consider(position)
-        }
-      } else {
-        for _ in 0..<Self.scanLimit where chosen.count < Self.distractorCount {
-          consider(pool[random.next(below: pool.count)])
-        }
+      let folded = index.foldedNames[position]
+      guard let name = folded.first, !folded.contains(where: taken.contains) else { return }
+      let distinct = key?(position) ?? name
+      guard !chosenKeys.contains(distinct), !chosenKeys.contains(name), accept(fact) else {
+        return
       }
-      if chosen.count == Self.distractorCount { return chosen }
+      chosen.append(fact)
+      chosenKeys.formUnion(folded)
+      chosenKeys.insert(distinct)
     }
-    return nil
+    for pool in pools where chosen.count < Self.distractorCount {
+      if pool.count <= Self.scanLimit {
+        for position in random.shuffled(pool) { consider(position) }
+      } else {
+        for _ in 0..<Self.scanLimit { consider(pool[random.next(below: pool.count)]) }
+      }
+    }
+    // Sampling a large pool can miss; a full scan then decides, so that whether three exist
+    // never depends on the seed.
+    for pool in pools where chosen.count < Self.distractorCount {
+      for position in pool { consider(position) }
+    }
+    return chosen.count == Self.distractorCount ? chosen : nil
   }
 
   /// Places that could fill `sentence`'s blank but do not: same type first, then the same
@@ -177,7 +211,7 @@ extension QuestionGenerator {
   /// Only villages, towns and cities are swapped: regions and zones nest inside one another
   /// ("Bajgora", "the Bajgora region", "Shala e Bajgorës"), so another area may well be right.
   func placeDistractors(
-    for answer: Fact, type: String, sentence: String, alsoTrueOf: Set<String> = [],
+    for answer: Fact, type: String, sentence: String, alsoTrueOf: Set<Int> = [],
     using random: inout SeededGenerator
   ) -> [Fact]? {
     let type = English.folded(type)
@@ -188,20 +222,21 @@ extension QuestionGenerator {
     }
     let pools = [index.placesByType[type] ?? []] + others.map { index.placesByType[$0] ?? [] }
     let words = DeckIndex.contentWords(sentence)
+    let probe = TextProbe(sentence)
     return pickFacts(from: pools, answerNames: answer.names, using: &random) { candidate in
-      candidate.id != answer.id && !related.contains(candidate.id)
-        && !alsoTrueOf.contains(candidate.id)
-        && !candidate.names.contains { English.mentions($0, in: sentence) }
-        && !index.hasSentence(similarTo: words, place: candidate.id)
+      let position = index.factPosition[candidate.id] ?? -1
+      return candidate.id != answer.id && !related.contains(candidate.id)
+        && !alsoTrueOf.contains(position)
+        && !index.hasSentence(similarTo: words, place: position)
+        && !probe.mentionsAny(candidate.names)
     }
   }
 
-  /// The places of which a sentence with its place blanked is also true, word for word or
+  /// The places (by position) of which a sentence with its place blanked is also true, word for word or
   /// nearly so ("a village held by the KLA filled up with civilians…" and "a KLA-held village
   /// became overcrowded with civilians…" say the same thing).
-  func owners(ofBlanked sentence: String) -> Set<String> {
-    var result = Set(index.blankedSentenceOwners[English.folded(sentence)] ?? [])
-    result.formUnion(index.places(withSentenceSimilarTo: DeckIndex.contentWords(sentence)))
-    return result
+  func owners(ofBlanked sentence: String) -> Set<Int> {
+    index.blankedSentenceOwners[English.folded(sentence)]
+      ?? index.places(withSentenceSimilarTo: DeckIndex.contentWords(sentence))
   }
 }

@@ -11,39 +11,42 @@ extension QuestionGenerator {
         explanation: explanation))
 
     var random = randomness(for: "\(fact.id)/date-choice")
-    if let wrong = dateDistractors(for: event.date, using: &random) {
+    let wrongDates = dateDistractors(for: event.date, using: &random)
+    if let wrongDates {
       result.append(
         makeChoice(
           fact, "date-choice", prompt: prompt, answer: event.date.formatted,
-          distractors: wrong.map(\.formatted), explanation: explanation, using: &random))
+          distractors: wrongDates.map(\.formatted), explanation: explanation, using: &random))
     }
 
     let blanked = placeBlank(in: event)
-    random = randomness(for: "\(fact.id)/truefalse")
-    if let question = eventTrueFalse(
-      fact, event, blanked: blanked, explanation: explanation, using: &random)
-    {
-      result.append(question)
-    }
-
+    var wrongPlaces: [Fact]?
+    var placeQuestions: [Question] = []
     if let blanked {
-      result.append(
+      placeQuestions.append(
         make(
           fact, "place-cloze", .cloze, prompt: blanked.sentence,
           expected: .text(blanked.place.names), explanation: explanation))
       random = randomness(for: "\(fact.id)/place-choice")
-      if let wrong = placeDistractors(
-        for: blanked.place, type: blanked.type, sentence: blanked.sentence, using: &random),
-        let name = blanked.place.displayName
-      {
-        result.append(
+      wrongPlaces = placeDistractors(
+        for: blanked.place, type: blanked.type, sentence: blanked.sentence, using: &random)
+      if let wrongPlaces, let name = blanked.place.displayName {
+        placeQuestions.append(
           makeChoice(
             fact, "place-choice", prompt: blanked.sentence, answer: name,
-            distractors: wrong.compactMap(\.displayName), explanation: explanation,
+            distractors: wrongPlaces.compactMap(\.displayName), explanation: explanation,
             using: &random))
       }
     }
-    return result
+
+    random = randomness(for: "\(fact.id)/truefalse")
+    if let question = eventTrueFalse(
+      fact, event, blanked: blanked, wrongDates: wrongDates ?? [], wrongPlaces: wrongPlaces ?? [],
+      explanation: explanation, using: &random)
+    {
+      result.append(question)
+    }
+    return result + placeQuestions
   }
 
   /// The event's sentence with one of its places blanked.
@@ -68,23 +71,24 @@ extension QuestionGenerator {
     return nil
   }
 
-  /// A true statement of the event, or one with its date moved or its place swapped; which of
-  /// the two alterations is chosen before the truth is, so the wording gives nothing away.
+  /// A true statement of the event, or one with its date moved or its place swapped (taken
+  /// from the choice questions' distractors). Which alteration is used is chosen before the
+  /// truth is, so the wording gives nothing away.
   private func eventTrueFalse(
-    _ fact: Fact, _ event: Fact.Event, blanked: BlankedPlace?, explanation: String,
-    using random: inout SeededGenerator
+    _ fact: Fact, _ event: Fact.Event, blanked: BlankedPlace?, wrongDates: [HistoricalDate],
+    wrongPlaces: [Fact], explanation: String, using random: inout SeededGenerator
   ) -> Question? {
-    if let blanked, random.nextBool(),
-      let other = placeDistractors(
-        for: blanked.place, type: blanked.type, sentence: blanked.sentence, using: &random)?
-        .first
-    {
+    let swapPlace =
+      blanked != nil && !wrongPlaces.isEmpty && (wrongDates.isEmpty || random.nextBool())
+    if swapPlace, let blanked {
+      let other = wrongPlaces[random.next(below: wrongPlaces.count)]
       return makeTrueFalse(
         fact, trueStatement: Self.datedClause(event.date, event.what),
-        falseStatement: Self.fill(blanked.sentence, with: other),
-        explanation: explanation, using: &random)
+        falseStatement: Self.fill(blanked.sentence, with: other), explanation: explanation,
+        using: &random)
     }
-    guard let other = dateDistractors(for: event.date, using: &random)?.first else { return nil }
+    guard !wrongDates.isEmpty else { return nil }
+    let other = wrongDates[random.next(below: wrongDates.count)]
     let truth: String
     let falsehood: String
     if let name = event.name {

@@ -9,7 +9,7 @@ extension QuestionGenerator {
       [
         aliases.isEmpty
           ? "\(person.name) was \(person.role)"
-          : "\(person.name), also known as \(Self.list(aliases)), was \(person.role)"
+          : "\(person.name), also known as \(Self.list(Self.shortest(aliases))), was \(person.role)"
       ])
     let roleKey = English.folded(person.role)
     let roleNamesSelf = fact.names.contains { English.mentions($0, in: person.role) }
@@ -23,6 +23,7 @@ extension QuestionGenerator {
           explanation: explanation))
     }
     var random = randomness(for: "\(fact.id)/name-choice")
+    let roleProbe = TextProbe(person.role)
     let affiliation = English.folded(person.affiliation ?? "")
     // A role several people share would give the same question to each of them.
     if roleIsOwn,
@@ -32,7 +33,7 @@ extension QuestionGenerator {
         accept: { candidate in
           guard case .person(let other) = candidate.content else { return false }
           return English.folded(other.role) != roleKey
-            && !candidate.names.contains { English.mentions($0, in: person.role) }
+            && !roleProbe.mentionsAny(candidate.names)
         })
     {
       result.append(
@@ -79,7 +80,8 @@ extension QuestionGenerator {
     let aliases = Self.distinctiveAliases(of: group.name, group.aliases)
     var known = aliases
     if let nickname = group.nickname { known.insert(nickname, at: 0) }
-    let subject = known.isEmpty ? prose : "\(prose), also known as \(Self.list(known)),"
+    let subject =
+      known.isEmpty ? prose : "\(prose), also known as \(Self.list(Self.shortest(known))),"
     let kindWord = group.isUnit ? "unit" : "organization"
     let description =
       group.role.map { "\(subject) \(verb) \($0)" }
@@ -92,6 +94,7 @@ extension QuestionGenerator {
 
     if let role = group.role, !fact.names.contains(where: { English.mentions($0, in: role) }) {
       let prompt = English.question("What was the name of \(English.definite(role))")
+      let roleProbe = TextProbe(role)
       result.append(
         make(
           fact, "name-short", .short, prompt: prompt, expected: .text(fact.names),
@@ -102,7 +105,7 @@ extension QuestionGenerator {
         ? (index.units, index.organizations) : (index.organizations, index.units)
       if let wrong = pickFacts(
         from: [same, other], answerNames: fact.names, using: &random,
-        accept: { candidate in !candidate.names.contains { English.mentions($0, in: role) } })
+        accept: { candidate in !roleProbe.mentionsAny(candidate.names) })
       {
         result.append(
           makeChoice(
@@ -164,19 +167,15 @@ extension QuestionGenerator {
     among pool: [Int], excluding fact: Fact, answerRole: String,
     using random: inout SeededGenerator
   ) -> [String]? {
-    var seen: Set<String> = [English.folded(answerRole)]
-    let picked = pickFacts(from: [pool], answerNames: fact.names, using: &random) { candidate in
-      let role: String? =
-        switch candidate.content {
-        case .person(let person): person.role
-        case .group(let group): group.role
-        default: nil
-        }
-      guard let role, !English.folded(role).hasPrefix("one of "),
-        !fact.names.contains(where: { English.mentions($0, in: role) }),
-        seen.insert(English.folded(role)).inserted
+    let answerKey = English.folded(answerRole)
+    let picked = pickFacts(
+      from: [pool], answerNames: fact.names, using: &random,
+      distinctBy: { position in index.roles[position]?.folded ?? "" }
+    ) { candidate in
+      guard let position = index.factPosition[candidate.id], let role = index.roles[position]
       else { return false }
-      return true
+      return role.folded != answerKey && !role.folded.hasPrefix("one of ")
+        && !role.probe.mentionsAny(fact.names)
     }
     return picked?.compactMap { candidate in
       switch candidate.content {
@@ -207,6 +206,25 @@ extension QuestionGenerator {
       return !foldedName.contains(folded) && !folded.contains(foldedName)
         && !words.isSubset(of: nameWords)
     }
+  }
+
+  /// The aliases worth naming in a sentence: "Commander Leka" but not also "Leka", "KLA" but
+  /// not also "the KLA".
+  static func shortest(_ aliases: [String]) -> [String] {
+    func bare(_ alias: String) -> String {
+      let folded = English.folded(alias)
+      return folded.hasPrefix("the ") ? String(folded.dropFirst(4)) : folded
+    }
+    var kept: [String] = []
+    for alias in aliases {
+      let key = bare(alias)
+      let covered = aliases.contains { other in
+        let otherKey = bare(other)
+        return otherKey != key && English.mentions(key, in: otherKey)
+      }
+      if !covered && !kept.contains(where: { bare($0) == key }) { kept.append(alias) }
+    }
+    return kept
   }
 
   /// A group's name as it reads in a sentence, with "the" where English wants one: the author's

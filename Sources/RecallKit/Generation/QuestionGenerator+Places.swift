@@ -5,53 +5,55 @@
 extension QuestionGenerator {
   func placeQuestions(_ fact: Fact, _ place: Fact.Place) -> [Question] {
     var result: [Question] = []
-    var blankedSentences: [(original: String, blanked: String, alsoTrue: Set<String>)] = []
+    // Sentences that can be made false, with the places that would make them so.
+    var alterable: [(original: String, blanked: String, wrong: [Fact])] = []
+    let blankedKnownFor = index.factPosition[fact.id].flatMap { index.blankedKnownFor[$0] } ?? []
     for (offset, sentence) in place.knownFor.enumerated() {
-      guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence)
-      else {
-        continue
-      }
+      guard offset < blankedKnownFor.count, let blanked = blankedKnownFor[offset] else { continue }
       let template = "sentence-\(offset + 1)"
-      let alsoTrue = owners(ofBlanked: blanked).subtracting([fact.id])
-      blankedSentences.append((sentence, blanked, alsoTrue))
+      // The places the blanked sentence is true of; this place is among them.
+      let alsoTrue = owners(ofBlanked: blanked)
+      // Shown as a sentence even when the author's starts with a lower-case word.
+      let shown = English.sentence(blanked)
       let explanation = explanation(fact, [sentence])
       // A blank that other places fill just as well has no single typed answer.
-      if alsoTrue.isEmpty {
+      if alsoTrue.allSatisfy({ $0 == index.factPosition[fact.id] }) {
         result.append(
           make(
-            fact, "\(template)-cloze", .cloze, prompt: blanked, expected: .text(fact.names),
+            fact, "\(template)-cloze", .cloze, prompt: shown, expected: .text(fact.names),
             explanation: explanation))
       }
       var random = randomness(for: "\(fact.id)/\(template)-choice")
       if let wrong = placeDistractors(
-        for: fact, type: place.type, sentence: blanked, alsoTrueOf: alsoTrue, using: &random)
+        for: fact, type: place.type, sentence: shown, alsoTrueOf: alsoTrue, using: &random)
       {
+        alterable.append((sentence, shown, wrong))
         result.append(
           makeChoice(
-            fact, "\(template)-choice", prompt: blanked, answer: place.name,
+            fact, "\(template)-choice", prompt: shown, answer: place.name,
             distractors: wrong.compactMap(\.displayName), explanation: explanation,
             using: &random))
       }
     }
     if let region = place.region {
-      let regionNames =
-        index.entityByName[English.folded(region)].map { deck.facts[$0].names } ?? [region]
+      let regionFact = index.entityByName[English.folded(region)].map { deck.facts[$0] }
+      let regionNames = regionFact?.names ?? []
+      var regionProse = region
+      if case .place(let area) = regionFact?.content { regionProse = Self.prose(area) }
       result.append(
         make(
           fact, "region-short", .short,
           prompt: English.question("In which area does \(Self.prose(place)) lie"),
           expected: .text([region] + regionNames.filter { $0 != region }),
-          explanation: explanation(fact, ["\(Self.prose(place)) lies in \(region)"])))
+          explanation: explanation(fact, ["\(Self.prose(place)) lies in \(regionProse)"])))
     }
-    if !blankedSentences.isEmpty {
+    if !alterable.isEmpty {
       var random = randomness(for: "\(fact.id)/truefalse")
-      let chosen = blankedSentences[random.next(below: blankedSentences.count)]
-      let other = placeDistractors(
-        for: fact, type: place.type, sentence: chosen.blanked, alsoTrueOf: chosen.alsoTrue,
-        using: &random)?.first
+      let chosen = alterable[random.next(below: alterable.count)]
+      let other = chosen.wrong[random.next(below: chosen.wrong.count)]
       if let question = makeTrueFalse(
         fact, trueStatement: chosen.original,
-        falseStatement: other.map { Self.fill(chosen.blanked, with: $0) },
+        falseStatement: Self.fill(chosen.blanked, with: other),
         explanation: explanation(fact, [chosen.original]), using: &random)
       {
         result.append(question)

@@ -35,10 +35,13 @@ extension QuestionGenerator {
     }
     if let statement {
       random = randomness(for: "\(fact.id)/truefalse")
-      let other = numberDistractors(for: value, using: &random)?.first
+      // Any distractor but a lone "one" makes a statement (see `statement`).
+      let others = (numberDistractors(for: value, using: &random) ?? []).compactMap {
+        Self.statement(quantity, value: $0)
+      }
       if let question = makeTrueFalse(
         fact, trueStatement: statement,
-        falseStatement: other.flatMap { Self.statement(quantity, value: $0) },
+        falseStatement: others.isEmpty ? nil : others[random.next(below: others.count)],
         explanation: explanation, using: &random)
       {
         result.append(question)

@@ -14,6 +14,14 @@ extension QuestionGenerator {
     var members: [String]
   }
 
+  /// One row of a match question: the item, what it matches, and the pair told as a clause.
+  struct MatchPair {
+    var fact: Fact
+    var item: String
+    var match: String
+    var told: String
+  }
+
   static let largestGroup = 5
   static let smallestGroup = 3
 
@@ -23,6 +31,7 @@ extension QuestionGenerator {
       for slug in Set(fact.tags.map(English.slug)) { byTag[slug, default: []].append(position) }
     }
     var result: [SpanningQuestion] = []
+    let sole = soleSentences()
     for slug in byTag.keys.sorted() {
       let facts = (byTag[slug] ?? []).map { deck.facts[$0] }
       let events = Self.timeline(facts)
@@ -40,7 +49,7 @@ extension QuestionGenerator {
             chunk, id: "match-roles/\(slug)/\(number + 1)", template: "match-roles",
             prompt: "Match each person with their role."))
       }
-      for (number, chunk) in Self.chunks(matchablePlaces(facts)).enumerated() {
+      for (number, chunk) in Self.chunks(matchablePlaces(facts, sole)).enumerated() {
         result.append(
           matchQuestion(
             chunk, id: "match-places/\(slug)/\(number + 1)", template: "match-places",
@@ -53,20 +62,22 @@ extension QuestionGenerator {
   /// The longest run of events of which each ends before the next begins (so there is a right
   /// order), earliest first. Greedy by end date finds the longest such run.
   static func timeline(_ facts: [Fact]) -> [(fact: Fact, event: Fact.Event)] {
-    let events = facts.compactMap { fact -> (fact: Fact, event: Fact.Event)? in
-      if case .event(let event) = fact.content { (fact, event) } else { nil }
+    let events = facts.compactMap {
+      fact -> (fact: Fact, event: Fact.Event, days: ClosedRange<Int>)? in
+      if case .event(let event) = fact.content {
+        (fact, event, event.date.coveredDays)
+      } else {
+        nil
+      }
     }.sorted {
-      let (a, b) = ($0.event.date.coveredDays, $1.event.date.coveredDays)
-      return (a.upperBound, a.lowerBound, $0.fact.id) < (b.upperBound, b.lowerBound, $1.fact.id)
+      ($0.days.upperBound, $0.days.lowerBound, $0.fact.id)
+        < ($1.days.upperBound, $1.days.lowerBound, $1.fact.id)
     }
     var run: [(fact: Fact, event: Fact.Event)] = []
-    for item in events {
-      if let last = run.last,
-        item.event.date.coveredDays.lowerBound <= last.event.date.coveredDays.upperBound
-      {
-        continue
-      }
-      run.append(item)
+    var lastDay = Int.min
+    for item in events where item.days.lowerBound > lastDay {
+      run.append((item.fact, item.event))
+      lastDay = item.days.upperBound
     }
     return run
   }
@@ -94,7 +105,7 @@ extension QuestionGenerator {
     var shown = random.shuffled(labels)
     if shown == labels { shown = Array(shown.dropFirst()) + [labels[0]] }
     let order = labels.compactMap { shown.firstIndex(of: $0) }
-    let steps = chunk.map { "\(Self.label($0.event)) (\($0.event.date.formatted))" }
+    let steps = chunk.map { "\($0.event.name ?? $0.event.what) (\($0.event.date.formatted))" }
     let question = Question(
       id: id, kind: .order, prompt: "Put these events in order, earliest first.", options: shown,
       expected: .order(order), fact: first.fact.id,
@@ -109,22 +120,23 @@ extension QuestionGenerator {
     let labels = chunk.map { Self.label($0.event) }
     guard Set(labels).count == labels.count else { return nil }
     let pairs = chunk.map {
-      (fact: $0.fact, item: Self.label($0.event), match: $0.event.date.formatted)
+      MatchPair(
+        fact: $0.fact, item: Self.label($0.event), match: $0.event.date.formatted,
+        told: "\($0.event.name ?? $0.event.what) (\($0.event.date.formatted))")
     }
     return matchQuestion(
       pairs, id: id, template: "match-dates", prompt: "Match each event with its date.")
   }
 
   private func matchQuestion(
-    _ pairs: [(fact: Fact, item: String, match: String)], id: String, template: String,
+    _ pairs: [MatchPair], id: String, template: String,
     prompt: String
   ) -> SpanningQuestion {
     var random = randomness(for: id)
     let items = random.shuffled(pairs)
     let options = random.shuffled(pairs.map(\.match))
     let answer = items.compactMap { pair in options.firstIndex(of: pair.match) }
-    let explanation = English.sentence(
-      pairs.map { "\($0.item) — \($0.match)" }.joined(separator: "; "))
+    let explanation = English.sentence(pairs.map(\.told).joined(separator: "; "))
     let question = Question(
       id: id, kind: .match, prompt: prompt, options: options, matchItems: items.map(\.item),
       expected: .match(answer), fact: pairs.first?.fact.id ?? "", explanation: explanation,
@@ -134,42 +146,85 @@ extension QuestionGenerator {
 
   /// People whose role names them alone: not shared, not "one of…", and not naming another
   /// person of the tag.
-  private static func matchablePeople(_ facts: [Fact]) -> [(
-    fact: Fact, item: String, match: String
-  )] {
+  private static func matchablePeople(_ facts: [Fact]) -> [MatchPair] {
     let people = facts.compactMap { fact -> (Fact, Fact.Person)? in
       if case .person(let person) = fact.content { (fact, person) } else { nil }
     }
     var roleCounts: [String: Int] = [:]
-    for (_, person) in people { roleCounts[English.folded(person.role), default: 0] += 1 }
+    // Each person's names by their first word, so a role is checked only against the names
+    // whose first word it contains.
+    var byFirstWord: [String: [String]] = [:]
+    for (fact, person) in people {
+      roleCounts[English.folded(person.role), default: 0] += 1
+      for name in fact.names {
+        let first = English.words(of: name).first ?? ""
+        byFirstWord[first, default: []].append(name)
+      }
+    }
     return people.compactMap { fact, person in
       let role = English.folded(person.role)
-      guard roleCounts[role] == 1, !role.hasPrefix("one of "),
-        !people.contains(where: { other in
-          other.0.names.contains { English.mentions($0, in: person.role) }
-        })
-      else { return nil }
-      return (fact, person.name, English.capitalizingFirst(person.role))
+      let probe = TextProbe(person.role)
+      let namesRole = probe.words.contains { probe.mentionsAny(byFirstWord[$0] ?? []) }
+      guard roleCounts[role] == 1, !role.hasPrefix("one of "), !namesRole else { return nil }
+      return MatchPair(
+        fact: fact, item: person.name, match: English.capitalizingFirst(person.role),
+        told: "\(person.name) was \(person.role)")
     }
   }
 
   /// Places with a sentence that only they complete and that names no other place of the tag.
-  private func matchablePlaces(_ facts: [Fact]) -> [(fact: Fact, item: String, match: String)] {
+  private func matchablePlaces(_ facts: [Fact], _ sole: [Int: [SoleSentence]]) -> [MatchPair] {
     let places = facts.filter { if case .place = $0.content { true } else { false } }
-    var seen: Set<String> = []
+    var byFirstWord: [String: [(id: String, name: String)]] = [:]
+    for place in places {
+      for name in place.names {
+        let first = English.words(of: name).first ?? ""
+        byFirstWord[first, default: []].append((place.id, name))
+      }
+    }
     return places.compactMap { fact in
-      guard case .place(let place) = fact.content else { return nil }
-      for sentence in place.knownFor {
-        guard let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence),
-          owners(ofBlanked: blanked) == [fact.id],
-          !places.contains(where: { other in
-            other.id != fact.id && other.names.contains { English.mentions($0, in: blanked) }
-          }),
-          seen.insert(English.folded(blanked)).inserted
-        else { continue }
-        return (fact, place.name, blanked)
+      guard case .place(let place) = fact.content, let position = index.factPosition[fact.id]
+      else { return nil }
+      for candidate in sole[position] ?? []
+      where !Self.namesAnother(candidate.probe, than: fact.id, byFirstWord) {
+        let sentence = candidate.sentence
+        return MatchPair(
+          fact: fact, item: place.name, match: candidate.blanked,
+          told: String(sentence.dropLast(sentence.hasSuffix(".") ? 1 : 0)))
       }
       return nil
+    }
+  }
+
+  /// A known-for sentence that only its own place completes, ready to search for other names.
+  struct SoleSentence {
+    var sentence: String
+    var blanked: String
+    var probe: TextProbe
+  }
+
+  /// Every place's sole sentences, by position: worked out once, not once per tag.
+  private func soleSentences() -> [Int: [SoleSentence]] {
+    var result: [Int: [SoleSentence]] = [:]
+    for (position, blankedKnownFor) in index.blankedKnownFor {
+      guard case .place(let place) = deck.facts[position].content else { continue }
+      for (sentence, blanked) in zip(place.knownFor, blankedKnownFor) {
+        guard let blanked, owners(ofBlanked: blanked).allSatisfy({ $0 == position }) else {
+          continue
+        }
+        result[position, default: []].append(
+          SoleSentence(sentence: sentence, blanked: blanked, probe: TextProbe(blanked)))
+      }
+    }
+    return result
+  }
+
+  /// Whether the text names one of the places other than `id`.
+  private static func namesAnother(
+    _ probe: TextProbe, than id: String, _ byFirstWord: [String: [(id: String, name: String)]]
+  ) -> Bool {
+    probe.words.contains { word in
+      (byFirstWord[word] ?? []).contains { $0.id != id && probe.mentions($0.name) }
     }
   }
 }

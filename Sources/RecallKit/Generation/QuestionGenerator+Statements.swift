@@ -3,7 +3,7 @@
 extension QuestionGenerator {
   func statementQuestions(_ fact: Fact, _ statement: Fact.Statement) -> [Question] {
     var result: [Question] = []
-    let blanked = statement.before + English.blank + statement.after
+    let blanked = English.sentence(statement.before + English.blank + statement.after)
     let explanation = explanation(fact, [statement.text])
     let entity = index.entityByName[English.folded(statement.key)].map { deck.facts[$0] }
     var answers = [statement.key] + statement.alternatives
@@ -16,27 +16,25 @@ extension QuestionGenerator {
 
     var random = randomness(for: "\(fact.id)/choice")
     let folded = Set(answers.map(English.folded))
-    if let wrong = alternatives(to: statement, entity: entity, blanked: blanked, using: &random),
-      wrong.allSatisfy({ !folded.contains(English.folded($0.text)) })
-    {
-      result.append(
-        makeChoice(
-          fact, "choice", prompt: blanked, answer: statement.key, distractors: wrong.map(\.text),
-          explanation: explanation, using: &random))
-    }
-    random = randomness(for: "\(fact.id)/truefalse")
-    if let other = alternatives(to: statement, entity: entity, blanked: blanked, using: &random)?
-      .first, !folded.contains(English.folded(other.text))
-    {
-      let falsehood =
-        other.fact.map { Self.fill(blanked, with: $0) }
-        ?? statement.before + other.text + statement.after
-      if let question = makeTrueFalse(
-        fact, trueStatement: statement.text, falseStatement: falsehood, explanation: explanation,
-        using: &random)
-      {
-        result.append(question)
+    let wrong = alternatives(to: statement, entity: entity, blanked: blanked, using: &random)
+      .flatMap { wrong in
+        wrong.allSatisfy({ !folded.contains(English.folded($0.text)) }) ? wrong : nil
       }
+    guard let wrong else { return result }
+    result.append(
+      makeChoice(
+        fact, "choice", prompt: blanked, answer: statement.key, distractors: wrong.map(\.text),
+        explanation: explanation, using: &random))
+    random = randomness(for: "\(fact.id)/truefalse")
+    let other = wrong[random.next(below: wrong.count)]
+    let falsehood =
+      other.fact.map { Self.fill(blanked, with: $0) }
+      ?? statement.before + other.text + statement.after
+    if let question = makeTrueFalse(
+      fact, trueStatement: statement.text, falseStatement: falsehood, explanation: explanation,
+      using: &random)
+    {
+      result.append(question)
     }
     return result
   }
@@ -54,6 +52,7 @@ extension QuestionGenerator {
     using random: inout SeededGenerator
   ) -> [Alternative]? {
     if let entity {
+      let probe = TextProbe(blanked)
       let picked: [Fact]?
       switch entity.content {
       case .place(let place):
@@ -61,14 +60,14 @@ extension QuestionGenerator {
           for: entity, type: place.type, sentence: blanked, using: &random)
       case .person:
         picked = pickFacts(from: [index.persons], answerNames: entity.names, using: &random) {
-          candidate in !candidate.names.contains { English.mentions($0, in: blanked) }
+          candidate in !probe.mentionsAny(candidate.names)
         }
       case .group(let group):
         let pools =
           group.isUnit
           ? [index.units, index.organizations] : [index.organizations, index.units]
         picked = pickFacts(from: pools, answerNames: entity.names, using: &random) {
-          candidate in !candidate.names.contains { English.mentions($0, in: blanked) }
+          candidate in !probe.mentionsAny(candidate.names)
         }
       default:
         picked = nil

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders generated questions for `recall preview`: text for people, JSON for scripts.
 public enum QuestionPreview {
   /// Numbered questions with lettered options, the answer and the explanation.
@@ -55,39 +53,56 @@ public enum QuestionPreview {
     return index < letters.count ? String(letters[index]) : "#\(index + 1)"
   }
 
-  /// One question in the JSON contract.
-  struct Entry: Encodable {
-    var id: String
-    var type: String
-    var prompt: String
-    var options: [String]
-    var items: [String]
-    var answers: [String]
-    var fact: String
-    var explanation: String
-  }
-
-  struct Document: Encodable {
-    var deck: String
-    var questions: [Entry]
-  }
-
   /// The scripting contract: `{"deck", "questions": [{"id", "type", "prompt", "options",
-  /// "items", "answers", "fact", "explanation"}]}` with keys sorted, so output is byte-stable.
+  /// "items", "answers", "fact", "explanation"}]}`, keys always in that order and one question
+  /// per block, so output is byte-stable and diffs read well. Written by hand because
+  /// JSONEncoder can only sort keys alphabetically and prints empty arrays over three lines.
   public static func json(deck: Deck, questions: [Question]) -> String {
-    let document = Document(
-      deck: deck.id,
-      questions: questions.map {
-        Entry(
-          id: $0.id, type: $0.kind.rawValue, prompt: $0.prompt, options: $0.options,
-          items: $0.matchItems, answers: $0.answerTexts, fact: $0.fact,
-          explanation: $0.explanation)
-      })
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Strings and arrays of strings always encode; a failure here is a programming error.
-    guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8)
-    else { return "{}\n" }
-    return text + "\n"
+    var lines = ["{", "  \"deck\": \(jsonString(deck.id)),", "  \"questions\": ["]
+    for (position, question) in questions.enumerated() {
+      let fields: [(String, String)] = [
+        ("id", jsonString(question.id)),
+        ("type", jsonString(question.kind.rawValue)),
+        ("prompt", jsonString(question.prompt)),
+        ("options", jsonArray(question.options)),
+        ("items", jsonArray(question.matchItems)),
+        ("answers", jsonArray(question.answerTexts)),
+        ("fact", jsonString(question.fact)),
+        ("explanation", jsonString(question.explanation)),
+      ]
+      lines.append("    {")
+      for (index, (key, value)) in fields.enumerated() {
+        lines.append("      \"\(key)\": \(value)\(index < fields.count - 1 ? "," : "")")
+      }
+      lines.append(position < questions.count - 1 ? "    }," : "    }")
+    }
+    lines.append("  ]")
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func jsonArray(_ values: [String]) -> String {
+    "[" + values.map(jsonString).joined(separator: ", ") + "]"
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped, the rest
+  /// (including non-ASCII letters) as UTF-8.
+  static func jsonString(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _
+      where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value):
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
   }
 }
