@@ -3,8 +3,8 @@ import RecallKit
 import Testing
 
 /// Snapshots of worksheets on the real Bajgora deck, fixed seed, two versions, every format,
-/// with and without the key. The questions are the deck's hand-written cards, so these
-/// snapshots follow the deck and the renderers, not the generator's wording.
+/// with and without the key: once from the deck's hand-written cards (these follow only the
+/// deck and the renderers), once from the generator, as `recall print` does.
 @Suite struct BajgoraWorksheetSnapshotTests {
   static let deckPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -15,9 +15,12 @@ import Testing
     return try #require(result.deck, "the Bajgora deck does not load: \(result.diagnostics)")
   }
 
-  static func worksheet(seed: UInt64 = 2026) throws -> Worksheet {
+  static func worksheet(seed: UInt64 = 2026, generated: Bool = false) throws -> Worksheet {
     let deck = try deck()
-    let questions = WorksheetCardQuestions.questions(deck: deck, seed: seed)
+    let questions =
+      generated
+      ? QuestionGenerator(deck: deck, seed: seed).questions()
+      : WorksheetCardQuestions.questions(deck: deck, seed: seed)
     let selection = try WorksheetSelector(deck: deck).select(
       from: questions, request: WorksheetRequest(count: 10, seed: seed))
     return try Worksheet(
@@ -31,6 +34,18 @@ import Testing
     let parts: [WorksheetPart] = [.sheet(0), .sheet(1)] + (withKey ? [.key(0), .key(1)] : [])
     let name =
       "bajgora-cards-two-versions-\(withKey ? "with-key" : "no-key")."
+      + WorksheetRenderingTests.fileExtension(format)
+    expectWorksheetSnapshot(format.renderer.render(sheet, parts: parts), named: name)
+  }
+
+  /// What `recall print` prints: a balanced mix of every generated question type.
+  @Test(arguments: WorksheetFormat.allCases, [true, false])
+  func generatedSnapshot(format: WorksheetFormat, withKey: Bool) throws {
+    let sheet = try Self.worksheet(generated: true)
+    #expect(Set(sheet.versions[0].items.map(\.question.kind)).count >= 5)
+    let parts: [WorksheetPart] = [.sheet(0), .sheet(1)] + (withKey ? [.key(0), .key(1)] : [])
+    let name =
+      "bajgora-generated-two-versions-\(withKey ? "with-key" : "no-key")."
       + WorksheetRenderingTests.fileExtension(format)
     expectWorksheetSnapshot(format.renderer.render(sheet, parts: parts), named: name)
   }
