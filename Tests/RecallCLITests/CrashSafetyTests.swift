@@ -72,6 +72,7 @@ struct SplitMix: RandomNumberGenerator {
   }
 
   @Test func killedSessionsKeepEveryAnswerWhoseFeedbackWasShown() throws {
+    defer { try? FileManager.default.removeItem(atPath: progress) }
     var random = SplitMix(state: 9)
     var rounds = 0
     var killedAfterFeedback = 0
@@ -140,6 +141,7 @@ struct SplitMix: RandomNumberGenerator {
 
   @Test func aReadOnlyProgressFolderKeepsTheOldFileIntact() throws {
     guard getuid() != 0 else { return }  // root writes through mode 0500
+    defer { try? FileManager.default.removeItem(atPath: progress) }
     let runner = BinaryRunner()
     let first = try runner.run(arguments(round: 0), input: "1 March 1990\n\n:quit\n")
     #expect(first.exitCode == 0, "\(first.standardError)")
@@ -155,5 +157,23 @@ struct SplitMix: RandomNumberGenerator {
     #expect(!second.standardError.contains("Fatal error"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == saved)
     #expect(try savedReviewCount() == 1)
+  }
+
+  /// Works as root too: a folder where the journal should be makes every append fail.
+  @Test func aFailingWriteIsACleanErrorAndKeepsTheSnapshot() throws {
+    defer { try? FileManager.default.removeItem(atPath: progress) }
+    let runner = BinaryRunner()
+    let first = try runner.run(arguments(round: 0), input: "1 March 1990\n\n:quit\n")
+    #expect(first.exitCode == 0, "\(first.standardError)")
+    let file = progress + "/\(Self.deckID).json"
+    let saved = try Data(contentsOf: URL(fileURLWithPath: file))
+    let journal = progress + "/\(Self.deckID).journal.jsonl"
+    try? FileManager.default.removeItem(atPath: journal)
+    try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: false)
+    let second = try runner.run(arguments(round: 1), input: "1 March 1990\n\n:quit\n")
+    #expect(second.exitCode != 0)
+    #expect(second.standardError.contains(journal), "\(second.standardError)")
+    #expect(!second.standardError.contains("Fatal error"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == saved)
   }
 }

@@ -32,6 +32,7 @@ import Testing
   }
 
   private func expectRefused(_ text: String, mentioning expected: [String]) throws {
+    defer { try? FileManager.default.removeItem(atPath: progress) }
     try Data(text.utf8).write(to: URL(fileURLWithPath: snapshot))
     let result = try study(["July 1998 to January 1999", ""])
     #expect(result.status == .dataError, "\(result.error)")
