@@ -70,11 +70,29 @@ enum FuzzTarget: String, CaseIterable {
 }
 
 #if RECALL_FUZZ
+  /// libFuzzer's driver; SwiftPM gives an executable its own entry point, so the target
+  /// starts libFuzzer itself instead of relying on libFuzzer's `main`.
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+  ) -> CInt
+
   @_cdecl("LLVMFuzzerTestOneInput")
   public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let bytes else { return 0 }
     FuzzTarget.current.run(Data(bytes: bytes, count: count))
     return 0
+  }
+
+  @main struct RecallFuzz {
+    static func main() {
+      _ = FuzzTarget.current
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
   }
 #else
   @main struct RecallFuzz {
