@@ -176,4 +176,16 @@ struct SplitMix: RandomNumberGenerator {
     #expect(!second.standardError.contains("Fatal error"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == saved)
   }
+
+  /// A path is read as given (the user chose it) but is no deck; an id never leaves the folder.
+  @Test(arguments: ["../../etc/passwd", "/etc/passwd", "..", "../Decks/bajgora-offensive"])
+  func namesThatLeaveTheDecksFolderAreErrors(name: String) throws {
+    defer { try? FileManager.default.removeItem(atPath: progress) }
+    let result = try BinaryRunner().run(
+      ["study", name, "--decks-dir", decks, "--progress-dir", progress], input: ":quit\n")
+    #expect(result.exitCode != 0, "\(result.standardOutput)")
+    #expect(result.standardError.contains("error"), "\(result.standardError)")
+    #expect(!result.standardError.contains("Fatal error"))
+    #expect(!FileManager.default.fileExists(atPath: progress))
+  }
 }
