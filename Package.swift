@@ -30,6 +30,8 @@ let package = Package(
     ),
     .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
     .executableTarget(name: "recall-bench", dependencies: ["RecallKit"]),
+    // libFuzzer targets; scripts/fuzz builds them with -sanitize=fuzzer.
+    .executableTarget(name: "recall-fuzz", dependencies: ["RecallKit"]),
     .testTarget(
       name: "RecallKitTests",
       dependencies: ["RecallKit"],

@@ -51,8 +51,8 @@ public struct DeckLoader: Sendable {
         deck: nil,
         diagnostics: [
           .error(
-            "the file is \(size >> 20) MiB; decks are limited to \(limits.maximumFileSize >> 20) MiB",
-            at: location)
+            "the file is \(Self.describeSize(size)); decks are limited to "
+              + Self.describeSize(limits.maximumFileSize), at: location)
         ])
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -75,7 +75,8 @@ public struct DeckLoader: Sendable {
       return DeckLoadResult(
         deck: nil,
         diagnostics: [
-          .error("the file is larger than \(limits.maximumFileSize >> 20) MiB", at: start)
+          .error(
+            "the file is larger than \(Self.describeSize(limits.maximumFileSize))", at: start)
         ])
     }
     if let problem = DeckInputScan.firstEncodingProblem(in: data, path: path) {
@@ -107,6 +108,12 @@ public struct DeckLoader: Sendable {
     let deck = builder.build(root)
     let diagnostics = builder.reader.diagnostics.sortedByLocation()
     return DeckLoadResult(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
+  }
+
+  /// A size in MiB when it is a whole number of them, else in bytes, so that a file one byte
+  /// over the limit never reads as the same size as the limit.
+  static func describeSize(_ bytes: Int) -> String {
+    bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
   }
 
   static func diagnostic(for error: YamlError, path: String, text: String) -> Diagnostic {

@@ -39,7 +39,11 @@ struct ProgressSnapshot: Sendable {
 
   /// Reads a snapshot. The schema is checked before anything else, so a newer file is refused
   /// as newer rather than reported for keys this Recall does not know.
-  static func decode(_ bytes: [UInt8], path: String) throws(ProgressError) -> ProgressSnapshot {
+  /// `expectedDeck`, when given, refuses a file copied over from another deck before a
+  /// session can overwrite it.
+  static func decode(_ bytes: [UInt8], path: String, expectedDeck: String? = nil)
+    throws(ProgressError) -> ProgressSnapshot
+  {
     var scanner = ProgressJSONScanner(bytes: bytes, file: path)
     let start = scanner.valueOffset()
     if start == bytes.count {
@@ -70,7 +74,15 @@ struct ProgressSnapshot: Sendable {
       }
       switch key {
       case "schema": _ = try scanner.int("'schema'")
-      case "deck": deckID = try scanner.string("'deck'")
+      case "deck":
+        let valueStart = scanner.valueOffset()
+        let value = try scanner.string("'deck'")
+        if let expectedDeck, value != expectedDeck {
+          throw scanner.failure(
+            "this file holds progress for deck '\(TextSanitizer.visible(value))', "
+              + "not '\(expectedDeck)'", at: valueStart)
+        }
+        deckID = value
       case "journalThrough":
         let valueStart = scanner.valueOffset()
         let value = try scanner.int("'journalThrough'")

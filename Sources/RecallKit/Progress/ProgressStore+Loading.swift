@@ -13,11 +13,14 @@ extension ProgressStore {
   /// A reader without the lock can see a compaction land between its two reads: a journal that
   /// starts after the snapshot it read. It then reads both again. With the lock held, the same
   /// sight means the snapshot was replaced by an older copy, which is reported.
-  static func load(_ files: ProgressFiles) throws(ProgressError) -> LoadedProgress {
+  static func load(_ files: ProgressFiles, deckID: String? = nil) throws(ProgressError)
+    -> LoadedProgress
+  {
     let attempts = 5
     for attempt in 1...attempts {
       let snapshot = try ProgressFileSystem.readFile(files.snapshot).map {
-        (bytes) throws(ProgressError) in try ProgressSnapshot.decode(bytes, path: files.snapshot)
+        (bytes) throws(ProgressError) in
+        try ProgressSnapshot.decode(bytes, path: files.snapshot, expectedDeck: deckID)
       }
       let journal = try ProgressFileSystem.readFile(files.journal).flatMap {
         (bytes) throws(ProgressError) in

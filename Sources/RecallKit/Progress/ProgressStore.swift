@@ -79,7 +79,7 @@ public final class ProgressStore {
     let files = try ProgressFiles(deckID: deckID, directory: directory)
     try ProgressFileSystem.createDirectory(directory)
     let lock = try ProgressLock.acquire(path: files.lock, deckID: deckID)
-    let loaded = try load(files)
+    let loaded = try load(files, deckID: deckID)
     let store = ProgressStore(deckID: deckID, files: files, isReadOnly: false, loaded: loaded)
     store.lock = lock
     if let journal = loaded.journal, journal.hasTornTail {
@@ -97,7 +97,8 @@ public final class ProgressStore {
     -> ProgressStore
   {
     let files = try ProgressFiles(deckID: deckID, directory: directory)
-    return ProgressStore(deckID: deckID, files: files, isReadOnly: true, loaded: try load(files))
+    return ProgressStore(
+      deckID: deckID, files: files, isReadOnly: true, loaded: try load(files, deckID: deckID))
   }
 
   deinit {

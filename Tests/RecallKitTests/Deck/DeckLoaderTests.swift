@@ -259,7 +259,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
       data: Data(repeating: 0x20, count: 4096), path: "big.yaml")
     #expect(
       result.diagnostics.map(\.description) == [
-        "big.yaml:1:1: error: the file is larger than 0 MiB"
+        "big.yaml:1:1: error: the file is larger than 1024 bytes"
       ])
   }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import RecallKit
+
+/// libFuzzer targets over the code that reads untrusted bytes. Built only by `scripts/fuzz`
+/// (which defines RECALL_FUZZ and links libFuzzer); a normal build gets a stub that says so.
+/// RECALL_FUZZ_TARGET picks the target: deck, grader or progress.
+enum FuzzTarget: String, CaseIterable {
+  case deck, grader, progress
+
+  static let current: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["RECALL_FUZZ_TARGET"] ?? ""
+    guard let target = FuzzTarget(rawValue: name) else {
+      FileHandle.standardError.write(
+        Data("set RECALL_FUZZ_TARGET to one of deck, grader, progress\n".utf8))
+      exit(64)
+    }
+    return target
+  }()
+
+  /// The shipped deck's questions, generated once.
+  static let bajgora: (questions: [Question], grader: AnswerGrader) = {
+    let decks = ProcessInfo.processInfo.environment["RECALL_FUZZ_DECKS"] ?? "Decks"
+    let path = decks + "/bajgora-offensive.yaml"
+    guard let result = try? DeckLoader().load(path: path), let deck = result.deck else {
+      FileHandle.standardError.write(Data("cannot load \(path)\n".utf8))
+      exit(66)
+    }
+    let questions = QuestionGenerator(deck: deck, seed: 1).questions()
+    let names = deck.facts.compactMap { fact -> String? in
+      if case .place(let place) = fact.content { return place.name }
+      return nil
+    }
+    return (questions, AnswerGrader(otherNames: names))
+  }()
+
+  static let scratch: String = {
+    let folder = NSTemporaryDirectory() + "recall-fuzz-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+  }()
+
+  func run(_ data: Data) {
+    switch self {
+    case .deck:
+      _ = DeckLoader().load(data: data, path: "fuzz.yaml")
+    case .grader:
+      // The first byte picks the question; the rest is what the learner typed.
+      guard let first = data.first else { return }
+      let questions = Self.bajgora.questions
+      let question = questions[Int(first) % questions.count]
+      let input = String(decoding: data.dropFirst(), as: UTF8.self)
+      _ = Self.bajgora.grader.grade(input, for: question, hintUsed: first & 0x80 != 0)
+    case .progress:
+      // Up to three files, split at form feeds: snapshot, journal, review log.
+      let parts = data.split(separator: 0x0C, maxSplits: 2, omittingEmptySubsequences: false)
+      let names = ["fuzz.json", "fuzz.journal.jsonl", "fuzz.reviews.jsonl"]
+      for (index, name) in names.enumerated() {
+        let path = Self.scratch + "/" + name
+        if index < parts.count {
+          FileManager.default.createFile(atPath: path, contents: Data(parts[index]))
+        } else {
+          try? FileManager.default.removeItem(atPath: path)
+        }
+      }
+      if let store = try? ProgressStore.openReadOnly(deckID: "fuzz", directory: Self.scratch) {
+        _ = try? store.reviews()
+      }
+    }
+  }
+}
+
+#if RECALL_FUZZ
+  /// libFuzzer's driver; SwiftPM gives an executable its own entry point, so the target
+  /// starts libFuzzer itself instead of relying on libFuzzer's `main`.
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+  ) -> CInt
+
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let bytes else { return 0 }
+    FuzzTarget.current.run(Data(bytes: bytes, count: count))
+    return 0
+  }
+
+  @main struct RecallFuzz {
+    static func main() {
+      _ = FuzzTarget.current
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
+  }
+#else
+  @main struct RecallFuzz {
+    static func main() {
+      FileHandle.standardError.write(
+        Data("recall-fuzz is a libFuzzer target; run scripts/fuzz TARGET SECONDS\n".utf8))
+      exit(64)
+    }
+  }
+#endif
