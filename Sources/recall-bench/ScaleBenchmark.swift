@@ -65,7 +65,7 @@ enum ScaleBenchmark {
         "open + queue + first prompt, 100k cards / 1M reviews",
         "median \(milliseconds(median(large.map(\.time)))) ms (\(runs) runs)")
       let memory = large.map(\.maxResidentKilobytes).max() ?? 0
-      report("peak memory of that session (ru_maxrss)", "\(memory / 1024) MB")
+      report("peak memory of that session (VmHWM)", "\(memory / 1024) MB")
 
       start = clock.now
       let loaded = try DeckLoader().load(path: folder + "/Decks/\(collection.deckID).yaml")
@@ -167,6 +167,9 @@ enum ScaleBenchmark {
       seen += buffer[0..<count]
       if isQuestion(seen) { elapsed = clock.now - start }
     }
+    // The child's own high-water mark, read while it still runs: posix_spawn may share the
+    // parent's memory until exec, and Linux then carries the parent's peak into ru_maxrss.
+    let highWater = peakKilobytes(of: child)
     close(input[1])
     while read(output[0], &buffer, buffer.count) > 0 {}
     close(output[0])
@@ -177,7 +180,17 @@ enum ScaleBenchmark {
       throw ScaleError.spawn(
         "recall printed no question: \(String(decoding: seen, as: UTF8.self).prefix(300))")
     }
-    return Spawned(time: elapsed, maxResidentKilobytes: Int(usage.ru_maxrss))
+    return Spawned(time: elapsed, maxResidentKilobytes: highWater ?? Int(usage.ru_maxrss))
+  }
+
+  /// `VmHWM` from /proc (Linux), in kilobytes; nil where there is no /proc.
+  static func peakKilobytes(of process: pid_t) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8)
+    else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+    }
+    return nil
   }
 
   /// The session prints a few lines of heading, a blank line, the card's label ("1. short ·
