@@ -1,8 +1,15 @@
 import Foundation
+import RecallKit
 
 // Prints one line per benchmark; arguments, if any, keep only the rows whose name contains one.
-// Build in release: swift run -c release recall-bench
-let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
+// `scale` and `progress` name the whole-process and progress-store groups.
+// `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead.
+// Build in release: swift build -c release && .build/release/recall-bench
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "make-collection" {
+  exit(MakeCollection.run(Array(arguments.dropFirst())))
+}
+let filters = arguments.map { $0.lowercased() }
 func wanted(_ name: String) -> Bool {
   filters.isEmpty || filters.contains { name.lowercased().contains($0) }
 }
@@ -14,6 +21,7 @@ for benchmark in Benchmarks.all where wanted(benchmark.name) {
   let name = benchmark.name.padding(toLength: 36, withPad: " ", startingAt: 0)
   print("\(name) \(benchmark.describe(best))  (best of 5; checksum \(checksum % 1000))")
 }
-// Rows that time themselves (wall and processor time, or percentiles).
+// Rows that time themselves (wall and processor time, percentiles, or whole processes).
 if wanted("generate") { print(benchmarkGeneration()) }
 if wanted("progress") { print(benchmarkProgress()) }
+if wanted("scale") { ScaleBenchmark.run(runs: 11) { print($0) } }

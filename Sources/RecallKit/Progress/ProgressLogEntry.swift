@@ -31,6 +31,14 @@ enum ProgressLogEntry: Hashable, Sendable {
     }
   }
 
+  /// When the entry was written: the answer's time, or the undo's.
+  var time: Date {
+    switch self {
+    case .review(_, let record): record.reviewedAt
+    case .undo(_, _, _, let at, _): at
+    }
+  }
+
   /// The entry as one line of JSON, ending in a newline.
   var line: String {
     var writer = ProgressJSONWriter(reservingCapacity: 320)

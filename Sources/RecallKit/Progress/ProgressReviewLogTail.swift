@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -8,6 +10,8 @@
 /// line (to know which entries it already holds), read without parsing the lines between.
 struct ProgressReviewLogTail {
   var lastSequence: Int
+  /// When the last entry was written (its `at`); nil when the log holds only its header.
+  var lastTime: Date? = nil
   var validLength: Int
   var totalLength: Int
 
@@ -64,7 +68,8 @@ struct ProgressReviewLogTail {
       var scanner = ProgressJSONScanner(bytes: bytes, range: lineStart..<lastNewline, file: path)
       if let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil {
         return ProgressReviewLogTail(
-          lastSequence: entry.sequence, validLength: validLength, totalLength: size)
+          lastSequence: entry.sequence, lastTime: entry.time, validLength: validLength,
+          totalLength: size)
       }
       // A blank or bad last line: read the whole log, which skips blank lines and reports a
       // bad one at its real line number.
@@ -72,7 +77,8 @@ struct ProgressReviewLogTail {
         let log = try ProgressLogFile.parse(all, path: path, kind: .reviews)
       else { return nil }
       return ProgressReviewLogTail(
-        lastSequence: log.lastSequence, validLength: log.validLength, totalLength: log.totalLength)
+        lastSequence: log.lastSequence, lastTime: log.entries.last?.time,
+        validLength: log.validLength, totalLength: log.totalLength)
     }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ProgressStore {
   /// The full review log, oldest first, without the reviews that were undone: the permanent
   /// log followed by the journal entries it does not hold yet.
@@ -34,5 +36,16 @@ extension ProgressStore {
     journal.lazy.filter { $0.sequence > logEnd }.forEach(collect)
     if undone.isEmpty { return records.map(\.record) }
     return records.filter { !undone.contains($0.sequence) }.map(\.record)
+  }
+
+  /// Whether the journal or the log holds an entry written at or after `date`, judged from
+  /// the journal and the log's last line only, so it costs the same for a million reviews.
+  ///
+  /// Entries are appended in the order they happen, so the last one is the latest; a clock
+  /// set back between sessions could hide a later entry behind an earlier one.
+  public func hasEntries(since date: Date) throws(ProgressError) -> Bool {
+    if journalEntries.contains(where: { $0.time >= date }) { return true }
+    guard let tail = try ProgressReviewLogTail.read(path: files.reviews) else { return false }
+    return tail.lastTime.map { $0 >= date } ?? false
   }
 }

@@ -95,6 +95,8 @@ public final class StudySession {
     throws(ProgressError) -> StudyQueue.DoneToday
   {
     let day = StudyDay(containing: now, timeZone: timeZone)
+    // The first session of a day (the usual case) need not read the whole log to learn that.
+    if try !store.hasEntries(since: day.start) { return StudyQueue.DoneToday() }
     var seenBefore: Set<String> = []
     var done = StudyQueue.DoneToday()
     for review in try store.reviews() {
