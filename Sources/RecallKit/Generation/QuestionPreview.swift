@@ -85,24 +85,7 @@ public enum QuestionPreview {
     "[" + values.map(jsonString).joined(separator: ", ") + "]"
   }
 
-  /// A JSON string literal: quotes, backslashes and control characters escaped, the rest
-  /// (including non-ASCII letters) as UTF-8.
-  static func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _
-      where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value):
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
-  }
+  /// A JSON string literal, escaped as every hand-written JSON file here escapes it.
+  static func jsonString(_ text: String) -> String { JSONText.quoted(text) }
+
 }
