@@ -35,4 +35,11 @@ public struct StudyDay: Hashable, Sendable {
   public func contains(_ date: Date) -> Bool {
     date >= start && date < end
   }
+
+  /// Which later study day `date` falls in: 0 for tomorrow, 1 for the day after; nil for
+  /// this day or earlier. Forecasts of what falls due bucket cards with it.
+  public func daysAfter(_ date: Date) -> Int? {
+    guard date >= end else { return nil }
+    return Int(date.timeIntervalSince(end) / 86_400)
+  }
 }

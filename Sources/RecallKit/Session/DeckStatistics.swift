@@ -53,9 +53,8 @@ public struct DeckStatistics: Hashable, Sendable {
       cards[state.phase, default: 0] += 1
       if state.due <= now {
         dueNow += 1
-      } else if state.due >= today.end {
-        let offset = Int(state.due.timeIntervalSince(today.end) / 86_400)
-        if offset < days { dueByDay[offset] += 1 }
+      } else if let offset = today.daysAfter(state.due), offset < days {
+        dueByDay[offset] += 1
       }
     }
     self.cards = cards

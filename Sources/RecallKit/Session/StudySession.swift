@@ -213,9 +213,10 @@ public final class StudySession {
     let today = StudyDay(containing: now, timeZone: options.timeZone)
     var counts = [Int](repeating: 0, count: days)
     for question in questions {
-      guard let state = store.state(for: question.id), state.phase != .new else { continue }
-      let offset = Int((state.due.timeIntervalSince(today.end) / 86_400).rounded(.down)) + 1
-      if state.due >= today.end, offset >= 1, offset <= days { counts[offset - 1] += 1 }
+      guard let state = store.state(for: question.id), state.phase != .new,
+        let offset = today.daysAfter(state.due), offset < days
+      else { continue }
+      counts[offset] += 1
     }
     return counts
   }
