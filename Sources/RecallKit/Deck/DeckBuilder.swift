@@ -112,25 +112,37 @@ struct DeckBuilder {
   }
 
   static func isValidDeckID(_ id: String) -> Bool {
-    guard (1...64).contains(id.count), let first = id.unicodeScalars.first,
-      first.properties.isLowercase || ("0"..."9").contains(first)
+    let bytes = id.utf8
+    guard (1...64).contains(bytes.count), let first = bytes.first,
+      isLowercaseLetter(first) || isDigit(first)
     else { return false }
-    return id.unicodeScalars.allSatisfy {
-      $0.isASCII
-        && (("a"..."z").contains($0) || ("0"..."9").contains($0)
-          || "-_.".unicodeScalars.contains($0))
-    } && !id.contains("..")
+    return bytes.allSatisfy { isLowercaseLetter($0) || isDigit($0) || isIDPunctuation($0) }
+      && id.firstLiteralRange(of: "..") == nil
   }
 
+  /// Checked on bytes: every fact and card has an id, and a large deck has a hundred thousand.
   static func isValidItemID(_ id: String) -> Bool {
-    guard (1...100).contains(id.count), let first = id.unicodeScalars.first,
-      first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first)
+    let bytes = id.utf8
+    guard (1...100).contains(bytes.count), let first = bytes.first,
+      isLetter(first) || isDigit(first)
     else { return false }
-    return id.unicodeScalars.allSatisfy {
-      $0.isASCII
-        && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
-          || "-_.".unicodeScalars.contains($0))
-    }
+    return bytes.allSatisfy { isLetter($0) || isDigit($0) || isIDPunctuation($0) }
+  }
+
+  private static func isLowercaseLetter(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    isLowercaseLetter(byte | 0x20)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
+  private static func isIDPunctuation(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
   }
 
   static func isLanguageTag(_ tag: String) -> Bool {
@@ -397,21 +409,21 @@ struct DeckBuilder {
 
   /// A sentence with exactly one `[[key term]]`.
   mutating func readMarked(_ text: String, node: Node?) -> Fact.Statement? {
-    guard let open = text.range(of: "[[") else {
+    guard let open = text.firstLiteralRange(of: "[[") else {
       reader.error(
         "mark the key term with [[ and ]], as in 'The KLA captured [[Zhvillidove]]'", at: node)
       return nil
     }
-    guard let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) else {
+    guard let close = text[open.upperBound...].firstLiteralRange(of: "]]") else {
       reader.error("'[[' has no matching ']]'", at: node)
       return nil
     }
     let after = String(text[close.upperBound...])
-    if after.contains("[[") {
+    if after.firstLiteralRange(of: "[[") != nil {
       reader.error("mark only one key term with [[ ]] per sentence", at: node)
       return nil
     }
-    let key = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+    let key = text[open.upperBound..<close.lowerBound].trimmingBlanks()
     guard !key.isEmpty else {
       reader.error("the key term between [[ and ]] is empty", at: node)
       return nil

@@ -5,6 +5,15 @@ import Foundation
 enum DeckInputScan {
   /// The first invalid UTF-8 sequence or NUL byte, located by line and column.
   static func firstEncodingProblem(in data: Data, path: String) -> Diagnostic? {
+    data.withUnsafeBytes { raw in
+      firstEncodingProblem(in: raw.bindMemory(to: UInt8.self), path: path)
+    }
+  }
+
+  /// The same on a buffer: subscripting `Data` byte by byte costs more than the check itself.
+  private static func firstEncodingProblem(in data: UnsafeBufferPointer<UInt8>, path: String)
+    -> Diagnostic?
+  {
     var line = 1
     var column = 1
     var index = data.startIndex
@@ -54,63 +63,84 @@ enum DeckInputScan {
   /// Nesting deeper than `limit`, judged from flow brackets and block indentation.
   ///
   /// A rough YAML lexer: it tracks quotes, comments and brackets in flow position (after `:`,
-  /// `,`, `-`, another bracket or the start of a line), which is all that nesting needs.
+  /// `,`, `-`, another bracket or the start of a line), which is all that nesting needs. It
+  /// walks UTF-8 bytes (every byte it acts on is ASCII), since it sees every byte of the file
+  /// before the parser does; columns count Unicode scalars.
   static func firstNestingProblem(in text: String, path: String, limit: Int) -> Diagnostic? {
+    var text = text
+    return text.withUTF8 { firstNestingProblem(in: $0, path: path, limit: limit) }
+  }
+
+  private static func firstNestingProblem(
+    in bytes: UnsafeBufferPointer<UInt8>, path: String, limit: Int
+  ) -> Diagnostic? {
+    let newline = UInt8(ascii: "\n")
+    let space = UInt8(ascii: " ")
+    let hyphen = UInt8(ascii: "-")
     var line = 1
     var column = 0
     var flowDepth = 0
     var indent = 0
     var atLineStart = true
-    var previous: Character = "\n"
-    var lastNonSpace: Character = "\n"
-    var quote: Character?
+    var previous = newline
+    var lastNonSpace = newline
+    var quote: UInt8?
     var inComment = false
     func problem() -> Diagnostic {
       .error(
         "the deck nests lists and mappings more than \(limit) levels deep",
         at: SourceLocation(file: path, line: line, column: max(column, 1)))
     }
-    for character in text {
-      column += 1
-      defer { previous = character }
-      if character == "\n" {
+    func isFlowPosition(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"), hyphen,
+        newline:
+        true
+      default: false
+      }
+    }
+    for byte in bytes {
+      if byte & 0xC0 != 0x80 { column += 1 }
+      defer { previous = byte }
+      if byte == newline {
         line += 1
         column = 0
         indent = 0
         atLineStart = true
         inComment = false
         if flowDepth == 0 { quote = nil }
-        lastNonSpace = "\n"
+        lastNonSpace = newline
         continue
       }
       if inComment { continue }
       if let open = quote {
-        if character == open { quote = nil }
+        if byte == open { quote = nil }
         continue
       }
       if atLineStart {
-        if character == " " || character == "-" {
-          indent += character == "-" ? 2 : 1
+        if byte == space || byte == hyphen {
+          indent += byte == hyphen ? 2 : 1
           if indent > limit * 4 { return problem() }
         } else {
           atLineStart = false
         }
       }
-      let inFlowPosition = ":,[{-\n".contains(lastNonSpace)
-      switch character {
-      case "#" where previous == " " || previous == "\n":
+      let inFlowPosition = isFlowPosition(lastNonSpace)
+      switch byte {
+      case UInt8(ascii: "#") where previous == space || previous == newline:
         inComment = true
-      case "\"" where inFlowPosition, "'" where inFlowPosition:
-        quote = character
-      case "[" where inFlowPosition || flowDepth > 0, "{" where inFlowPosition || flowDepth > 0:
+      case UInt8(ascii: "\"") where inFlowPosition, UInt8(ascii: "'") where inFlowPosition:
+        quote = byte
+      case UInt8(ascii: "[") where inFlowPosition || flowDepth > 0,
+        UInt8(ascii: "{") where inFlowPosition || flowDepth > 0:
         flowDepth += 1
         if flowDepth + indent / 2 > limit { return problem() }
-      case "]" where flowDepth > 0, "}" where flowDepth > 0:
+      case UInt8(ascii: "]") where flowDepth > 0, UInt8(ascii: "}") where flowDepth > 0:
         flowDepth -= 1
       default:
         break
       }
-      if character != " " { lastNonSpace = character }
+      if byte != space { lastNonSpace = byte }
     }
     return nil
   }

@@ -50,15 +50,20 @@ extension HistoricalDate {
 
   /// Parses or returns nil; for callers that only need to know whether text is a date.
   public init?(parsing text: String) {
-    guard let date = try? Self.parse(text) else { return nil }
+    // Every date has a year, and no date has a word like `zq4x`: the generator probes every
+    // key term, and most are not dates.
+    guard text.utf8.contains(where: { (0x30...0x39).contains($0) }),
+      !text.hasWordMixingLettersAndDigits(allowingOrdinals: true),
+      let date = try? Self.parse(text)
+    else { return nil }
     self = date
   }
 
   private static func splitRange(_ text: String) -> (String, String)? {
     for separator in [" to ", " until ", " through ", "–", "—", " - "] {
-      if let range = text.range(of: separator) {
-        let left = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-        let right = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+      if let range = text.firstLiteralRange(of: separator) {
+        let left = text[..<range.lowerBound].trimmingBlanks()
+        let right = text[range.upperBound...].trimmingBlanks()
         if !left.isEmpty && !right.isEmpty { return (left, right) }
       }
     }
@@ -71,8 +76,8 @@ extension HistoricalDate {
       let bothNumbers = Int(left) != nil && Int(right) != nil
       let bothMonths = monthNumber(left) != nil && monthNumber(right) != nil
       if bothNumbers || bothMonths {
-        let head = String(characters[..<index]).trimmingCharacters(in: .whitespaces)
-        let tail = String(characters[(index + 1)...]).trimmingCharacters(in: .whitespaces)
+        let head = String(characters[..<index]).trimmingBlanks()
+        let tail = String(characters[(index + 1)...]).trimmingBlanks()
         return (head, tail)
       }
     }
@@ -120,7 +125,7 @@ extension HistoricalDate {
     }
     for separator: Character in [".", "/"] where text.contains(separator) {
       let numbers = text.split(separator: separator).map {
-        Int($0.trimmingCharacters(in: .whitespaces))
+        Int($0.trimmingBlanks())
       }
       guard numbers.allSatisfy({ $0 != nil }) else { throw .unrecognized(original) }
       let values = numbers.compactMap { $0 }
@@ -131,9 +136,8 @@ extension HistoricalDate {
       }
     }
     var tokens: [Token] = []
-    let words = text.replacingOccurrences(of: ",", with: " ")
-      .replacingOccurrences(of: "-", with: " ")
-      .split(separator: " ").map(String.init)
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" })
+      .map(String.init)
     for word in words where !["in", "on", "of", "the"].contains(word) {
       guard let token = token(for: word) else { throw .unrecognized(original) }
       tokens.append(token)

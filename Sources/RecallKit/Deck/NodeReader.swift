@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads typed values out of a YAML node tree, collecting located diagnostics instead of throwing,
@@ -132,12 +133,13 @@ struct NodeReader {
       error("'\(field)' must be text, found \(describe(node))", at: node)
       return nil
     }
-    let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = Self.trimmed(scalar.string)
     if value.isEmpty {
       error("'\(field)' is empty", at: node)
       return nil
     }
-    if value.count > limits.maximumTextLength {
+    // Characters are never more than UTF-8 bytes, so most texts skip the count.
+    if value.utf8.count > limits.maximumTextLength && value.count > limits.maximumTextLength {
       error("'\(field)' is longer than \(limits.maximumTextLength) characters", at: node)
       return nil
     }
@@ -149,6 +151,16 @@ struct NodeReader {
       return nil
     }
     return value
+  }
+
+  /// Text without surrounding white space; most texts have none, and for them the
+  /// Foundation call (a copy through NSString) is skipped.
+  static func trimmed(_ text: String) -> String {
+    let set = CharacterSet.whitespacesAndNewlines
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+      set.contains(first) || set.contains(last)
+    else { return text }
+    return text.trimmingCharacters(in: set)
   }
 
   /// One text or a list of texts.

@@ -5,6 +5,10 @@ extension NumberValue {
   /// `approximately 100`, `at least 8`, `fewer than 10`, `3,000–5,000`,
   /// `between 3,000 and 5,000`, `3000 to 5000`.
   public static func parse(_ text: String) -> NumberValue? {
+    // Every form has digits and no word like `4x`; the generator probes many key terms.
+    guard text.utf8.contains(where: { (0x30...0x39).contains($0) }),
+      !text.hasWordMixingLettersAndDigits(allowingOrdinals: false)
+    else { return nil }
     var rest = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard !rest.isEmpty, rest.count <= 80 else { return nil }
     var qualifier = Qualifier.exact
@@ -17,16 +21,16 @@ extension NumberValue {
     ]
     for (prefix, value) in prefixes where rest.hasPrefix(prefix) {
       qualifier = value
-      rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+      rest = String(rest.dropFirst(prefix.count)).trimmingBlanks()
       break
     }
-    if rest.hasPrefix("between "), let range = rest.range(of: " and ") {
+    if rest.hasPrefix("between "), let range = rest.firstLiteralRange(of: " and ") {
       let low = rest[rest.index(rest.startIndex, offsetBy: 8)..<range.lowerBound]
       let high = rest[range.upperBound...]
       return makeRange(String(low), String(high), qualifier)
     }
     for separator in [" to ", "–", "—", " - ", "-"] {
-      if let range = rest.range(of: separator), range.lowerBound != rest.startIndex {
+      if let range = rest.firstLiteralRange(of: separator), range.lowerBound != rest.startIndex {
         return makeRange(
           String(rest[..<range.lowerBound]), String(rest[range.upperBound...]), qualifier)
       }
@@ -44,7 +48,7 @@ extension NumberValue {
 
   /// Digits with optional thousands separators (`,`, thin space, `_`) and a decimal point.
   static func plainNumber(_ text: String) -> Double? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingBlanks()
     guard !trimmed.isEmpty, trimmed.count <= 30 else { return nil }
     let cleaned = trimmed.filter { $0 != "," && $0 != "_" && $0 != "\u{2009}" && $0 != " " }
     guard cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),

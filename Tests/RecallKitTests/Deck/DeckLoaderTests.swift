@@ -236,6 +236,14 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
     #expect(result.diagnostics.first?.message.contains("more than 64 levels deep") == true)
   }
 
+  /// The scan counts lines by bytes, so Windows line ends and accented text keep the location.
+  @Test func deepNestingIsLocatedInCRLFAndAccentedText() {
+    let deep = "title: Barë\r\né: " + String(repeating: "[", count: 100)
+    let result = DeckLoader().load(text: deep, path: "d.yaml")
+    #expect(result.diagnostics.map(\.location.line) == [2])
+    #expect(result.diagnostics.first?.location.column == 68)
+  }
+
   @Test func aliasBombsStopAtTheNodeBudget() {
     // Each fact's tags are ten copies of the previous fact's: 10^9 nodes if walked naively.
     var bomb = "id: a\ntitle: T\nsubject: S\nsource: B\nlanguage: en\n"
