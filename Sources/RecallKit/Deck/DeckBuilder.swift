@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Walks a composed YAML tree into a `Deck`, reporting through its `NodeReader`.
 struct DeckBuilder {
@@ -8,10 +7,10 @@ struct DeckBuilder {
   /// Every id seen so far (facts and cards share one namespace), with where it was first used.
   private var ids: [String: SourceLocation] = [:]
   /// Place references in events, resolved once every fact is read.
-  private var placeReferences: [(factIndex: Int, value: String, node: Node)] = []
+  private var placeReferences: [(factIndex: Int, value: String, node: DeckNode)] = []
   /// Place references of the fact being read, kept only if the fact loads.
-  private var pendingPlaces: [(String, Node)] = []
-  private var cardFactReferences: [(value: String, node: Node)] = []
+  private var pendingPlaces: [(String, DeckNode)] = []
+  private var cardFactReferences: [(value: String, node: DeckNode)] = []
 
   static let deckKeys = [
     "id", "title", "subject", "language", "source", "settings", "facts", "cards",
@@ -49,7 +48,7 @@ struct DeckBuilder {
     self.path = path
   }
 
-  mutating func build(_ root: Node?) -> Deck? {
+  mutating func build(_ root: DeckNode?) -> Deck? {
     guard let root, !reader.isNull(root) else {
       reader.report(.error("the deck is empty", at: SourceLocation(file: path, line: 1, column: 1)))
       return nil
@@ -155,7 +154,7 @@ struct DeckBuilder {
     }
   }
 
-  private mutating func readList(_ node: Node, field: String) -> [Node] {
+  private mutating func readList(_ node: DeckNode, field: String) -> [DeckNode] {
     guard reader.visit(node) else { return [] }
     if reader.isNull(node) { return [] }
     guard case .sequence(let sequence) = node else {
@@ -167,7 +166,7 @@ struct DeckBuilder {
     return Array(sequence)
   }
 
-  private mutating func readSource(_ node: Node) -> Deck.Source? {
+  private mutating func readSource(_ node: DeckNode) -> Deck.Source? {
     if case .scalar = node {
       return reader.text(node, field: "source").map { Deck.Source(title: $0) }
     }
@@ -183,7 +182,7 @@ struct DeckBuilder {
       note: reader.text(fields["note"], field: "note"))
   }
 
-  private mutating func readSettings(_ node: Node) -> DeckSettings {
+  private mutating func readSettings(_ node: DeckNode) -> DeckSettings {
     guard
       let fields = reader.fields(
         of: node, in: "'settings'", known: Self.settingsKeys, required: [])
@@ -217,7 +216,7 @@ struct DeckBuilder {
     return settings
   }
 
-  private mutating func readSteps(_ node: Node?, field: String) -> [Double]? {
+  private mutating func readSteps(_ node: DeckNode?, field: String) -> [Double]? {
     guard let node else { return nil }
     var steps: [Double] = []
     for entry in readList(node, field: field) {
@@ -233,7 +232,7 @@ struct DeckBuilder {
     return steps
   }
 
-  private mutating func claim(id: String, node: Node) {
+  private mutating func claim(id: String, node: DeckNode) {
     if let first = ids[id] {
       reader.error(
         "duplicate id '\(id)'; it is already used at line \(first.line), column \(first.column)",
@@ -243,7 +242,7 @@ struct DeckBuilder {
     }
   }
 
-  private mutating func readID(_ node: Node?, what: String) -> String? {
+  private mutating func readID(_ node: DeckNode?, what: String) -> String? {
     guard let id = reader.text(node, field: "id") else { return nil }
     guard Self.isValidItemID(id) else {
       reader.error(
@@ -255,7 +254,7 @@ struct DeckBuilder {
     return id
   }
 
-  private mutating func readFact(_ node: Node) -> Fact? {
+  private mutating func readFact(_ node: DeckNode) -> Fact? {
     guard reader.visit(node) else { return nil }
     guard case .mapping(let mapping) = node else {
       reader.error(
@@ -301,7 +300,7 @@ struct DeckBuilder {
     "aeiou".contains(word.first ?? "x") ? "an" : "a"
   }
 
-  private mutating func readContent(_ kind: Fact.Kind, fields: [String: Node]) -> Fact.Content? {
+  private mutating func readContent(_ kind: Fact.Kind, fields: [String: DeckNode]) -> Fact.Content? {
     switch kind {
     case .event:
       let what = reader.text(fields["what"], field: "what").map(Self.clause)
@@ -310,7 +309,7 @@ struct DeckBuilder {
         checkPlausible(date, node: dateNode)
       }
       if let places = fields["places"] {
-        let entries: [Node] = if case .sequence(let list) = places { Array(list) } else { [places] }
+        let entries: [DeckNode] = if case .sequence(let list) = places { Array(list) } else { [places] }
         for entry in entries {
           if let value = reader.text(entry, field: "places") {
             pendingPlaces.append((value, entry))
@@ -353,7 +352,7 @@ struct DeckBuilder {
       warnAliasesRepeatingName(aliases, name: name, node: fields["aliases"])
       var knownFor: [String] = []
       if let list = fields["known_for"] {
-        let entries: [Node] = if case .sequence(let items) = list { Array(items) } else { [list] }
+        let entries: [DeckNode] = if case .sequence(let items) = list { Array(items) } else { [list] }
         for entry in entries {
           guard let sentence = reader.text(entry, field: "known_for") else { continue }
           let names = [name] + aliases
@@ -394,13 +393,13 @@ struct DeckBuilder {
     return result
   }
 
-  private mutating func warnAliasesRepeatingName(_ aliases: [String], name: String, node: Node?) {
+  private mutating func warnAliasesRepeatingName(_ aliases: [String], name: String, node: DeckNode?) {
     for alias in aliases where alias.caseInsensitiveCompare(name) == .orderedSame {
       reader.warning("alias '\(alias)' repeats the name", at: node)
     }
   }
 
-  private mutating func checkPlausible(_ date: HistoricalDate, node: Node) {
+  private mutating func checkPlausible(_ date: HistoricalDate, node: DeckNode) {
     let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
     if (date.end ?? date.start).year > thisYear {
       reader.warning("the date \(date.formatted) is in the future; is the year right?", at: node)
@@ -408,7 +407,7 @@ struct DeckBuilder {
   }
 
   /// A sentence with exactly one `[[key term]]`.
-  mutating func readMarked(_ text: String, node: Node?) -> Fact.Statement? {
+  mutating func readMarked(_ text: String, node: DeckNode?) -> Fact.Statement? {
     guard let open = text.firstLiteralRange(of: "[[") else {
       reader.error(
         "mark the key term with [[ and ]], as in 'The KLA captured [[Zhvillidove]]'", at: node)
@@ -431,7 +430,7 @@ struct DeckBuilder {
     return Fact.Statement(before: String(text[..<open.lowerBound]), key: key, after: after)
   }
 
-  private mutating func readCard(_ node: Node) -> HandCard? {
+  private mutating func readCard(_ node: DeckNode) -> HandCard? {
     guard
       let fields = reader.fields(
         of: node, in: "a card", known: Self.cardKeys, required: ["id", "type"])

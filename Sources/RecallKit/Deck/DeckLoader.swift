@@ -94,22 +94,43 @@ public struct DeckLoader: Sendable {
     {
       return DeckLoadResult(deck: nil, diagnostics: [problem])
     }
-    let root: Node?
-    do {
-      // The basic resolver tags every plain scalar as text: the builder reads scalars as text
-      // itself, and the default resolver's regular expressions cost a fifth of the load.
-      root = try Yams.compose(yaml: text, .basic)
-    } catch let error as YamlError {
-      return DeckLoadResult(
-        deck: nil, diagnostics: [Self.diagnostic(for: error, path: path, text: text)])
-    } catch {
-      let location = SourceLocation(file: path, line: 1, column: 1)
-      return DeckLoadResult(deck: nil, diagnostics: [.error("\(error)", at: location)])
-    }
+    let (root, problem) = Self.parse(text, path: path, limits: limits)
+    if let problem { return DeckLoadResult(deck: nil, diagnostics: [problem]) }
     var builder = DeckBuilder(reader: NodeReader(file: path, limits: limits), path: path)
     let deck = builder.build(root)
     let diagnostics = builder.reader.diagnostics.sortedByLocation()
     return DeckLoadResult(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
+  }
+
+  /// The YAML tree: from `BlockYAMLReader` when the file keeps to the plain block style most
+  /// decks use, else from the YAML library, whose tree is then converted within the node budget.
+  static func parse(_ text: String, path: String, limits: DeckLimits) -> (
+    root: DeckNode?, problem: Diagnostic?
+  ) {
+    if let node = BlockYAMLReader.read(text) { return (node, nil) }
+    let composed: Node?
+    do {
+      // The basic resolver tags every plain scalar as text: the builder reads scalars as text
+      // itself, and the default resolver's regular expressions cost a fifth of the load.
+      composed = try Yams.compose(yaml: text, .basic)
+    } catch let error as YamlError {
+      return (nil, Self.diagnostic(for: error, path: path, text: text))
+    } catch {
+      return (nil, .error("\(error)", at: SourceLocation(file: path, line: 1, column: 1)))
+    }
+    guard let composed else { return (nil, nil) }
+    var budget = limits.maximumNodes
+    do throws(DeckNode.TooManyNodes) {
+      return (try DeckNode(composed, budget: &budget), nil)
+    } catch {
+      let location = SourceLocation(file: path, line: error.mark.line, column: error.mark.column)
+      return (
+        nil,
+        .error(
+          "the deck has more than \(limits.maximumNodes) YAML nodes (aliases expanding too far?)",
+          at: location)
+      )
+    }
   }
 
   /// A size in MiB when it is a whole number of them, else in bytes, so that a file one byte

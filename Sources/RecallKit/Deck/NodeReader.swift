@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads typed values out of a YAML node tree, collecting located diagnostics instead of throwing,
 /// so one run reports every problem in a file.
@@ -15,16 +14,16 @@ struct NodeReader {
     self.limits = limits
   }
 
-  func location(_ node: Node?) -> SourceLocation {
+  func location(_ node: DeckNode?) -> SourceLocation {
     let mark = node?.mark
     return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
   }
 
-  mutating func error(_ message: String, at node: Node?) {
+  mutating func error(_ message: String, at node: DeckNode?) {
     report(.error(message, at: location(node)))
   }
 
-  mutating func warning(_ message: String, at node: Node?) {
+  mutating func warning(_ message: String, at node: DeckNode?) {
     report(.warning(message, at: location(node)))
   }
 
@@ -48,7 +47,7 @@ struct NodeReader {
   }
 
   /// Counts a node against the budget; false once the budget is spent (alias bombs end here).
-  mutating func visit(_ node: Node) -> Bool {
+  mutating func visit(_ node: DeckNode) -> Bool {
     visited += 1
     if visited == limits.maximumNodes {
       error(
@@ -61,14 +60,14 @@ struct NodeReader {
   /// A mapping's values by key, reporting unknown keys (with the closest known one) and missing
   /// required keys.
   mutating func fields(
-    of node: Node, in context: String, known: [String], required: [String]
-  ) -> [String: Node]? {
+    of node: DeckNode, in context: String, known: [String], required: [String]
+  ) -> [String: DeckNode]? {
     guard visit(node) else { return nil }
     guard case .mapping(let mapping) = node else {
       error("\(context) must be a mapping of keys to values, found \(describe(node))", at: node)
       return nil
     }
-    var result: [String: Node] = [:]
+    var result: [String: DeckNode] = [:]
     var suggested: Set<String> = []
     for (key, value) in mapping {
       guard visit(key) else { return nil }
@@ -101,16 +100,15 @@ struct NodeReader {
     return result
   }
 
-  func isNull(_ node: Node?) -> Bool {
+  func isNull(_ node: DeckNode?) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
     return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 
-  func describe(_ node: Node) -> String {
+  func describe(_ node: DeckNode) -> String {
     switch node {
     case .mapping: "a mapping"
     case .sequence: "a list"
-    case .alias: "an alias"
     case .scalar(let scalar):
       if isNull(node) {
         "nothing"
@@ -126,7 +124,7 @@ struct NodeReader {
   }
 
   /// A required or optional text field; nil (with an error) when present but not text.
-  mutating func text(_ node: Node?, field: String) -> String? {
+  mutating func text(_ node: DeckNode?, field: String) -> String? {
     guard let node, !isNull(node) else { return nil }
     guard visit(node) else { return nil }
     guard case .scalar(let scalar) = node else {
@@ -164,7 +162,7 @@ struct NodeReader {
   }
 
   /// One text or a list of texts.
-  mutating func textList(_ node: Node?, field: String) -> [String] {
+  mutating func textList(_ node: DeckNode?, field: String) -> [String] {
     guard let node, !isNull(node) else { return [] }
     if case .sequence(let sequence) = node {
       guard visit(node) else { return [] }
@@ -173,7 +171,7 @@ struct NodeReader {
     return text(node, field: field).map { [$0] } ?? []
   }
 
-  mutating func bool(_ node: Node?, field: String) -> Bool? {
+  mutating func bool(_ node: DeckNode?, field: String) -> Bool? {
     guard let node, !isNull(node) else { return nil }
     guard case .scalar(let scalar) = node, let value = Self.boolean(scalar.string) else {
       error("'\(field)' must be true or false, found \(describe(node))", at: node)
@@ -190,7 +188,7 @@ struct NodeReader {
     }
   }
 
-  mutating func number(_ node: Node?, field: String, range: ClosedRange<Double>) -> Double? {
+  mutating func number(_ node: DeckNode?, field: String, range: ClosedRange<Double>) -> Double? {
     guard let node, !isNull(node) else { return nil }
     guard case .scalar(let scalar) = node, let value = NumberValue.plainNumber(scalar.string)
     else {
@@ -207,7 +205,7 @@ struct NodeReader {
     return value
   }
 
-  mutating func date(_ node: Node?, field: String) -> HistoricalDate? {
+  mutating func date(_ node: DeckNode?, field: String) -> HistoricalDate? {
     guard let raw = text(node, field: field) else { return nil }
     do {
       return try HistoricalDate.parse(raw)
@@ -217,7 +215,7 @@ struct NodeReader {
     }
   }
 
-  mutating func numberValue(_ node: Node?, field: String) -> NumberValue? {
+  mutating func numberValue(_ node: DeckNode?, field: String) -> NumberValue? {
     guard let raw = text(node, field: field) else { return nil }
     guard let value = NumberValue.parse(raw) else {
       error(

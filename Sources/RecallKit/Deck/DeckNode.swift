@@ -1,0 +1,60 @@
+/// A YAML node as the deck builder reads it: a text, a list or a mapping, and where it starts.
+///
+/// Lighter than the YAML library's node (no tag object per node), so a deck of a hundred
+/// thousand facts costs a fraction of the memory, and it can be built by `BlockYAMLReader`
+/// without the library, whose marks cannot be made outside it.
+enum DeckNode: Sendable {
+  case scalar(Scalar)
+  case sequence(Sequence)
+  case mapping(Mapping)
+
+  /// A line and a column (in Unicode scalars), both from 1, as YAML parsers report them.
+  struct Mark: Hashable, Sendable {
+    var line: Int
+    var column: Int
+  }
+
+  struct Scalar: Sendable {
+    enum Style: Hashable, Sendable {
+      case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    var string: String
+    var style: Style
+    var mark: Mark
+  }
+
+  struct Sequence: RandomAccessCollection, Sendable {
+    var nodes: [DeckNode]
+    var mark: Mark
+
+    var startIndex: Int { nodes.startIndex }
+    var endIndex: Int { nodes.endIndex }
+    subscript(position: Int) -> DeckNode { nodes[position] }
+  }
+
+  struct Mapping: Swift.Sequence, Sendable {
+    var pairs: [(key: DeckNode, value: DeckNode)]
+    var mark: Mark
+
+    func makeIterator() -> IndexingIterator<[(key: DeckNode, value: DeckNode)]> {
+      pairs.makeIterator()
+    }
+
+    /// The value of the first key that is this text.
+    subscript(key: String) -> DeckNode? {
+      for pair in pairs {
+        if case .scalar(let scalar) = pair.key, scalar.string == key { return pair.value }
+      }
+      return nil
+    }
+  }
+
+  var mark: Mark? {
+    switch self {
+    case .scalar(let scalar): scalar.mark
+    case .sequence(let sequence): sequence.mark
+    case .mapping(let mapping): mapping.mark
+    }
+  }
+}
