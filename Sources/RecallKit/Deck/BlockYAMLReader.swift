@@ -10,10 +10,13 @@
 enum BlockYAMLReader {
   static func read(_ text: String) -> DeckNode? {
     var text = text
-    return text.withUTF8 { bytes in
-      guard var reader = Reader(bytes) else { return nil }
-      return try? reader.document()
-    }
+    return text.withUTF8 { read($0) }
+  }
+
+  /// Reads valid UTF-8 text.
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> DeckNode? {
+    guard var reader = Reader(bytes) else { return nil }
+    return try? reader.document()
   }
 
   /// The reader gave up: the text is outside the style it reads.

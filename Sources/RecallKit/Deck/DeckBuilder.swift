@@ -80,6 +80,9 @@ struct DeckBuilder {
     if let node = fields["facts"] {
       let entries = readList(node, field: "facts")
       entryCount += entries.count
+      // Reserved up front: growing by doubling would briefly hold two copies of a large deck.
+      facts.reserveCapacity(entries.count)
+      ids.reserveCapacity(entries.count)
       for entry in entries {
         pendingPlaces = []
         guard let fact = readFact(entry) else { continue }

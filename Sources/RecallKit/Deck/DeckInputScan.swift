@@ -71,7 +71,7 @@ enum DeckInputScan {
     return text.withUTF8 { firstNestingProblem(in: $0, path: path, limit: limit) }
   }
 
-  private static func firstNestingProblem(
+  static func firstNestingProblem(
     in bytes: UnsafeBufferPointer<UInt8>, path: String, limit: Int
   ) -> Diagnostic? {
     let newline = UInt8(ascii: "\n")

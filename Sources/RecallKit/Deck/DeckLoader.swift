@@ -59,55 +59,74 @@ public struct DeckLoader: Sendable {
       throw .unreadable(path, reason: "permission denied")
     }
     defer { try? handle.close() }
-    let data: Data
+    // The bytes live only inside this block, so they are freed before the deck is built.
+    let parsed: Parsed
     do {
-      data = try handle.read(upToCount: limits.maximumFileSize + 1) ?? Data()
+      let data = try handle.read(upToCount: limits.maximumFileSize + 1) ?? Data()
+      parsed = tree(from: data, path: path)
     } catch {
       throw .unreadable(path, reason: "\(error.localizedDescription)")
     }
-    return load(data: data, path: path)
+    return build(parsed, path: path)
   }
 
   /// Loads a deck from bytes, as if read from `path`.
   public func load(data: Data, path: String) -> DeckLoadResult {
-    let start = SourceLocation(file: path, line: 1, column: 1)
-    if data.count > limits.maximumFileSize {
-      return DeckLoadResult(
-        deck: nil,
-        diagnostics: [
-          .error(
-            "the file is larger than \(Self.describeSize(limits.maximumFileSize))", at: start)
-        ])
-    }
-    if let problem = DeckInputScan.firstEncodingProblem(in: data, path: path) {
-      return DeckLoadResult(deck: nil, diagnostics: [problem])
-    }
-    var text = String(decoding: data, as: UTF8.self)
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return load(text: text, path: path)
+    build(tree(from: data, path: path), path: path)
   }
 
   /// Loads a deck from text, as if read from `path`.
   public func load(text: String, path: String) -> DeckLoadResult {
-    if let problem = DeckInputScan.firstNestingProblem(
-      in: text, path: path, limit: limits.maximumNesting)
-    {
-      return DeckLoadResult(deck: nil, diagnostics: [problem])
+    var text = text
+    let parsed = text.withUTF8 { tree(fromText: $0, path: path) }
+    return build(parsed, path: path)
+  }
+
+  /// The YAML tree of a file, or the one problem that stops it from being read.
+  typealias Parsed = (root: DeckNode?, problem: Diagnostic?)
+
+  func tree(from data: Data, path: String) -> Parsed {
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    if data.count > limits.maximumFileSize {
+      return (
+        nil,
+        .error("the file is larger than \(Self.describeSize(limits.maximumFileSize))", at: start)
+      )
     }
-    let (root, problem) = Self.parse(text, path: path, limits: limits)
-    if let problem { return DeckLoadResult(deck: nil, diagnostics: [problem]) }
+    if let problem = DeckInputScan.firstEncodingProblem(in: data, path: path) {
+      return (nil, problem)
+    }
+    return data.withUnsafeBytes { raw in
+      var bytes = raw.bindMemory(to: UInt8.self)
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+      }
+      return tree(fromText: bytes, path: path)
+    }
+  }
+
+  /// The tree of valid UTF-8 text: from `BlockYAMLReader` when the file keeps to the plain block
+  /// style most decks use (no copy of the text is made), else from the YAML library.
+  func tree(fromText bytes: UnsafeBufferPointer<UInt8>, path: String) -> Parsed {
+    if let problem = DeckInputScan.firstNestingProblem(
+      in: bytes, path: path, limit: limits.maximumNesting)
+    {
+      return (nil, problem)
+    }
+    if let node = BlockYAMLReader.read(bytes) { return (node, nil) }
+    return Self.compose(String(decoding: bytes, as: UTF8.self), path: path, limits: limits)
+  }
+
+  func build(_ parsed: Parsed, path: String) -> DeckLoadResult {
+    if let problem = parsed.problem { return DeckLoadResult(deck: nil, diagnostics: [problem]) }
     var builder = DeckBuilder(reader: NodeReader(file: path, limits: limits), path: path)
-    let deck = builder.build(root)
+    let deck = builder.build(parsed.root)
     let diagnostics = builder.reader.diagnostics.sortedByLocation()
     return DeckLoadResult(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
   }
 
-  /// The YAML tree: from `BlockYAMLReader` when the file keeps to the plain block style most
-  /// decks use, else from the YAML library, whose tree is then converted within the node budget.
-  static func parse(_ text: String, path: String, limits: DeckLimits) -> (
-    root: DeckNode?, problem: Diagnostic?
-  ) {
-    if let node = BlockYAMLReader.read(text) { return (node, nil) }
+  /// The YAML library's tree, converted within the node budget.
+  static func compose(_ text: String, path: String, limits: DeckLimits) -> Parsed {
     let composed: Node?
     do {
       // The basic resolver tags every plain scalar as text: the builder reads scalars as text

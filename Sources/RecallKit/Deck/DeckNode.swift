@@ -10,8 +10,17 @@ enum DeckNode: Sendable {
 
   /// A line and a column (in Unicode scalars), both from 1, as YAML parsers report them.
   struct Mark: Hashable, Sendable {
-    var line: Int
-    var column: Int
+    // 32 bits each (decks are limited to 64 MiB): every node carries one.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    init(line: Int, column: Int) {
+      storedLine = Int32(clamping: line)
+      storedColumn = Int32(clamping: column)
+    }
+
+    var line: Int { Int(storedLine) }
+    var column: Int { Int(storedColumn) }
   }
 
   struct Scalar: Sendable {

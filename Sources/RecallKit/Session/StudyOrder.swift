@@ -5,11 +5,14 @@ public enum StudyOrder {
   /// teach the answer by repetition rather than test it.
   public static func spreadingSiblings(_ questions: [Question]) -> [Question] {
     var round: [String: Int] = [:]
-    let ranked = questions.enumerated().map { offset, question in
+    let ranks = questions.map { question in
       let rank = round[question.fact, default: 0]
       round[question.fact] = rank + 1
-      return (rank: rank, offset: offset, question: question)
+      return rank
     }
-    return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.question)
+    // Sorting offsets rather than questions keeps a large deck from copying every question
+    // (a dozen strings each) at each step of the sort.
+    let order = questions.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+    return order.map { questions[$0] }
   }
 }

@@ -59,6 +59,10 @@ public final class StudySession {
   private var shownInSession = 0
   private var skipped: Set<String> = []
   private var seenAhead: Set<String> = []
+  /// Each question's saved state, in question order, kept in step with the store, so that
+  /// building the queue after every answer does not look up every card by id again.
+  private var states: [CardState?]
+  private let positions: [String: Int]
   /// The last answer, so its rating can be changed or the answer undone.
   private var last: (feedback: Feedback, previous: CardState?, input: String, milliseconds: Int)?
   public private(set) var summary = SessionSummary()
@@ -75,6 +79,9 @@ public final class StudySession {
     self.clock = clock
     self.random = SeededGenerator(seed: options.seed, salt: "session")
     self.grader = AnswerGrader(otherNames: Self.names(in: deck))
+    self.states = questions.map { store.state(for: $0.id) }
+    self.positions = Dictionary(
+      questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.doneToday = try Self.doneToday(in: store, at: clock(), timeZone: options.timeZone)
   }
 
@@ -111,7 +118,7 @@ public final class StudySession {
   public func queue(learnAhead: TimeInterval = 0) -> StudyQueue {
     let now = clock()
     return StudyQueue.build(
-      cards: questions.map { store.state(for: $0.id) }, now: now,
+      cards: states, now: now,
       day: StudyDay(containing: now, timeZone: options.timeZone), limits: options.limits,
       doneToday: doneToday, scheduler: scheduler, mode: options.mode, learnAhead: learnAhead)
   }
@@ -158,7 +165,10 @@ public final class StudySession {
   /// Replaces the rating of the last answer (the learner overrides the automatic one).
   public func changeLastRating(to rating: Rating) throws(ProgressError) -> Feedback? {
     guard let last, last.feedback.rating != rating else { return last?.feedback }
-    if last.feedback.state != nil { _ = try store.undoLast(at: clock()) }
+    if last.feedback.state != nil {
+      _ = try store.undoLast(at: clock())
+      refreshState(of: last.feedback.question.id)
+    }
     let kind: StudyQueue.Kind = last.feedback.state == nil ? .ahead : .review
     let feedback = try schedule(
       last.feedback.question, kind: kind, grade: last.feedback.grade, rating: rating,
@@ -170,7 +180,10 @@ public final class StudySession {
   /// Takes back the last answer, in memory and on disk; returns its question to ask again.
   public func undo() throws(ProgressError) -> Question? {
     guard let last else { return nil }
-    if last.feedback.state != nil { _ = try store.undoLast(at: clock()) }
+    if last.feedback.state != nil {
+      _ = try store.undoLast(at: clock())
+      refreshState(of: last.feedback.question.id)
+    }
     seenAhead.remove(last.feedback.question.id)
     self.last = nil
     shownInSession -= 1
@@ -197,6 +210,7 @@ public final class StudySession {
       ReviewRecord(
         cardID: question.id, reviewedAt: now, rating: rating, answer: input,
         accepted: grade.isAccepted, responseMilliseconds: milliseconds, state: state))
+    refreshState(of: question.id)
     if previous == nil || previous?.phase == .new {
       doneToday.newCards += 1
     } else {
@@ -205,6 +219,10 @@ public final class StudySession {
     let feedback = Feedback(question: question, grade: grade, rating: rating, state: saved.state)
     last = (feedback, previous, input, milliseconds)
     return feedback
+  }
+
+  private func refreshState(of id: String) {
+    if let position = positions[id] { states[position] = store.state(for: id) }
   }
 
   /// How many cards fall due in each of the next `days` study days after today.
