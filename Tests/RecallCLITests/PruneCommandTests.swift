@@ -126,7 +126,8 @@ import Testing
         "retention, last 30 days: 0% of 1 review of cards in review (desired 90%)"))
     #expect(shown.standardOutput.contains("time studied: 1 min 00 s"))
     #expect(shown.standardOutput.contains("reviews per day, last 30 days"))
-    #expect(shown.standardOutput.contains("hardest facts:\n  1 lapse in 2 reviews  bajgora-offensive  "))
+    #expect(
+      shown.standardOutput.contains("hardest facts:\n  1 lapse in 2 reviews  bajgora-offensive  "))
   }
 
   @Test func columnsScaleToTheBusiestDay() {

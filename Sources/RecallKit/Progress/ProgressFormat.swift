@@ -156,7 +156,7 @@ enum ProgressFormat {
     }
     guard lapses <= reps else {
       throw scanner.failure(
-        "the card '\(card)' has \(lapses) lapses but only \(reps) reps (each lapse is a review)",
+        "'lapses' (\(lapses)) cannot exceed 'reps' (\(reps)) in '\(card)': each lapse is a review",
         at: lapsesOffset)
     }
     return (state, CardCounts(reps: reps, lapses: lapses))

@@ -49,7 +49,8 @@ extension ProgressStore {
         if let log { return log }
         let read = try ProgressFileSystem.readFile(files.reviews).flatMap {
           (bytes) throws(ProgressError) in
-          try ProgressLogFile.parse(bytes, path: files.reviews, kind: .reviews, expectedDeck: deckID)
+          try ProgressLogFile.parse(
+            bytes, path: files.reviews, kind: .reviews, expectedDeck: deckID)
         }
         log = .some(read)
         return read

@@ -46,8 +46,10 @@ extension ProgressStore {
   /// set back between sessions could hide a later entry behind an earlier one.
   public func hasEntries(since date: Date) throws(ProgressError) -> Bool {
     if journalEntries.contains(where: { $0.time >= date }) { return true }
-    guard let tail = try ProgressReviewLogTail.read(
-      path: files.reviews, expectedDeck: deckID) else { return false }
+    guard
+      let tail = try ProgressReviewLogTail.read(
+        path: files.reviews, expectedDeck: deckID)
+    else { return false }
     return tail.lastTime.map { $0 >= date } ?? false
   }
 }

@@ -217,6 +217,42 @@ import Testing
       "journal.jsonl", #"{"type": "reviews", "schema": 1, "deck": "deck"}"# + "\n", 1, 10,
       "this journal has the header of a 'reviews' file"
     ),
+    // Another deck's journal or review log, copied in by hand.
+    (
+      "journal.jsonl", #"{"type": "journal", "schema": 2, "deck": "other", "after": 0}"# + "\n",
+      1, 42, "this journal holds progress for deck 'other', not 'deck'"
+    ),
+    (
+      "reviews.jsonl", #"{"type": "reviews", "schema": 1, "deck": "other"}"# + "\n", 1, 42,
+      "this review log holds progress for deck 'other', not 'deck'"
+    ),
+    // Schema 2 requires each card's counts, whole numbers with no more lapses than reps.
+    (
+      "json",
+      "{\"schema\": 2, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {\n"
+        + "  \"a/q\": {\"phase\": \"review\", \"due\": \"2025-03-04T09:50:00.000Z\", "
+        + "\"lapses\": 0}\n}}", 2, 10, "the card 'a/q' has no 'reps'"
+    ),
+    (
+      "json",
+      "{\"schema\": 2, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {\n"
+        + "  \"a/q\": {\"phase\": \"review\", \"due\": \"2025-03-04T09:50:00.000Z\", "
+        + "\"reps\": 1, \"lapses\": 2}\n}}", 2, 86,
+      "'lapses' (2) cannot exceed 'reps' (1) in 'a/q': each lapse is a review"
+    ),
+    (
+      "json",
+      "{\"schema\": 2, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {\n"
+        + "  \"a/q\": {\"phase\": \"review\", \"due\": \"2025-03-04T09:50:00.000Z\", "
+        + "\"reps\": -1, \"lapses\": 0}\n}}", 2, 73, "'reps' cannot be negative"
+    ),
+    (
+      "journal.jsonl",
+      journalHeader + "\n"
+        + validEntry.replacingOccurrences(
+          of: "\"lastReview\"", with: "\"reps\": 1, \"lastReview\"")
+        + "\n", 2, 263, "unknown key 'reps' in the state of 'a/q'"
+    ),
   ]
 
   @Test(arguments: unreadable)
