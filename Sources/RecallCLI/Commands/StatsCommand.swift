@@ -12,8 +12,8 @@ public struct StatsCommand: ParsableCommand {
         {"deck", "cards": {"new", "learning", "review", "relearning"}, "due_now",
          "due_next_7_days", "reviews", "accuracy", "time_studied_seconds", "retention",
          "desired_retention", "reviews_by_day" (30, oldest first, last is today),
-         "due_by_day" (30, first is tomorrow), "hardest": [{"fact", "lapses", "reps"}],
-         "lapses"}
+         "due_by_day" (30, first is tomorrow),
+         "hardest": [{"fact", "lapses", "reps"}], "lapses"}
       Retention is the share of the last 30 days' reviews of cards in review that were \
       accepted (null when there were none); a lapse is an again rating on a card in review. \
       "reps" counts a fact's reviews (undone ones left out); "lapses" at the top is the \
