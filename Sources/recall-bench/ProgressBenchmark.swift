@@ -77,10 +77,15 @@ private func progressBenchmarkFiles(in folder: String, cards: Int, reviews: Int)
   let state =
     #"{"phase": "review", "step": null, "stability": 12.5, "difficulty": 5.1, "#
     + #""due": "2025-03-13T09:50:00.000Z", "lastReview": "2025-03-01T09:50:00.000Z"}"#
-  var snapshot = "{\n  \"schema\": 1,\n  \"deck\": \"bench\",\n  \"journalThrough\": "
+  // Schema 2: each card also has its reps (its lines in the log below) and lapses (none).
+  var reps = [Int](repeating: 0, count: cards)
+  for sequence in 1...reviews { reps[sequence % cards] += 1 }
+  var snapshot = "{\n  \"schema\": 2,\n  \"deck\": \"bench\",\n  \"journalThrough\": "
   snapshot += "\(reviews),\n  \"cards\": {"
   for index in 0..<cards {
-    snapshot += (index == 0 ? "\n    " : ",\n    ") + "\"fact-\(index)/date-short\": " + state
+    snapshot +=
+      (index == 0 ? "\n    " : ",\n    ") + "\"fact-\(index)/date-short\": "
+      + state.dropLast() + ", \"reps\": \(reps[index]), \"lapses\": 0}"
   }
   snapshot += "\n  }\n}\n"
   try Data(snapshot.utf8).write(to: URL(fileURLWithPath: folder + "/bench.json"))

@@ -44,9 +44,9 @@ import Testing
 
   @Test func aNewerSchemaIsRefused() throws {
     let text = try savedSnapshot()
-    #expect(text.contains("\"schema\": 1"))
+    #expect(text.contains("\"schema\": 2"))
     try expectRefused(
-      text.replacingOccurrences(of: "\"schema\": 1", with: "\"schema\": 7"),
+      text.replacingOccurrences(of: "\"schema\": 2", with: "\"schema\": 7"),
       mentioning: [snapshot, "7"])
   }
 

@@ -58,6 +58,7 @@ public struct PruneCommand: ParsableCommand {
       }
       let store = try progress.open(deckID: deck.id)
       defer { try? store.close() }
+      if let migration = store.migration { console.errorLine("recall: \(migration)") }
       let done = try store.prune(knownIDs: known)
       if done.cards.isEmpty && done.reviews == 0 {
         console.line("\(deck.id): no orphaned cards")

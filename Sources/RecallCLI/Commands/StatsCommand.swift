@@ -12,9 +12,12 @@ public struct StatsCommand: ParsableCommand {
         {"deck", "cards": {"new", "learning", "review", "relearning"}, "due_now",
          "due_next_7_days", "reviews", "accuracy", "time_studied_seconds", "retention",
          "desired_retention", "reviews_by_day" (30, oldest first, last is today),
-         "due_by_day" (30, first is tomorrow), "hardest": [{"fact", "lapses"}]}
+         "due_by_day" (30, first is tomorrow),
+         "hardest": [{"fact", "lapses", "reps"}], "lapses"}
       Retention is the share of the last 30 days' reviews of cards in review that were \
-      accepted (null when there were none); a lapse is an again rating on a card in review.
+      accepted (null when there were none); a lapse is an again rating on a card in review. \
+      "reps" counts a fact's reviews (undone ones left out); "lapses" at the top is the \
+      deck's total.
       """)
 
   /// Output forms.
@@ -106,7 +109,7 @@ public struct StatsCommand: ParsableCommand {
     }
     let escapedDeck = escaped(deck)
     let hardest = statistics.hardest.map {
-      "{\"fact\": \"\(escaped($0.fact))\", \"lapses\": \($0.lapses)}"
+      "{\"fact\": \"\(escaped($0.fact))\", \"lapses\": \($0.lapses), \"reps\": \($0.reps)}"
     }
     return "{\"deck\": \"\(escapedDeck)\", \"cards\": {\(cards.joined(separator: ", "))}, "
       + "\"due_now\": \(statistics.dueNow), "
@@ -117,7 +120,8 @@ public struct StatsCommand: ParsableCommand {
       + "\"desired_retention\": \(number(desiredRetention)), "
       + "\"reviews_by_day\": \(list(statistics.reviewsByDay)), "
       + "\"due_by_day\": \(list(statistics.dueByDay)), "
-      + "\"hardest\": [\(hardest.joined(separator: ", "))]}"
+      + "\"hardest\": [\(hardest.joined(separator: ", "))], "
+      + "\"lapses\": \(statistics.lapses)}"
   }
 
   private func text(
@@ -151,8 +155,9 @@ public struct StatsCommand: ParsableCommand {
     for hard in statistics.hardest {
       let label = Self.label(hard.fact, in: deck)
       let noun = hard.lapses == 1 ? "lapse" : "lapses"
+      let reviews = hard.reps == 1 ? "review" : "reviews"
       console.line(
-        "  \(hard.lapses) \(noun)  \(TextSanitizer.visible(hard.fact))"
+        "  \(hard.lapses) \(noun) in \(hard.reps) \(reviews)  \(TextSanitizer.visible(hard.fact))"
           + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))"))
     }
   }

@@ -94,6 +94,7 @@ public struct StudyCommand: ParsableCommand {
     let store: ProgressStore
     do {
       store = try progressOptions.library().open(deckID: deck.id)
+      if let migration = store.migration { console.errorLine("recall: \(migration)") }
     } catch {
       console.errorLine("recall: error: \(error)")
       return error.exitStatus

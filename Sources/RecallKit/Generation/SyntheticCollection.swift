@@ -112,6 +112,7 @@ public struct SyntheticCollection: Sendable {
     var chunk = ProgressLogFile.header(.reviews, deckID: deckID, after: 0)
     var states: [String: CardState] = [:]
     states.reserveCapacity(facts)
+    var tally = CardCounts.Tally()
     for (offset, event) in events.enumerated() {
       let id = cardID(Int(event.card))
       let record = ReviewRecord(
@@ -120,6 +121,7 @@ public struct SyntheticCollection: Sendable {
         responseMilliseconds: 2_000 + Int(event.card % 7) * 500, state: event.state)
       chunk += ProgressLogEntry.review(sequence: offset + 1, record).line
       states[id] = event.state
+      tally.add(record)
       if chunk.utf8.count > 1 << 22 {
         try log.write(contentsOf: Data(chunk.utf8))
         chunk = ""
@@ -127,7 +129,8 @@ public struct SyntheticCollection: Sendable {
     }
     try log.write(contentsOf: Data(chunk.utf8))
 
-    let snapshot = ProgressSnapshot(deckID: deckID, journalThrough: events.count, cards: states)
+    let snapshot = ProgressSnapshot(
+      deckID: deckID, journalThrough: events.count, cards: states, counts: tally.counts)
     try Data(snapshot.encoded().utf8).write(
       to: URL(fileURLWithPath: folder + "/Progress/\(deckID).json"), options: .atomic)
     try? fileManager.removeItem(atPath: folder + "/Progress/\(deckID).journal.jsonl")

@@ -2,13 +2,41 @@ import Foundation
 
 /// The parts of the progress format that files share: the schema version and card states.
 enum ProgressFormat {
-  /// The schema this Recall reads and writes. Files with a higher number are refused.
-  static let schema = 1
+  /// The schema this Recall writes. Files with a higher number are refused.
+  ///
+  /// Schema 2 added `reps` and `lapses` to each card of the snapshot. The journal and the
+  /// review log did not change, so their schema-1 headers are read as they are (a big log is
+  /// never rewritten for its header); a schema-1 snapshot is migrated (see
+  /// `ProgressStore+Migration.swift`).
+  static let schema = 2
+  /// The oldest schema this Recall still reads.
+  static let oldestSchema = 1
 
   /// Writes `{"phase": …, "step": …, "stability": …, "difficulty": …, "due": …,
   /// "lastReview": …}` on one line. The state must have passed `validated`.
   static func write(_ state: CardState, into writer: inout ProgressJSONWriter) {
     writer.raw("{")
+    writeFields(state, into: &writer)
+    writer.raw("}")
+  }
+
+  /// Writes a snapshot card: the state's keys as `write` orders them, then `"reps"` and
+  /// `"lapses"`, all in one object on one line.
+  static func write(
+    _ state: CardState, counts: CardCounts, into writer: inout ProgressJSONWriter
+  ) {
+    writer.raw("{")
+    writeFields(state, into: &writer)
+    writer.raw(", ")
+    writer.key("reps")
+    writer.number(counts.reps)
+    writer.raw(", ")
+    writer.key("lapses")
+    writer.number(counts.lapses)
+    writer.raw("}")
+  }
+
+  private static func writeFields(_ state: CardState, into writer: inout ProgressJSONWriter) {
     writer.key("phase")
     writer.string(state.phase.rawValue)
     writer.raw(", ")
@@ -30,7 +58,6 @@ enum ProgressFormat {
     } else {
       writer.raw("null")
     }
-    writer.raw("}")
   }
 
   static func timestamp(_ date: Date) -> String {
@@ -42,6 +69,14 @@ enum ProgressFormat {
   static func readState(_ scanner: inout ProgressJSONScanner, card: String) throws(ProgressError)
     -> CardState
   {
+    try readCard(&scanner, card: card, withCounts: false).state
+  }
+
+  /// Reads a state, and with `withCounts` (a schema-2 snapshot) also its required `reps` and
+  /// `lapses`; without, those keys are unknown keys.
+  static func readCard(_ scanner: inout ProgressJSONScanner, card: String, withCounts: Bool)
+    throws(ProgressError) -> (state: CardState, counts: CardCounts?)
+  {
     let start = scanner.valueOffset()
     try scanner.beginObject("the state of '\(card)'")
     var phase: CardState.Phase?
@@ -50,6 +85,9 @@ enum ProgressFormat {
     var difficulty: Double?
     var due: Date?
     var lastReview: Date?
+    var reps: Int?
+    var lapses: Int?
+    var lapsesOffset = 0
     var seen: UInt8 = 0
     while let (key, offset) = try scanner.nextKey() {
       let bit: UInt8 =
@@ -60,6 +98,8 @@ enum ProgressFormat {
         case "difficulty": 8
         case "due": 16
         case "lastReview": 32
+        case "reps" where withCounts: 64
+        case "lapses" where withCounts: 128
         default: 0
         }
       guard seen & bit == 0 else {
@@ -92,6 +132,11 @@ enum ProgressFormat {
       case "due": due = try readTimestamp(&scanner, "'due'")
       case "lastReview":
         if !scanner.consumeNull() { lastReview = try readTimestamp(&scanner, "'lastReview'") }
+      case "reps" where withCounts:
+        reps = try readCount(&scanner, "'reps'")
+      case "lapses" where withCounts:
+        lapsesOffset = scanner.valueOffset()
+        lapses = try readCount(&scanner, "'lapses'")
       default:
         throw scanner.failure(
           "unknown key '\(TextSanitizer.visible(key))' in the state of '\(card)'", at: offset)
@@ -101,9 +146,29 @@ enum ProgressFormat {
       throw scanner.failure("the state of '\(card)' has no 'phase'", at: start)
     }
     guard let due else { throw scanner.failure("the state of '\(card)' has no 'due'", at: start) }
-    return CardState(
+    let state = CardState(
       phase: phase, step: step, stability: stability, difficulty: difficulty, due: due,
       lastReview: lastReview)
+    guard withCounts else { return (state, nil) }
+    guard let reps else { throw scanner.failure("the card '\(card)' has no 'reps'", at: start) }
+    guard let lapses else {
+      throw scanner.failure("the card '\(card)' has no 'lapses'", at: start)
+    }
+    guard lapses <= reps else {
+      throw scanner.failure(
+        "'lapses' (\(lapses)) cannot exceed 'reps' (\(reps)) in '\(card)': each lapse is a review",
+        at: lapsesOffset)
+    }
+    return (state, CardCounts(reps: reps, lapses: lapses))
+  }
+
+  private static func readCount(_ scanner: inout ProgressJSONScanner, _ what: String)
+    throws(ProgressError) -> Int
+  {
+    let start = scanner.valueOffset()
+    let value = try scanner.int(what)
+    guard value >= 0 else { throw scanner.failure("\(what) cannot be negative", at: start) }
+    return value
   }
 
   static func readTimestamp(_ scanner: inout ProgressJSONScanner, _ what: String)

@@ -44,8 +44,9 @@ struct ProgressLogFile: Sendable {
   }
 
   /// Parses a whole file; nil when it holds no complete line (not even a header).
-  static func parse(_ bytes: [UInt8], path: String, kind: Kind) throws(ProgressError)
-    -> ProgressLogFile?
+  /// `expectedDeck`, when given, refuses a header naming another deck, as the snapshot does.
+  static func parse(_ bytes: [UInt8], path: String, kind: Kind, expectedDeck: String? = nil)
+    throws(ProgressError) -> ProgressLogFile?
   {
     guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
     var file = ProgressLogFile(
@@ -60,7 +61,8 @@ struct ProgressLogFile: Sendable {
       var scanner = ProgressJSONScanner(
         bytes: bytes, range: lineStart..<lineEnd, file: path, firstLine: lineNumber)
       if lineNumber == 1 {
-        (file.deckID, file.after) = try readHeader(&scanner, kind: kind)
+        (file.deckID, file.after) = try readHeader(
+          &scanner, kind: kind, expectedDeck: expectedDeck)
         previous = file.after
       } else if bytes[lineStart..<lineEnd].contains(where: { !isWhitespace($0) }) {
         let start = scanner.valueOffset()
@@ -85,10 +87,11 @@ struct ProgressLogFile: Sendable {
   }
 
   /// Reads the header: the schema first (a newer file may differ in everything else), then
-  /// every key strictly.
-  static func readHeader(_ scanner: inout ProgressJSONScanner, kind: Kind) throws(ProgressError)
-    -> (deckID: String?, after: Int)
-  {
+  /// every key strictly. A header without `deck` is accepted; one naming a deck other than
+  /// `expectedDeck` is refused at that name.
+  static func readHeader(
+    _ scanner: inout ProgressJSONScanner, kind: Kind, expectedDeck: String? = nil
+  ) throws(ProgressError) -> (deckID: String?, after: Int) {
     let start = scanner.valueOffset()
     var probe = scanner
     let what = "the header of the \(kind == .journal ? "journal" : "review log")"
@@ -123,7 +126,15 @@ struct ProgressLogFile: Sendable {
         }
         type = value
       case "schema": _ = try scanner.int("'schema'")
-      case "deck": deckID = try scanner.string("'deck'")
+      case "deck":
+        let valueStart = scanner.valueOffset()
+        let value = try scanner.string("'deck'")
+        if let expectedDeck, value != expectedDeck {
+          throw scanner.failure(
+            "this \(kind == .journal ? "journal" : "review log") holds progress for deck "
+              + "'\(TextSanitizer.visible(value))', not '\(expectedDeck)'", at: valueStart)
+        }
+        deckID = value
       case "after" where kind == .journal:
         let valueStart = scanner.valueOffset()
         let value = try scanner.int("'after'")
@@ -144,18 +155,20 @@ struct ProgressLogFile: Sendable {
     return (deckID, after ?? 0)
   }
 
-  /// Reads `schema` and refuses numbers this Recall does not know.
-  static func checkSchema(_ scanner: inout ProgressJSONScanner) throws(ProgressError) {
+  /// Reads `schema`, refusing numbers this Recall does not know, and returns it.
+  @discardableResult
+  static func checkSchema(_ scanner: inout ProgressJSONScanner) throws(ProgressError) -> Int {
     let offset = scanner.valueOffset()
     let schema = try scanner.int("'schema'")
     if schema > ProgressFormat.schema {
       throw .newerSchema(
         scanner.location(at: offset), found: schema, supported: ProgressFormat.schema)
     }
-    guard schema == ProgressFormat.schema else {
+    guard schema >= ProgressFormat.oldestSchema else {
       throw scanner.failure(
-        "schema \(schema) is not a Recall progress schema (this Recall reads schema "
-          + "\(ProgressFormat.schema))", at: offset)
+        "schema \(schema) is not a Recall progress schema (this Recall reads schemas "
+          + "\(ProgressFormat.oldestSchema) to \(ProgressFormat.schema))", at: offset)
     }
+    return schema
   }
 }

@@ -17,8 +17,48 @@ struct ProgressReviewLogTail {
 
   var hasTornTail: Bool { totalLength > validLength }
 
-  /// Nil when the log does not exist or holds no complete line.
-  static func read(path: String) throws(ProgressError) -> ProgressReviewLogTail? {
+  /// Checks the log's header only (its schema, and that it names `expectedDeck`), so that a
+  /// store refuses another deck's log when it opens rather than when it first compacts.
+  static func checkHeader(path: String, expectedDeck: String) throws(ProgressError) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      if errno == ENOENT { return }
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    defer { ProgressFileSystem.closeDescriptor(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    _ = try readHeader(
+      descriptor, path: path, size: Int(status.st_size), expectedDeck: expectedDeck)
+  }
+
+  /// Reads and checks the first line; false when the file holds no complete line.
+  private static func readHeader(
+    _ descriptor: Int32, path: String, size: Int, expectedDeck: String?
+  ) throws(ProgressError) -> Bool {
+    var head: [UInt8] = []
+    var headerEnd: Int?
+    while headerEnd == nil, head.count < size {
+      let chunk = try ProgressFileSystem.readBytes(
+        descriptor, path: path, offset: head.count, count: min(1 << 16, size - head.count))
+      if chunk.isEmpty { break }
+      head += chunk
+      headerEnd = head.firstIndex(of: UInt8(ascii: "\n"))
+    }
+    guard let headerEnd else { return false }
+    var headerScanner = ProgressJSONScanner(bytes: head, range: 0..<headerEnd, file: path)
+    _ = try ProgressLogFile.readHeader(
+      &headerScanner, kind: .reviews, expectedDeck: expectedDeck)
+    return true
+  }
+
+  /// Nil when the log does not exist or holds no complete line. A header naming a deck other
+  /// than `expectedDeck` is refused.
+  static func read(path: String, expectedDeck: String? = nil) throws(ProgressError)
+    -> ProgressReviewLogTail?
+  {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     if descriptor < 0 {
       if errno == ENOENT { return nil }
@@ -31,19 +71,9 @@ struct ProgressReviewLogTail {
     }
     let size = Int(status.st_size)
 
-    // The header: the first line.
-    var head: [UInt8] = []
-    var headerEnd: Int?
-    while headerEnd == nil, head.count < size {
-      let chunk = try ProgressFileSystem.readBytes(
-        descriptor, path: path, offset: head.count, count: min(1 << 16, size - head.count))
-      if chunk.isEmpty { break }
-      head += chunk
-      headerEnd = head.firstIndex(of: UInt8(ascii: "\n"))
-    }
-    guard let headerEnd else { return nil }
-    var headerScanner = ProgressJSONScanner(bytes: head, range: 0..<headerEnd, file: path)
-    _ = try ProgressLogFile.readHeader(&headerScanner, kind: .reviews)
+    guard
+      try readHeader(descriptor, path: path, size: size, expectedDeck: expectedDeck)
+    else { return nil }
 
     // The last complete line: read backwards in growing chunks until its start is in view.
     var chunkSize = 1 << 16
@@ -74,7 +104,8 @@ struct ProgressReviewLogTail {
       // A blank or bad last line: read the whole log, which skips blank lines and reports a
       // bad one at its real line number.
       guard let all = try ProgressFileSystem.readFile(path),
-        let log = try ProgressLogFile.parse(all, path: path, kind: .reviews)
+        let log = try ProgressLogFile.parse(
+          all, path: path, kind: .reviews, expectedDeck: expectedDeck)
       else { return nil }
       return ProgressReviewLogTail(
         lastSequence: log.lastSequence, lastTime: log.entries.last?.time,

@@ -1,4 +1,5 @@
-/// The snapshot file `<deck>.json`: every card's state, and how much of the journal it holds.
+/// The snapshot file `<deck>.json`: every card's state and counts, and how much of the journal
+/// it holds.
 ///
 /// Cards are written one per line, sorted by id, so the file stays readable and diffs well.
 struct ProgressSnapshot: Sendable {
@@ -6,6 +7,21 @@ struct ProgressSnapshot: Sendable {
   /// The snapshot includes every journal entry up to this sequence number.
   var journalThrough: Int
   var cards: [String: CardState]
+  /// Each card's reps and lapses through `journalThrough`; a card missing here has none.
+  /// Empty when read from a schema-1 file, which has no counts.
+  var counts: [String: CardCounts]
+  /// The schema of the file it was read from; `ProgressFormat.schema` for a new one.
+  var schema = ProgressFormat.schema
+
+  init(
+    deckID: String, journalThrough: Int, cards: [String: CardState],
+    counts: [String: CardCounts]
+  ) {
+    self.deckID = deckID
+    self.journalThrough = journalThrough
+    self.cards = cards
+    self.counts = counts
+  }
 
   func encoded() -> String {
     var writer = ProgressJSONWriter(reservingCapacity: 128 + cards.count * 220)
@@ -31,7 +47,7 @@ struct ProgressSnapshot: Sendable {
       writer.raw(first ? "\n    " : ",\n    ")
       first = false
       writer.key(id)
-      ProgressFormat.write(state, into: &writer)
+      ProgressFormat.write(state, counts: counts[id] ?? .zero, into: &writer)
     }
     writer.raw("\n  }\n}\n")
     return writer.text
@@ -51,22 +67,22 @@ struct ProgressSnapshot: Sendable {
     }
     var probe = scanner
     try probe.beginObject("the progress file")
-    var schemaFound = false
+    var schema: Int?
     while let (key, _) = try probe.nextKey() {
       if key == "schema" {
-        try ProgressLogFile.checkSchema(&probe)
-        schemaFound = true
+        schema = try ProgressLogFile.checkSchema(&probe)
       } else {
         try probe.skipValue()
       }
     }
     try probe.expectEnd()
-    guard schemaFound else { throw scanner.failure("the progress file has no 'schema'", at: start) }
+    guard let schema else { throw scanner.failure("the progress file has no 'schema'", at: start) }
 
     try scanner.beginObject("the progress file")
     var deckID: String?
     var journalThrough: Int?
     var cards: [String: CardState]?
+    var counts: [String: CardCounts] = [:]
     var seen = Set<String>()
     while let (key, offset) = try scanner.nextKey() {
       guard seen.insert(key).inserted else {
@@ -94,10 +110,12 @@ struct ProgressSnapshot: Sendable {
         try scanner.beginObject("'cards'")
         var states: [String: CardState] = [:]
         while let (id, idOffset) = try scanner.nextKey() {
-          let state = try ProgressFormat.readState(&scanner, card: TextSanitizer.visible(id))
-          guard states.updateValue(state, forKey: id) == nil else {
+          let card = try ProgressFormat.readCard(
+            &scanner, card: TextSanitizer.visible(id), withCounts: schema >= 2)
+          guard states.updateValue(card.state, forKey: id) == nil else {
             throw scanner.failure("card '\(TextSanitizer.visible(id))' appears twice", at: idOffset)
           }
+          if let cardCounts = card.counts, cardCounts != .zero { counts[id] = cardCounts }
         }
         cards = states
       default:
@@ -110,6 +128,9 @@ struct ProgressSnapshot: Sendable {
       throw scanner.failure("the progress file has no 'journalThrough'", at: start)
     }
     guard let cards else { throw scanner.failure("the progress file has no 'cards'", at: start) }
-    return ProgressSnapshot(deckID: deckID, journalThrough: journalThrough, cards: cards)
+    var snapshot = ProgressSnapshot(
+      deckID: deckID, journalThrough: journalThrough, cards: cards, counts: counts)
+    snapshot.schema = schema
+    return snapshot
   }
 }

@@ -8,7 +8,8 @@ extension ProgressStore {
     guard !pending.isEmpty else { return }
     try appendToReviewLog(pending)
 
-    let snapshot = ProgressSnapshot(deckID: deckID, journalThrough: lastSequence, cards: states)
+    let snapshot = ProgressSnapshot(
+      deckID: deckID, journalThrough: lastSequence, cards: states, counts: counts)
     try ProgressFileSystem.replace(files.snapshot, with: Array(snapshot.encoded().utf8))
     snapshotThrough = lastSequence
 
@@ -27,7 +28,7 @@ extension ProgressStore {
   /// Appends the entries the review log does not have yet (a crash may have left some there).
   private func appendToReviewLog(_ entries: [ProgressLogEntry]) throws(ProgressError) {
     let path = files.reviews
-    guard let tail = try ProgressReviewLogTail.read(path: path) else {
+    guard let tail = try ProgressReviewLogTail.read(path: path, expectedDeck: deckID) else {
       let text =
         ProgressLogFile.header(.reviews, deckID: deckID, after: 0)
         + entries.map(\.line).joined()

@@ -1,33 +1,38 @@
 /// What the snapshot and the journal on disk say.
 struct LoadedProgress {
   var states: [String: CardState]
+  var counts: [String: CardCounts]
   var snapshotThrough: Int
   /// Nil when there is no journal, or it holds no complete line yet.
   var journal: ProgressLogFile?
+  /// The snapshot as read, its counts filled in from the logs when the file is schema 1; nil
+  /// when there is no snapshot.
+  var snapshot: ProgressSnapshot?
+  /// The bytes of a schema-1 snapshot, for the backup made before migrating it.
+  var olderSnapshotBytes: [UInt8]?
 }
 
 extension ProgressStore {
   /// Reads the snapshot, then the journal, and replays the journal entries the snapshot does
-  /// not include.
+  /// not include. Checks that the journal and the review log's header name `deckID` too.
   ///
   /// A reader without the lock can see a compaction land between its two reads: a journal that
   /// starts after the snapshot it read. It then reads both again. With the lock held, the same
   /// sight means the snapshot was replaced by an older copy, which is reported.
-  static func load(_ files: ProgressFiles, deckID: String? = nil) throws(ProgressError)
+  static func load(_ files: ProgressFiles, deckID: String) throws(ProgressError)
     -> LoadedProgress
   {
     let attempts = 5
     for attempt in 1...attempts {
-      let snapshot = try ProgressFileSystem.readFile(files.snapshot).map {
-        (bytes) throws(ProgressError) in
+      let snapshotBytes = try ProgressFileSystem.readFile(files.snapshot)
+      var snapshot = try snapshotBytes.map { (bytes) throws(ProgressError) in
         try ProgressSnapshot.decode(bytes, path: files.snapshot, expectedDeck: deckID)
       }
       let journal = try ProgressFileSystem.readFile(files.journal).flatMap {
         (bytes) throws(ProgressError) in
-        try ProgressLogFile.parse(bytes, path: files.journal, kind: .journal)
+        try ProgressLogFile.parse(bytes, path: files.journal, kind: .journal, expectedDeck: deckID)
       }
       let through = snapshot?.journalThrough ?? 0
-      var states = snapshot?.cards ?? [:]
       if let journal, journal.after > through {
         if attempt < attempts { continue }
         throw .malformed(
@@ -35,10 +40,41 @@ extension ProgressStore {
           "the journal continues after entry \(journal.after), but \(files.snapshot) only "
             + "includes entries through \(through) (was it replaced by an older copy?)")
       }
-      for entry in journal?.entries ?? [] where entry.sequence > through {
-        states[entry.cardID] = entry.stateAfter
+      try ProgressReviewLogTail.checkHeader(path: files.reviews, expectedDeck: deckID)
+
+      // The review log is read only when counts need it: for a schema-1 snapshot, or for an
+      // undo in the journal of a review that is no longer there.
+      var log: ProgressLogFile??
+      func reviewLog() throws(ProgressError) -> ProgressLogFile? {
+        if let log { return log }
+        let read = try ProgressFileSystem.readFile(files.reviews).flatMap {
+          (bytes) throws(ProgressError) in
+          try ProgressLogFile.parse(
+            bytes, path: files.reviews, kind: .reviews, expectedDeck: deckID)
+        }
+        log = .some(read)
+        return read
       }
-      return LoadedProgress(states: states, snapshotThrough: through, journal: journal)
+      var olderBytes: [UInt8]?
+      if var older = snapshot, older.schema < 2 {
+        older.counts = CardCountReplay.counts(
+          through: through, log: try reviewLog()?.entries ?? [],
+          journal: journal?.entries ?? [], cards: older.cards)
+        snapshot = older
+        olderBytes = snapshotBytes
+      }
+
+      var replay = CardCountReplay(
+        states: snapshot?.cards ?? [:], counts: snapshot?.counts ?? [:])
+      for entry in journal?.entries ?? [] where entry.sequence > through {
+        try replay.apply(entry) { (sequence) throws(ProgressError) in
+          if let found = journal?.entry(sequence) { return found }
+          return try reviewLog()?.entry(sequence)
+        }
+      }
+      return LoadedProgress(
+        states: replay.states, counts: replay.counts, snapshotThrough: through, journal: journal,
+        snapshot: snapshot, olderSnapshotBytes: olderBytes)
     }
     preconditionFailure("the loop returns or throws")
   }

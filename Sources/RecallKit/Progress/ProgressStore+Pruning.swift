@@ -38,7 +38,7 @@ extension ProgressStore {
     let cards = orphans(knownIDs: knownIDs)
     let log = try ProgressFileSystem.readFile(files.reviews).flatMap {
       (bytes) throws(ProgressError) in
-      try ProgressLogFile.parse(bytes, path: files.reviews, kind: .reviews)
+      try ProgressLogFile.parse(bytes, path: files.reviews, kind: .reviews, expectedDeck: deckID)
     }
     let entries = log?.entries ?? []
     let isDropped = { (entry: ProgressLogEntry) in !knownIDs.contains(entry.cardID) }
@@ -50,10 +50,16 @@ extension ProgressStore {
 
     if !cards.isEmpty {
       var kept = states
-      for id in cards { kept[id] = nil }
-      let snapshot = ProgressSnapshot(deckID: deckID, journalThrough: lastSequence, cards: kept)
+      var keptCounts = counts
+      for id in cards {
+        kept[id] = nil
+        keptCounts[id] = nil
+      }
+      let snapshot = ProgressSnapshot(
+        deckID: deckID, journalThrough: lastSequence, cards: kept, counts: keptCounts)
       try ProgressFileSystem.replace(files.snapshot, with: Array(snapshot.encoded().utf8))
       states = kept
+      counts = keptCounts
     }
     if let log {
       let text =

@@ -12,14 +12,15 @@ extension ProgressStore {
     if isReadOnly {
       journal =
         try ProgressFileSystem.readFile(files.journal).flatMap { (bytes) throws(ProgressError) in
-          try ProgressLogFile.parse(bytes, path: files.journal, kind: .journal)
+          try ProgressLogFile.parse(
+            bytes, path: files.journal, kind: .journal, expectedDeck: deckID)
         }?.entries ?? journalEntries
     } else {
       journal = journalEntries
     }
     let log = try ProgressFileSystem.readFile(files.reviews).flatMap {
       (bytes) throws(ProgressError) in
-      try ProgressLogFile.parse(bytes, path: files.reviews, kind: .reviews)
+      try ProgressLogFile.parse(bytes, path: files.reviews, kind: .reviews, expectedDeck: deckID)
     }
     let logEntries = log?.entries ?? []
     let logEnd = log?.lastSequence ?? 0
@@ -45,7 +46,10 @@ extension ProgressStore {
   /// set back between sessions could hide a later entry behind an earlier one.
   public func hasEntries(since date: Date) throws(ProgressError) -> Bool {
     if journalEntries.contains(where: { $0.time >= date }) { return true }
-    guard let tail = try ProgressReviewLogTail.read(path: files.reviews) else { return false }
+    guard
+      let tail = try ProgressReviewLogTail.read(
+        path: files.reviews, expectedDeck: deckID)
+    else { return false }
     return tail.lastTime.map { $0 >= date } ?? false
   }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// that each answer is on disk before the next question is shown.
 ///
 /// Files, in the progress folder, for deck `<deck>`:
-/// - `<deck>.json`, the snapshot: schema version, every card's state, and `journalThrough`, the
-///   last journal sequence number it includes. Replaced whole (write temp, fsync, rename,
+/// - `<deck>.json`, the snapshot: schema version, every card's state and counts (reps and
+///   lapses), and `journalThrough`, the last journal sequence number it includes. Replaced whole (write temp, fsync, rename,
 ///   fsync the folder), so it is always either the old or the new version, complete.
 /// - `<deck>.journal.jsonl`, the journal: a header line, then one line per review or undo since
 ///   the snapshot. Each line is appended with one write(2) and fsync(2) before `record` returns,
@@ -31,6 +31,10 @@ import Foundation
 /// Undo appends an undo entry holding the card's previous state; the review stays in the log,
 /// and `reviews()` leaves out the reviews that were undone.
 ///
+/// Counts are derived from the same entries (see `CardCounts`): recording adds to them, undo
+/// takes them back, and loading replays the journal over the snapshot's counts. A schema-1
+/// snapshot has none; see `ProgressStore+Migration.swift`.
+///
 /// A store is used from one task at a time. Write failures throw and leave both the files and
 /// the in-memory state as they were before the call.
 public final class ProgressStore {
@@ -40,6 +44,11 @@ public final class ProgressStore {
   public let isReadOnly: Bool
   /// Every card with a saved state, by card id (cards no longer in the deck included).
   public internal(set) var states: [String: CardState]
+  /// Reps and lapses by card id, for cards with a saved state (missing means none).
+  public internal(set) var counts: [String: CardCounts]
+  /// Set when `open` migrated a snapshot written by an older schema, for the caller to tell
+  /// the user (RecallKit does not print).
+  public internal(set) var migration: ProgressMigration?
   /// Journal entries after which `record` folds the journal into the snapshot.
   public var compactionThreshold = 2000
 
@@ -54,7 +63,9 @@ public final class ProgressStore {
   var journalFile: ProgressAppendFile?
   var lock: ProgressLock?
   /// This session's reviews, newest last, with the state each one replaced.
-  var undoStack: [(sequence: Int, record: ReviewRecord, previous: CardState?)] = []
+  var undoStack:
+    [(sequence: Int, record: ReviewRecord, previous: CardState?, previousCounts: CardCounts?)] =
+      []
   var isClosed = false
   /// After a failed automatic compaction, the journal size at which to try again.
   var compactionRetryCount = 0
@@ -64,6 +75,7 @@ public final class ProgressStore {
     self.files = files
     self.isReadOnly = isReadOnly
     states = loaded.states
+    counts = loaded.counts
     snapshotThrough = loaded.snapshotThrough
     journalEntries = loaded.journal?.entries ?? []
     journalAfter = loaded.journal?.after
@@ -72,7 +84,8 @@ public final class ProgressStore {
 
   /// Opens a deck's progress for a study session: creates the folder if needed, takes the
   /// lock (refusing if another session holds it), reads the files and cuts off a torn journal
-  /// line. Missing files mean no progress yet; nothing is written until the first review.
+  /// line. Missing files mean no progress yet; nothing is written until the first review,
+  /// except that a snapshot of an older schema is migrated (backed up, then rewritten) first.
   public static func open(deckID: String, directory: String) throws(ProgressError)
     -> ProgressStore
   {
@@ -82,6 +95,9 @@ public final class ProgressStore {
     let loaded = try load(files, deckID: deckID)
     let store = ProgressStore(deckID: deckID, files: files, isReadOnly: false, loaded: loaded)
     store.lock = lock
+    if let older = loaded.olderSnapshotBytes, let snapshot = loaded.snapshot {
+      store.migration = try store.migrate(snapshot, originalBytes: older)
+    }
     if let journal = loaded.journal, journal.hasTornTail {
       let file = try ProgressAppendFile(path: files.journal)
       try file.truncate(to: journal.validLength)
@@ -92,7 +108,8 @@ public final class ProgressStore {
 
   /// Reads a deck's progress without taking the lock, for reports while a session may be
   /// running. It sees every review saved before it opened; a compaction racing with the read
-  /// is detected and the read retried.
+  /// is detected and the read retried. A snapshot of an older schema is read as it is (its
+  /// counts computed from the review log) and not migrated.
   public static func openReadOnly(deckID: String, directory: String) throws(ProgressError)
     -> ProgressStore
   {
@@ -108,6 +125,11 @@ public final class ProgressStore {
 
   public func state(for cardID: String) -> CardState? {
     states[cardID]
+  }
+
+  /// How often the card was reviewed and forgotten; zero for a card never reviewed.
+  public func counts(for cardID: String) -> CardCounts {
+    counts[cardID] ?? .zero
   }
 
   /// Ids with a saved state that are not in `knownIDs` (cards whose fact or template left the
@@ -128,7 +150,10 @@ public final class ProgressStore {
     let sequence = lastSequence + 1
     let entry = ProgressLogEntry.review(sequence: sequence, saved)
     try appendToJournal(entry)
-    undoStack.append((sequence, saved, states[saved.cardID]))
+    let previousCounts = counts[saved.cardID]
+    undoStack.append((sequence, saved, states[saved.cardID], previousCounts))
+    counts[saved.cardID] = (previousCounts ?? .zero).adding(
+      saved.rating, before: states[saved.cardID]?.phase)
     apply(entry)
     if journalEntries.count >= max(compactionThreshold, compactionRetryCount) {
       do {
@@ -151,6 +176,7 @@ public final class ProgressStore {
       at: ProgressTimestamp.normalized(now) ?? last.record.reviewedAt, restored: last.previous)
     try appendToJournal(entry)
     undoStack.removeLast()
+    counts[last.record.cardID] = last.previousCounts
     apply(entry)
     return last.record
   }

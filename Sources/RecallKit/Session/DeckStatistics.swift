@@ -7,6 +7,8 @@ public struct DeckStatistics: Hashable, Sendable {
     public var fact: String
     /// Again ratings given to its cards while they were in review.
     public var lapses: Int
+    /// Reviews of its cards (undone ones left out), to set the lapses against.
+    public var reps: Int
   }
 
   /// Cards by phase, counting every question the deck generates (unseen ones are new).
@@ -25,6 +27,8 @@ public struct DeckStatistics: Hashable, Sendable {
   public var retentionAccepted: Int
   /// Up to five facts with the most lapses, most first (ties by fact id); none without lapses.
   public var hardest: [HardFact]
+  /// Lapses of all the deck's cards.
+  public var lapses: Int
 
   /// Share of reviews whose answer was accepted; nil before the first review.
   public var accuracy: Double? { reviews == 0 ? nil : Double(accepted) / Double(reviews) }
@@ -67,20 +71,33 @@ public struct DeckStatistics: Hashable, Sendable {
     retentionReviews = 0
     retentionAccepted = 0
     hardest = []
+    lapses = 0
 
     let known = Set(cardIDs)
+    // Reps and lapses come from the store's counters, which follow the same rule as the
+    // loop below (a lapse is again on a card whose previous review left it in review).
+    var byFact: [String: CardCounts] = [:]
+    for id in known {
+      let counts = store.counts(for: id)
+      guard counts != .zero else { continue }
+      let fact = facts[id] ?? id
+      byFact[fact, default: .zero].reps += counts.reps
+      byFact[fact, default: .zero].lapses += counts.lapses
+      lapses += counts.lapses
+    }
+    hardest = byFact.filter { $0.value.lapses > 0 }
+      .map { HardFact(fact: $0.key, lapses: $0.value.lapses, reps: $0.value.reps) }
+      .sorted { ($1.lapses, $0.fact) < ($0.lapses, $1.fact) }
+      .prefix(5).map { $0 }
+
     let since = today.start.addingTimeInterval(-Double(history - 1) * 86_400)
     var phases: [String: CardState.Phase] = [:]
-    var lapses: [String: Int] = [:]
     for review in try store.reviews() where known.contains(review.cardID) {
       let before = phases[review.cardID] ?? .new
       phases[review.cardID] = review.state.phase
       reviews += 1
       if review.accepted { accepted += 1 }
       milliseconds += review.responseMilliseconds
-      if before == .review, review.rating == .again {
-        lapses[facts[review.cardID] ?? review.cardID, default: 0] += 1
-      }
       guard review.reviewedAt >= since, review.reviewedAt <= now else { continue }
       let daysAgo = max(
         0, Int((today.start.timeIntervalSince(review.reviewedAt) / 86_400).rounded(.up)))
@@ -90,8 +107,5 @@ public struct DeckStatistics: Hashable, Sendable {
         if review.accepted { retentionAccepted += 1 }
       }
     }
-    hardest = lapses.map { HardFact(fact: $0.key, lapses: $0.value) }
-      .sorted { ($1.lapses, $0.fact) < ($0.lapses, $1.fact) }
-      .prefix(5).map { $0 }
   }
 }

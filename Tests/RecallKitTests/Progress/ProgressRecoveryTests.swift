@@ -184,7 +184,7 @@ import Testing
     ),
     (
       "json", "{\"schema\": 0}", 1, 12,
-      "schema 0 is not a Recall progress schema (this Recall reads schema 1)"
+      "schema 0 is not a Recall progress schema (this Recall reads schemas 1 to 2)"
     ),
     (
       "json", "{\"schema\": 1, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {}, \"x\": 1}",
@@ -217,6 +217,42 @@ import Testing
       "journal.jsonl", #"{"type": "reviews", "schema": 1, "deck": "deck"}"# + "\n", 1, 10,
       "this journal has the header of a 'reviews' file"
     ),
+    // Another deck's journal or review log, copied in by hand.
+    (
+      "journal.jsonl", #"{"type": "journal", "schema": 2, "deck": "other", "after": 0}"# + "\n",
+      1, 42, "this journal holds progress for deck 'other', not 'deck'"
+    ),
+    (
+      "reviews.jsonl", #"{"type": "reviews", "schema": 1, "deck": "other"}"# + "\n", 1, 42,
+      "this review log holds progress for deck 'other', not 'deck'"
+    ),
+    // Schema 2 requires each card's counts, whole numbers with no more lapses than reps.
+    (
+      "json",
+      "{\"schema\": 2, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {\n"
+        + "  \"a/q\": {\"phase\": \"review\", \"due\": \"2025-03-04T09:50:00.000Z\", "
+        + "\"lapses\": 0}\n}}", 2, 10, "the card 'a/q' has no 'reps'"
+    ),
+    (
+      "json",
+      "{\"schema\": 2, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {\n"
+        + "  \"a/q\": {\"phase\": \"review\", \"due\": \"2025-03-04T09:50:00.000Z\", "
+        + "\"reps\": 1, \"lapses\": 2}\n}}", 2, 86,
+      "'lapses' (2) cannot exceed 'reps' (1) in 'a/q': each lapse is a review"
+    ),
+    (
+      "json",
+      "{\"schema\": 2, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {\n"
+        + "  \"a/q\": {\"phase\": \"review\", \"due\": \"2025-03-04T09:50:00.000Z\", "
+        + "\"reps\": -1, \"lapses\": 0}\n}}", 2, 73, "'reps' cannot be negative"
+    ),
+    (
+      "journal.jsonl",
+      journalHeader + "\n"
+        + validEntry.replacingOccurrences(
+          of: "\"lastReview\"", with: "\"reps\": 1, \"lastReview\"")
+        + "\n", 2, 263, "unknown key 'reps' in the state of 'a/q'"
+    ),
   ]
 
   @Test(arguments: unreadable)
@@ -242,7 +278,7 @@ import Testing
   @Test(arguments: [
     ("json", #"{"schema": 3, "cards": [], "new": {}}"#, 1, 12),
     ("journal.jsonl", #"{"type": "journal2", "schema": 3}"# + "\nanything\n", 1, 32),
-    ("json", "{\n  \"cards\": \"later\",\n  \"schema\": 2\n}", 3, 13),
+    ("json", "{\n  \"cards\": \"later\",\n  \"schema\": 3\n}", 3, 13),
   ])
   func aFileFromANewerRecallIsRefusedAndKept(
     _ file: String, _ content: String, _ line: Int, _ column: Int
@@ -250,28 +286,29 @@ import Testing
     let folder = try makeProgressFolder()
     let path = (folder as NSString).appendingPathComponent("deck.\(file)")
     try writeFile(path, content)
-    let schema = content.contains("3") ? 3 : 2
     let error = #expect(throws: ProgressError.self) {
       try ProgressStore.open(deckID: "deck", directory: folder)
     }
     #expect(
       error?.description
-        == "\(path):\(line):\(column): error: written by a newer Recall (schema \(schema)); "
-        + "this Recall reads schema 1")
+        == "\(path):\(line):\(column): error: written by a newer Recall (schema 3); "
+        + "this Recall reads schema 2")
     #expect(fileBytes(path) == Data(content.utf8))
   }
 
-  @Test func aNewerReviewLogIsNeverAppendedTo() throws {
+  @Test func aNewerReviewLogIsRefusedAtOpenAndNeverAppendedTo() throws {
     let folder = try makeProgressFolder()
     let files = try ProgressFiles(deckID: "deck", directory: folder)
-    let log = #"{"type": "reviews", "schema": 2, "deck": "deck"}"# + "\n"
+    let log = #"{"type": "reviews", "schema": 3, "deck": "deck"}"# + "\n"
     try writeFile(files.reviews, log)
-    let store = try ProgressStore.open(deckID: "deck", directory: folder)  // the log is not read
-    let saved = try store.record(sampleReview("a/q"))
-    #expect(throws: ProgressError.self) { try store.close() }
+    // Only the log's header is read when a store opens, and that is enough to refuse it.
+    let expected = ProgressError.newerSchema(
+      SourceLocation(file: files.reviews, line: 1, column: 31), found: 3, supported: 2)
+    #expect(throws: expected) { try ProgressStore.open(deckID: "deck", directory: folder) }
+    #expect(throws: expected) { try ProgressStore.openReadOnly(deckID: "deck", directory: folder) }
     #expect(fileText(files.reviews) == log)
-    let reopened = try ProgressStore.open(deckID: "deck", directory: folder)
-    #expect(reopened.state(for: "a/q") == saved.state)  // still safe in the journal
+    #expect(!FileManager.default.fileExists(atPath: files.journal))
+    #expect(!FileManager.default.fileExists(atPath: files.snapshot))
   }
 
   @Test func anyTextSurvivesTheRoundTrip() throws {
