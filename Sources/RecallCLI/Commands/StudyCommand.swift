@@ -71,10 +71,14 @@ public struct StudyCommand: ParsableCommand {
   public func run(reader: LineReader, console: Console, environment: [String: String])
     -> ExitStatus
   {
+    let progress = progressOptions.library()
+    let prefetch = ProgressPrefetch(library: progress, deckName: self.deck)
     let loading = DeckLoading(library: libraryOptions.library(), console: console)
     let deck: Deck
     switch loading.load(self.deck, printWarnings: false) {
-    case .failure(let failure): return failure.status
+    case .failure(let failure):
+      prefetch?.discard()
+      return failure.status
     case .success(let loaded): deck = loaded
     }
     let scheduler: FSRSScheduler
@@ -82,6 +86,7 @@ public struct StudyCommand: ParsableCommand {
       scheduler = try FSRSScheduler(
         options: scheduling.options(over: SchedulerOptions(settings: deck.settings)))
     } catch {
+      prefetch?.discard()
       console.errorLine("recall: error: \(error)")
       return .usage
     }
@@ -93,7 +98,11 @@ public struct StudyCommand: ParsableCommand {
     let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
     let store: ProgressStore
     do {
-      store = try progressOptions.library().open(deckID: deck.id)
+      if let prefetched = prefetch?.take(for: deck.id) {
+        store = try prefetched.get()
+      } else {
+        store = try progress.open(deckID: deck.id)
+      }
       if let migration = store.migration { console.errorLine("recall: \(migration)") }
     } catch {
       console.errorLine("recall: error: \(error)")

@@ -23,16 +23,32 @@ enum BlockYAMLReader {
   struct Unsupported: Error {}
 
   /// One line that holds more than blanks or a comment.
+  /// Stored in 32 bits (decks are limited to 64 MiB): a large deck has half a million lines.
   struct Line {
+    private var storage: (Int32, Int32, Int32, Int32, Int32)
+
+    init(lineStart: Int, start: Int, end: Int, indent: Int, number: Int) {
+      storage = (
+        Int32(clamping: lineStart), Int32(clamping: start), Int32(clamping: end),
+        Int32(clamping: indent), Int32(clamping: number)
+      )
+    }
+
     /// Offset of the line's first byte.
-    var lineStart: Int
+    var lineStart: Int { Int(storage.0) }
     /// Offset of the first byte to read (after the indentation, or inside a `- ` item).
-    var start: Int
+    var start: Int {
+      get { Int(storage.1) }
+      set { storage.1 = Int32(clamping: newValue) }
+    }
     /// Offset just past the last byte that is not a blank or a line break.
-    var end: Int
+    var end: Int { Int(storage.2) }
     /// Column of `start`, counted from 0 (the indentation, in spaces).
-    var indent: Int
-    var number: Int
+    var indent: Int {
+      get { Int(storage.3) }
+      set { storage.3 = Int32(clamping: newValue) }
+    }
+    var number: Int { Int(storage.4) }
   }
 
   struct Reader {

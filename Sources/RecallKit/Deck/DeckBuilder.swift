@@ -48,7 +48,10 @@ struct DeckBuilder {
     self.path = path
   }
 
-  mutating func build(_ root: DeckNode?) -> Deck? {
+  /// Builds the deck from `root`, which it empties of facts as it reads them: each fact's
+  /// nodes are freed once the fact is built, so a large deck never holds both whole.
+  mutating func build(_ root: inout DeckNode?) -> Deck? {
+    var takenFacts = Self.takeValue(of: "facts", from: &root)
     guard let root, !reader.isNull(root) else {
       reader.report(.error("the deck is empty", at: SourceLocation(file: path, line: 1, column: 1)))
       return nil
@@ -77,13 +80,16 @@ struct DeckBuilder {
 
     var facts: [Fact] = []
     var entryCount = 0
-    if let node = fields["facts"] {
-      let entries = readList(node, field: "facts")
+    if let node = takenFacts ?? fields["facts"] {
+      takenFacts = nil
+      var entries = readList(consume node, field: "facts")
       entryCount += entries.count
       // Reserved up front: growing by doubling would briefly hold two copies of a large deck.
       facts.reserveCapacity(entries.count)
       ids.reserveCapacity(entries.count)
-      for entry in entries {
+      for position in entries.indices {
+        let entry = entries[position]
+        entries[position] = Self.placeholder(at: entry.mark)
         pendingPlaces = []
         guard let fact = readFact(entry) else { continue }
         for (value, node) in pendingPlaces {
@@ -166,7 +172,28 @@ struct DeckBuilder {
         at: node)
       return []
     }
-    return Array(sequence)
+    return sequence.nodes
+  }
+
+  /// Takes the value of `key` out of a mapping, leaving an empty list in its place (so the key
+  /// still counts as present) and the caller the value's only reference.
+  static func takeValue(of key: String, from root: inout DeckNode?) -> DeckNode? {
+    guard case .mapping(var mapping) = root else { return nil }
+    root = nil
+    defer { root = .mapping(mapping) }
+    guard
+      let position = mapping.pairs.firstIndex(where: {
+        if case .scalar(let scalar) = $0.key { scalar.string == key } else { false }
+      })
+    else { return nil }
+    let value = mapping.pairs[position].value
+    mapping.pairs[position].value = .sequence(
+      .init(nodes: [], mark: value.mark ?? DeckNode.Mark(line: 1, column: 1)))
+    return value
+  }
+
+  static func placeholder(at mark: DeckNode.Mark?) -> DeckNode {
+    .scalar(.init(string: "", style: .plain, mark: mark ?? DeckNode.Mark(line: 1, column: 1)))
   }
 
   private mutating func readSource(_ node: DeckNode) -> Deck.Source? {
@@ -303,7 +330,8 @@ struct DeckBuilder {
     "aeiou".contains(word.first ?? "x") ? "an" : "a"
   }
 
-  private mutating func readContent(_ kind: Fact.Kind, fields: [String: DeckNode]) -> Fact.Content? {
+  private mutating func readContent(_ kind: Fact.Kind, fields: [String: DeckNode]) -> Fact.Content?
+  {
     switch kind {
     case .event:
       let what = reader.text(fields["what"], field: "what").map(Self.clause)
@@ -312,7 +340,8 @@ struct DeckBuilder {
         checkPlausible(date, node: dateNode)
       }
       if let places = fields["places"] {
-        let entries: [DeckNode] = if case .sequence(let list) = places { Array(list) } else { [places] }
+        let entries: [DeckNode] =
+          if case .sequence(let list) = places { Array(list) } else { [places] }
         for entry in entries {
           if let value = reader.text(entry, field: "places") {
             pendingPlaces.append((value, entry))
@@ -355,7 +384,8 @@ struct DeckBuilder {
       warnAliasesRepeatingName(aliases, name: name, node: fields["aliases"])
       var knownFor: [String] = []
       if let list = fields["known_for"] {
-        let entries: [DeckNode] = if case .sequence(let items) = list { Array(items) } else { [list] }
+        let entries: [DeckNode] =
+          if case .sequence(let items) = list { Array(items) } else { [list] }
         for entry in entries {
           guard let sentence = reader.text(entry, field: "known_for") else { continue }
           let names = [name] + aliases
@@ -396,7 +426,8 @@ struct DeckBuilder {
     return result
   }
 
-  private mutating func warnAliasesRepeatingName(_ aliases: [String], name: String, node: DeckNode?) {
+  private mutating func warnAliasesRepeatingName(_ aliases: [String], name: String, node: DeckNode?)
+  {
     for alias in aliases where alias.caseInsensitiveCompare(name) == .orderedSame {
       reader.warning("alias '\(alias)' repeats the name", at: node)
     }

@@ -60,26 +60,27 @@ public struct DeckLoader: Sendable {
     }
     defer { try? handle.close() }
     // The bytes live only inside this block, so they are freed before the deck is built.
-    let parsed: Parsed
+    var parsed: Parsed
     do {
       let data = try handle.read(upToCount: limits.maximumFileSize + 1) ?? Data()
       parsed = tree(from: data, path: path)
     } catch {
       throw .unreadable(path, reason: "\(error.localizedDescription)")
     }
-    return build(parsed, path: path)
+    return build(&parsed, path: path)
   }
 
   /// Loads a deck from bytes, as if read from `path`.
   public func load(data: Data, path: String) -> DeckLoadResult {
-    build(tree(from: data, path: path), path: path)
+    var parsed = tree(from: data, path: path)
+    return build(&parsed, path: path)
   }
 
   /// Loads a deck from text, as if read from `path`.
   public func load(text: String, path: String) -> DeckLoadResult {
     var text = text
-    let parsed = text.withUTF8 { tree(fromText: $0, path: path) }
-    return build(parsed, path: path)
+    var parsed = text.withUTF8 { tree(fromText: $0, path: path) }
+    return build(&parsed, path: path)
   }
 
   /// The YAML tree of a file, or the one problem that stops it from being read.
@@ -117,10 +118,13 @@ public struct DeckLoader: Sendable {
     return Self.compose(String(decoding: bytes, as: UTF8.self), path: path, limits: limits)
   }
 
-  func build(_ parsed: Parsed, path: String) -> DeckLoadResult {
+  /// Builds the deck, taking the tree out of `parsed` so the builder holds its only reference.
+  func build(_ parsed: inout Parsed, path: String) -> DeckLoadResult {
     if let problem = parsed.problem { return DeckLoadResult(deck: nil, diagnostics: [problem]) }
+    var root = parsed.root
+    parsed.root = nil
     var builder = DeckBuilder(reader: NodeReader(file: path, limits: limits), path: path)
-    let deck = builder.build(parsed.root)
+    let deck = builder.build(&root)
     let diagnostics = builder.reader.diagnostics.sortedByLocation()
     return DeckLoadResult(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
   }

@@ -29,7 +29,8 @@ public struct Fact: Hashable, Sendable, Identifiable {
   }
 
   /// What the fact says, shaped by its kind.
-  public enum Content: Hashable, Sendable {
+  /// Indirect, so each fact stores only its own kind's fields, not room for the largest.
+  public indirect enum Content: Hashable, Sendable {
     case event(Event)
     case person(Person)
     /// `unit` and `organization` share a shape; the kind keeps the author's word.

@@ -23,6 +23,9 @@ public struct QuestionGenerator: Sendable {
     -> [Question]
   {
     var result: [Question] = []
+    // At least one question a fact; growing by doubling from zero would copy a large deck's
+    // questions many times over.
+    result.reserveCapacity(facts == nil ? deck.facts.count + deck.cards.count : 0)
     for fact in deck.facts where facts?.contains(fact.id) ?? true {
       result += questions(for: fact)
     }

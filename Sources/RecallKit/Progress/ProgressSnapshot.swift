@@ -71,11 +71,13 @@ struct ProgressSnapshot: Sendable {
     while let (key, _) = try probe.nextKey() {
       if key == "schema" {
         schema = try ProgressLogFile.checkSchema(&probe)
-      } else {
-        try probe.skipValue()
+        // Recall writes the schema first, so the cards need not be scanned twice; the pass
+        // below reads the rest and finds any fault in it.
+        break
       }
+      try probe.skipValue()
     }
-    try probe.expectEnd()
+    if schema == nil { try probe.expectEnd() }
     guard let schema else { throw scanner.failure("the progress file has no 'schema'", at: start) }
 
     try scanner.beginObject("the progress file")

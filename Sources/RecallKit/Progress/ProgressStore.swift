@@ -196,6 +196,17 @@ public final class ProgressStore {
     if !isReadOnly { try compact() }
   }
 
+  /// Releases the lock without folding the journal into the snapshot: for a store opened
+  /// ahead of a deck that then failed to load, which must not be written on its account.
+  public func release() {
+    guard !isClosed else { return }
+    isClosed = true
+    journalFile?.close()
+    journalFile = nil
+    lock?.release()
+    lock = nil
+  }
+
   func requireWritable() throws(ProgressError) {
     if isReadOnly { throw .notWritable(deckID: deckID, reason: "it was opened read-only") }
     if isClosed { throw .notWritable(deckID: deckID, reason: "the store is closed") }

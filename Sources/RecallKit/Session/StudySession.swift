@@ -62,7 +62,6 @@ public final class StudySession {
   /// Each question's saved state, in question order, kept in step with the store, so that
   /// building the queue after every answer does not look up every card by id again.
   private var states: [CardState?]
-  private let positions: [String: Int]
   /// The last answer, so its rating can be changed or the answer undone.
   private var last: (feedback: Feedback, previous: CardState?, input: String, milliseconds: Int)?
   public private(set) var summary = SessionSummary()
@@ -80,8 +79,6 @@ public final class StudySession {
     self.random = SeededGenerator(seed: options.seed, salt: "session")
     self.grader = AnswerGrader(otherNames: Self.names(in: deck))
     self.states = questions.map { store.state(for: $0.id) }
-    self.positions = Dictionary(
-      questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.doneToday = try Self.doneToday(in: store, at: clock(), timeZone: options.timeZone)
   }
 
@@ -222,7 +219,10 @@ public final class StudySession {
   }
 
   private func refreshState(of id: String) {
-    if let position = positions[id] { states[position] = store.state(for: id) }
+    // Once per answer, so a scan is cheaper than keeping an index of every card.
+    if let position = questions.firstIndex(where: { $0.id == id }) {
+      states[position] = store.state(for: id)
+    }
   }
 
   /// How many cards fall due in each of the next `days` study days after today.
