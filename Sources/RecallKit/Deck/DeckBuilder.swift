@@ -348,39 +348,48 @@ struct DeckBuilder {
           }
         }
       }
+      let name = reader.text(fields["name"], field: "name")
+      let participants = reader.textList(fields["participants"], field: "participants")
+      let outcome = reader.text(fields["outcome"], field: "outcome")
+      let casualties = reader.text(fields["casualties"], field: "casualties")
       guard let what, let date else { return nil }
       return .event(
         Fact.Event(
-          name: reader.text(fields["name"], field: "name"), what: what, date: date,
-          places: [],
-          participants: reader.textList(fields["participants"], field: "participants"),
-          outcome: reader.text(fields["outcome"], field: "outcome"),
-          casualties: reader.text(fields["casualties"], field: "casualties")))
+          name: name, what: what, date: date, places: [], participants: participants,
+          outcome: outcome, casualties: casualties))
     case .person:
-      guard let name = reader.text(fields["name"], field: "name"),
-        let role = reader.text(fields["role"], field: "role")
-      else { return nil }
+      let name = reader.text(fields["name"], field: "name")
+      let role = reader.text(fields["role"], field: "role")
       let aliases = reader.textList(fields["aliases"], field: "aliases")
+      let affiliation = reader.text(fields["affiliation"], field: "affiliation")
+      guard let name, let role else { return nil }
       warnAliasesRepeatingName(aliases, name: name, node: fields["aliases"])
       return .person(
         Fact.Person(
-          name: name, aliases: aliases, role: Self.clause(role),
-          affiliation: reader.text(fields["affiliation"], field: "affiliation")))
+          name: name, aliases: aliases, role: Self.clause(role), affiliation: affiliation))
     case .unit, .organization:
-      guard let name = reader.text(fields["name"], field: "name") else { return nil }
+      let name = reader.text(fields["name"], field: "name")
       let aliases = reader.textList(fields["aliases"], field: "aliases")
+      let nickname = reader.text(fields["nickname"], field: "nickname")
+      let role = reader.text(fields["role"], field: "role").map(Self.clause)
+      let affiliation = reader.text(fields["affiliation"], field: "affiliation")
+      let size = reader.numberValue(fields["size"], field: "size")
+      let sizeUnit = reader.text(fields["size_unit"], field: "size_unit")
+      guard let name else { return nil }
       warnAliasesRepeatingName(aliases, name: name, node: fields["aliases"])
       return .group(
         Fact.Group(
-          isUnit: kind == .unit, name: name,
-          nickname: reader.text(fields["nickname"], field: "nickname"), aliases: aliases,
-          role: reader.text(fields["role"], field: "role").map(Self.clause),
-          affiliation: reader.text(fields["affiliation"], field: "affiliation"),
-          size: reader.numberValue(fields["size"], field: "size"),
-          sizeUnit: reader.text(fields["size_unit"], field: "size_unit")))
+          isUnit: kind == .unit, name: name, nickname: nickname, aliases: aliases, role: role,
+          affiliation: affiliation, size: size, sizeUnit: sizeUnit))
     case .place:
-      guard let name = reader.text(fields["name"], field: "name") else { return nil }
+      let name = reader.text(fields["name"], field: "name")
       let aliases = reader.textList(fields["aliases"], field: "aliases")
+      let type = reader.text(fields["type"], field: "type")
+      let region = reader.text(fields["region"], field: "region")
+      guard let name else {
+        _ = reader.textList(fields["known_for"], field: "known_for")
+        return nil
+      }
       warnAliasesRepeatingName(aliases, name: name, node: fields["aliases"])
       var knownFor: [String] = []
       if let list = fields["known_for"] {
@@ -398,23 +407,20 @@ struct DeckBuilder {
       }
       return .place(
         Fact.Place(
-          name: name, aliases: aliases,
-          type: reader.text(fields["type"], field: "type") ?? "place",
-          region: reader.text(fields["region"], field: "region"), knownFor: knownFor))
+          name: name, aliases: aliases, type: type ?? "place", region: region,
+          knownFor: knownFor))
     case .quantity:
       let howMany = reader.text(fields["how_many"], field: "how_many").map(Self.clause)
       let value = reader.numberValue(fields["value"], field: "value")
       let date = reader.date(fields["date"], field: "date")
+      let unit = reader.text(fields["unit"], field: "unit")
       guard let howMany, let value else { return nil }
-      return .quantity(
-        Fact.Quantity(
-          howMany: howMany, value: value, unit: reader.text(fields["unit"], field: "unit"),
-          date: date))
+      return .quantity(Fact.Quantity(howMany: howMany, value: value, unit: unit, date: date))
     case .statement:
-      guard let text = reader.text(fields["text"], field: "text"),
-        var statement = readMarked(text, node: fields["text"])
-      else { return nil }
-      statement.alternatives = reader.textList(fields["alternatives"], field: "alternatives")
+      let text = reader.text(fields["text"], field: "text")
+      let alternatives = reader.textList(fields["alternatives"], field: "alternatives")
+      guard let text, var statement = readMarked(text, node: fields["text"]) else { return nil }
+      statement.alternatives = alternatives
       return .statement(statement)
     }
   }
@@ -495,14 +501,14 @@ struct DeckBuilder {
     switch kind {
     case .short, .choice:
       answers = reader.textList(fields["answer"], field: "answer")
-      guard require("prompt", prompt != nil), require("answer", fields["answer"] != nil) else {
-        return nil
-      }
+      // Every missing or wrong field is reported before giving up on the card.
+      let hasPrompt = require("prompt", prompt != nil)
+      let hasAnswer = require("answer", fields["answer"] != nil)
+      let hasDistractors = kind != .choice || require("distractors", fields["distractors"] != nil)
       if kind == .choice {
         if answers.count != 1, let answerNode = fields["answer"] {
           reader.error("a choice card has exactly one correct 'answer'", at: answerNode)
         }
-        guard require("distractors", fields["distractors"] != nil) else { return nil }
         distractors = reader.textList(fields["distractors"], field: "distractors")
         let lowered = Set(answers.map { $0.lowercased() })
         for wrong in distractors where lowered.contains(wrong.lowercased()) {
@@ -518,18 +524,20 @@ struct DeckBuilder {
             at: distractorNode)
         }
       }
+      guard hasPrompt, hasAnswer, hasDistractors else { return nil }
     case .truefalse:
-      guard require("prompt", prompt != nil), require("answer", fields["answer"] != nil) else {
-        return nil
-      }
+      let hasPrompt = require("prompt", prompt != nil)
+      let hasAnswer = require("answer", fields["answer"] != nil)
       truth = reader.bool(fields["answer"], field: "answer")
+      guard hasPrompt, hasAnswer else { return nil }
     case .cloze:
+      let extra = reader.textList(fields["answer"], field: "answer")
       guard require("text", fields["text"] != nil),
         let text = reader.text(fields["text"], field: "text"),
         let marked = readMarked(text, node: fields["text"])
       else { return nil }
       cloze = marked
-      answers = [marked.key] + reader.textList(fields["answer"], field: "answer")
+      answers = [marked.key] + extra
       prompt = prompt ?? (marked.before + "_____" + marked.after)
     }
     guard let id, let prompt else { return nil }
