@@ -33,26 +33,13 @@ struct CardCountReplay {
   /// in the log and the journal, without those undone by entries up to `through` (later undos
   /// are replayed over it). Only cards in `cards` are kept.
   static func counts(
-    through: Int, log: [ProgressLogEntry], journal: [ProgressLogEntry],
+    through: Int, logPath: String, deckID: String, journal: [ProgressLogEntry],
     cards: [String: CardState]
-  ) -> [String: CardCounts] {
-    let logEnd = log.last?.sequence ?? 0
-    func each(_ body: (ProgressLogEntry) -> Void) {
-      for entry in log where entry.sequence <= through { body(entry) }
-      for entry in journal where entry.sequence > logEnd && entry.sequence <= through {
-        body(entry)
-      }
-    }
-    var undone = Set<Int>()
-    each { entry in
-      if case .undo(_, let undoes, _, _, _) = entry { undone.insert(undoes) }
-    }
+  ) throws(ProgressError) -> [String: CardCounts] {
     var tally = CardCounts.Tally()
-    each { entry in
-      if case .review(let sequence, let record) = entry, !undone.contains(sequence) {
-        tally.add(record)
-      }
-    }
+    try ProgressReviewStream.forEach(
+      logPath: logPath, deckID: deckID, journal: journal, through: through
+    ) { tally.add($0) }
     return tally.counts.filter { cards[$0.key] != nil }
   }
 }

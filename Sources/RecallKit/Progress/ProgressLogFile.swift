@@ -52,34 +52,66 @@ struct ProgressLogFile: Sendable {
     var file = ProgressLogFile(
       kind: kind, after: 0, entries: [], validLength: lastNewline + 1, totalLength: bytes.count)
     file.entries.reserveCapacity(bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
+    var lines = LineReader(path: path, kind: kind, expectedDeck: expectedDeck)
     var lineStart = 0
-    var lineNumber = 1
-    var previous: Int?
     while lineStart <= lastNewline {
       var lineEnd = lineStart
       while bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-      var scanner = ProgressJSONScanner(
-        bytes: bytes, range: lineStart..<lineEnd, file: path, firstLine: lineNumber)
-      if lineNumber == 1 {
-        (file.deckID, file.after) = try readHeader(
-          &scanner, kind: kind, expectedDeck: expectedDeck)
-        previous = file.after
-      } else if bytes[lineStart..<lineEnd].contains(where: { !isWhitespace($0) }) {
-        let start = scanner.valueOffset()
-        let entry = try ProgressLogEntry.read(&scanner)
-        try scanner.expectEnd()
-        if let previous, entry.sequence <= previous {
-          throw scanner.failure(
-            "entry \(entry.sequence) is out of order: sequence numbers must increase "
-              + "(the one before is \(previous))", at: start)
-        }
-        previous = entry.sequence
-        file.entries.append(entry)
-      }
+      if let entry = try lines.read(bytes, lineStart..<lineEnd) { file.entries.append(entry) }
       lineStart = lineEnd + 1
+    }
+    file.deckID = lines.deckID
+    file.after = lines.after
+    return file
+  }
+
+  /// Reads lines one after another: the header first, then entries whose sequence numbers
+  /// must increase.
+  struct LineReader {
+    let path: String
+    let kind: Kind
+    let expectedDeck: String?
+    private(set) var deckID: String?
+    private(set) var after = 0
+    private(set) var lineNumber = 1
+    private(set) var previous: Int?
+
+    init(path: String, kind: Kind, expectedDeck: String?) {
+      self.path = path
+      self.kind = kind
+      self.expectedDeck = expectedDeck
+    }
+
+    /// Passes over a line without reading it.
+    mutating func skip() {
       lineNumber += 1
     }
-    return file
+
+    /// The entry on the line at `range` of `bytes` (no newline), nil for the header or a
+    /// blank line.
+    mutating func read(_ bytes: [UInt8], _ range: Range<Int>) throws(ProgressError)
+      -> ProgressLogEntry?
+    {
+      defer { lineNumber += 1 }
+      var scanner = ProgressJSONScanner(
+        bytes: bytes, range: range, file: path, firstLine: lineNumber)
+      if lineNumber == 1 {
+        (deckID, after) = try readHeader(&scanner, kind: kind, expectedDeck: expectedDeck)
+        previous = after
+        return nil
+      }
+      guard bytes[range].contains(where: { !isWhitespace($0) }) else { return nil }
+      let start = scanner.valueOffset()
+      let entry = try ProgressLogEntry.read(&scanner)
+      try scanner.expectEnd()
+      if let previous, entry.sequence <= previous {
+        throw scanner.failure(
+          "entry \(entry.sequence) is out of order: sequence numbers must increase "
+            + "(the one before is \(previous))", at: start)
+      }
+      previous = entry.sequence
+      return entry
+    }
   }
 
   private static func isWhitespace(_ byte: UInt8) -> Bool {

@@ -43,22 +43,11 @@ extension ProgressStore {
       try ProgressReviewLogTail.checkHeader(path: files.reviews, expectedDeck: deckID)
 
       // The review log is read only when counts need it: for a schema-1 snapshot, or for an
-      // undo in the journal of a review that is no longer there.
-      var log: ProgressLogFile??
-      func reviewLog() throws(ProgressError) -> ProgressLogFile? {
-        if let log { return log }
-        let read = try ProgressFileSystem.readFile(files.reviews).flatMap {
-          (bytes) throws(ProgressError) in
-          try ProgressLogFile.parse(
-            bytes, path: files.reviews, kind: .reviews, expectedDeck: deckID)
-        }
-        log = .some(read)
-        return read
-      }
+      // undo in the journal of a review that is no longer there. It is streamed, never held.
       var olderBytes: [UInt8]?
       if var older = snapshot, older.schema < 2 {
-        older.counts = CardCountReplay.counts(
-          through: through, log: try reviewLog()?.entries ?? [],
+        older.counts = try CardCountReplay.counts(
+          through: through, logPath: files.reviews, deckID: deckID,
           journal: journal?.entries ?? [], cards: older.cards)
         snapshot = older
         olderBytes = snapshotBytes
@@ -69,7 +58,7 @@ extension ProgressStore {
       for entry in journal?.entries ?? [] where entry.sequence > through {
         try replay.apply(entry) { (sequence) throws(ProgressError) in
           if let found = journal?.entry(sequence) { return found }
-          return try reviewLog()?.entry(sequence)
+          return try ProgressReviewStream.entry(sequence, logPath: files.reviews, deckID: deckID)
         }
       }
       return LoadedProgress(

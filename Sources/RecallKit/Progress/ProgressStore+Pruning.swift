@@ -18,7 +18,8 @@ extension ProgressStore {
     let cards = orphans(knownIDs: knownIDs)
     guard !cards.isEmpty else { return ProgressPruning(cards: [], reviews: 0) }
     let dropped = Set(cards)
-    let reviews = try reviews().count { dropped.contains($0.cardID) }
+    var reviews = 0
+    try forEachReview { if dropped.contains($0.cardID) { reviews += 1 } }
     return ProgressPruning(cards: cards, reviews: reviews)
   }
 
@@ -46,7 +47,8 @@ extension ProgressStore {
       return ProgressPruning(cards: [], reviews: 0)
     }
     let dropped = Set(entries.filter(isDropped).map(\.cardID)).union(cards)
-    let reviewCount = try reviews().count { dropped.contains($0.cardID) }
+    var reviewCount = 0
+    try forEachReview { if dropped.contains($0.cardID) { reviewCount += 1 } }
 
     if !cards.isEmpty {
       var kept = states

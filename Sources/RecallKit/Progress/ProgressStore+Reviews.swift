@@ -1,11 +1,15 @@
 import Foundation
 
 extension ProgressStore {
-  /// The full review log, oldest first, without the reviews that were undone: the permanent
-  /// log followed by the journal entries it does not hold yet.
+  /// Every review in the log and the journal, oldest first, without those undone, one at a
+  /// time: memory stays flat however long the log (a million reviews are hundreds of
+  /// megabytes of JSON).
   ///
-  /// This is the one call that reads the whole log; opening a store never does.
-  public func reviews() throws(ProgressError) -> [ReviewRecord] {
+  /// This and `reviews()` are the only calls that read the whole log; opening a store never
+  /// does.
+  public func forEachReview(_ body: (ReviewRecord) throws(ProgressError) -> Void)
+    throws(ProgressError)
+  {
     // The journal is read before the log: a compaction in between only moves entries into the
     // log, so nothing is missed, and sequence numbers drop the duplicates.
     let journal: [ProgressLogEntry]
@@ -18,25 +22,15 @@ extension ProgressStore {
     } else {
       journal = journalEntries
     }
-    let log = try ProgressFileSystem.readFile(files.reviews).flatMap {
-      (bytes) throws(ProgressError) in
-      try ProgressLogFile.parse(bytes, path: files.reviews, kind: .reviews, expectedDeck: deckID)
-    }
-    let logEntries = log?.entries ?? []
-    let logEnd = log?.lastSequence ?? 0
-    var records: [(sequence: Int, record: ReviewRecord)] = []
-    records.reserveCapacity(logEntries.count + journal.count)
-    var undone = Set<Int>()
-    func collect(_ entry: ProgressLogEntry) {
-      switch entry {
-      case .review(let sequence, let record): records.append((sequence, record))
-      case .undo(_, let undoes, _, _, _): undone.insert(undoes)
-      }
-    }
-    logEntries.forEach(collect)
-    journal.lazy.filter { $0.sequence > logEnd }.forEach(collect)
-    if undone.isEmpty { return records.map(\.record) }
-    return records.filter { !undone.contains($0.sequence) }.map(\.record)
+    try ProgressReviewStream.forEach(logPath: files.reviews, deckID: deckID, journal: journal, body)
+  }
+
+  /// The full review log as an array; see `forEachReview`, which callers that only pass over
+  /// it once should prefer.
+  public func reviews() throws(ProgressError) -> [ReviewRecord] {
+    var records: [ReviewRecord] = []
+    try forEachReview { records.append($0) }
+    return records
   }
 
   /// Whether the journal or the log holds an entry written at or after `date`, judged from

@@ -11,7 +11,7 @@ import Foundation
 ///   the snapshot. Each line is appended with one write(2) and fsync(2) before `record` returns,
 ///   so saving an answer costs one short append, whatever the size of the deck.
 /// - `<deck>.reviews.jsonl`, the permanent review log in the same line format; compaction
-///   appends the journal's lines to it. Only `reviews()` reads it, so opening a deck with a
+///   appends the journal's lines to it. Only `forEachReview` reads it, streaming, so opening a deck with a
 ///   million reviews parses the snapshot and a short journal, never the log. Only `prune`
 ///   (asked for with `recall prune --yes`) ever removes lines from it; see
 ///   `ProgressStore+Pruning.swift`.

@@ -92,13 +92,14 @@ public struct DeckStatistics: Hashable, Sendable {
 
     let since = today.start.addingTimeInterval(-Double(history - 1) * 86_400)
     var phases: [String: CardState.Phase] = [:]
-    for review in try store.reviews() where known.contains(review.cardID) {
+    try store.forEachReview { review in
+      guard known.contains(review.cardID) else { return }
       let before = phases[review.cardID] ?? .new
       phases[review.cardID] = review.state.phase
       reviews += 1
       if review.accepted { accepted += 1 }
       milliseconds += review.responseMilliseconds
-      guard review.reviewedAt >= since, review.reviewedAt <= now else { continue }
+      guard review.reviewedAt >= since, review.reviewedAt <= now else { return }
       let daysAgo = max(
         0, Int((today.start.timeIntervalSince(review.reviewedAt) / 86_400).rounded(.up)))
       if daysAgo < history { reviewsByDay[history - 1 - daysAgo] += 1 }

@@ -103,9 +103,9 @@ public final class StudySession {
     if try !store.hasEntries(since: day.start) { return StudyQueue.DoneToday() }
     var seenBefore: Set<String> = []
     var done = StudyQueue.DoneToday()
-    for review in try store.reviews() {
+    try store.forEachReview { review in
       let first = seenBefore.insert(review.cardID).inserted
-      guard day.contains(review.reviewedAt) else { continue }
+      guard day.contains(review.reviewedAt) else { return }
       if first { done.newCards += 1 } else { done.reviews += 1 }
     }
     return done
