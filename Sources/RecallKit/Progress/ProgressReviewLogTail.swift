@@ -101,15 +101,83 @@ struct ProgressReviewLogTail {
           lastSequence: entry.sequence, lastTime: entry.time, validLength: validLength,
           totalLength: size)
       }
-      // A blank or bad last line: read the whole log, which skips blank lines and reports a
-      // bad one at its real line number.
-      guard let all = try ProgressFileSystem.readFile(path),
-        let log = try ProgressLogFile.parse(
-          all, path: path, kind: .reviews, expectedDeck: expectedDeck)
+      // A blank or bad last line: read the whole log (streamed), which skips blank lines and
+      // reports a bad one at its real line number.
+      var lastTime: Date?
+      guard
+        let log = try ProgressLogFile.stream(
+          path: path, kind: .reviews, expectedDeck: expectedDeck, { lastTime = $0.time })
       else { return nil }
       return ProgressReviewLogTail(
-        lastSequence: log.lastSequence, lastTime: log.entries.last?.time,
-        validLength: log.validLength, totalLength: log.totalLength)
+        lastSequence: log.lastSequence, lastTime: lastTime, validLength: validLength,
+        totalLength: size)
+    }
+  }
+}
+
+extension ProgressReviewLogTail {
+  /// The log's entries written at or after `date`, oldest first, read from the end of the file
+  /// in growing chunks: a second session on the same day needs that day's answers, not years of
+  /// them. Entries are appended as they happen, so the first older one ends the search. Nil
+  /// when a line among them does not read; the caller then reads the log from the start,
+  /// which reports the fault at its line.
+  static func entries(since date: Date, path: String) throws(ProgressError)
+    -> [ProgressLogEntry]?
+  {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      if errno == ENOENT { return [] }
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    defer { ProgressFileSystem.closeDescriptor(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    let size = Int(status.st_size)
+    let newline = UInt8(ascii: "\n")
+    var chunkSize = 1 << 16
+    while true {
+      let start = max(0, size - chunkSize)
+      let bytes = try ProgressFileSystem.readBytes(
+        descriptor, path: path, offset: start, count: size - start)
+      // Bytes after the last newline are a torn line, never read.
+      guard let lastNewline = bytes.lastIndex(of: newline) else {
+        if start == 0 { return [] }
+        chunkSize *= 4
+        continue
+      }
+      var newestFirst: [ProgressLogEntry] = []
+      var lineEnd = lastNewline
+      var complete = false
+      while true {
+        let lineStart: Int
+        if let before = bytes[..<lineEnd].lastIndex(of: newline) {
+          lineStart = before + 1
+        } else if start == 0 {
+          lineStart = 0
+        } else {
+          break  // the line begins before this chunk
+        }
+        if start + lineStart == 0 {
+          complete = true  // the header: every entry has been seen
+          break
+        }
+        let line = bytes[lineStart..<lineEnd]
+        if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+          var scanner = ProgressJSONScanner(bytes: bytes, range: lineStart..<lineEnd, file: path)
+          guard let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil
+          else { return nil }
+          if entry.time < date {
+            complete = true
+            break
+          }
+          newestFirst.append(entry)
+        }
+        lineEnd = lineStart - 1
+      }
+      if complete { return newestFirst.reversed() }
+      chunkSize *= 4
     }
   }
 }

@@ -33,6 +33,23 @@ extension ProgressStore {
     return records
   }
 
+  /// The reviews and undos of the log and the journal written at or after `date`, oldest
+  /// first, read from the end of the log; nil when a line there does not read (`reviews()`
+  /// then reports it at its line).
+  func entries(since date: Date) throws(ProgressError) -> [ProgressLogEntry]? {
+    guard let logged = try ProgressReviewLogTail.entries(since: date, path: files.reviews)
+    else { return nil }
+    let logEnd: Int
+    if let last = logged.last {
+      logEnd = last.sequence
+    } else {
+      logEnd =
+        try ProgressReviewLogTail.read(path: files.reviews, expectedDeck: deckID)?.lastSequence
+        ?? 0
+    }
+    return logged + journalEntries.filter { $0.sequence > logEnd && $0.time >= date }
+  }
+
   /// Whether the journal or the log holds an entry written at or after `date`, judged from
   /// the journal and the log's last line only, so it costs the same for a million reviews.
   ///

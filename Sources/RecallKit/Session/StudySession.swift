@@ -101,12 +101,46 @@ public final class StudySession {
     let day = StudyDay(containing: now, timeZone: timeZone)
     // The first session of a day (the usual case) need not read the whole log to learn that.
     if try !store.hasEntries(since: day.start) { return StudyQueue.DoneToday() }
+    if let today = try store.entries(since: day.start) {
+      return doneToday(from: today, in: day, store: store)
+    }
+    return try doneToday(fromWholeLogOf: store, in: day)
+  }
+
+  /// The day's counts from the whole history: the rule `doneToday(from:in:store:)` follows.
+  static func doneToday(fromWholeLogOf store: ProgressStore, in day: StudyDay)
+    throws(ProgressError) -> StudyQueue.DoneToday
+  {
     var seenBefore: Set<String> = []
     var done = StudyQueue.DoneToday()
     try store.forEachReview { review in
       let first = seenBefore.insert(review.cardID).inserted
       guard day.contains(review.reviewedAt) else { return }
       if first { done.newCards += 1 } else { done.reviews += 1 }
+    }
+    return done
+  }
+
+  /// The day's counts from the day's own entries: a card's first review ever was on this day
+  /// when its review count (`reps`, undone answers left out) equals its reviews on this day.
+  static func doneToday(from entries: [ProgressLogEntry], in day: StudyDay, store: ProgressStore)
+    -> StudyQueue.DoneToday
+  {
+    var undone = Set<Int>()
+    for case .undo(_, let undoes, _, _, _) in entries { undone.insert(undoes) }
+    var reviewsToday: [String: Int] = [:]
+    for case .review(let sequence, let record) in entries
+    where !undone.contains(sequence) && day.contains(record.reviewedAt) {
+      reviewsToday[record.cardID, default: 0] += 1
+    }
+    var done = StudyQueue.DoneToday()
+    for (card, count) in reviewsToday {
+      if store.counts(for: card).reps == count {
+        done.newCards += 1
+        done.reviews += count - 1
+      } else {
+        done.reviews += count
+      }
     }
     return done
   }
