@@ -59,17 +59,8 @@ struct ProgressReviewLogTail {
   static func read(path: String, expectedDeck: String? = nil) throws(ProgressError)
     -> ProgressReviewLogTail?
   {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    if descriptor < 0 {
-      if errno == ENOENT { return nil }
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
-    }
+    guard let (descriptor, size) = try openForReading(path) else { return nil }
     defer { ProgressFileSystem.closeDescriptor(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
-    }
-    let size = Int(status.st_size)
 
     guard
       try readHeader(descriptor, path: path, size: size, expectedDeck: expectedDeck)
@@ -116,6 +107,22 @@ struct ProgressReviewLogTail {
 }
 
 extension ProgressReviewLogTail {
+  /// An open descriptor and the file's size; nil when there is no file.
+  static func openForReading(_ path: String) throws(ProgressError) -> (Int32, Int)? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      if errno == ENOENT { return nil }
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      let reason = ProgressFileSystem.reason(errno)
+      ProgressFileSystem.closeDescriptor(descriptor)
+      throw .io(path: path, operation: "read it", reason: reason)
+    }
+    return (descriptor, Int(status.st_size))
+  }
+
   /// The log's entries written at or after `date`, oldest first, read from the end of the file
   /// in growing chunks: a second session on the same day needs that day's answers, not years of
   /// them. Entries are appended as they happen, so the first older one ends the search. Nil
@@ -124,17 +131,8 @@ extension ProgressReviewLogTail {
   static func entries(since date: Date, path: String) throws(ProgressError)
     -> [ProgressLogEntry]?
   {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    if descriptor < 0 {
-      if errno == ENOENT { return [] }
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
-    }
+    guard let (descriptor, size) = try openForReading(path) else { return [] }
     defer { ProgressFileSystem.closeDescriptor(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
-    }
-    let size = Int(status.st_size)
     let newline = UInt8(ascii: "\n")
     var chunkSize = 1 << 16
     while true {
