@@ -439,9 +439,11 @@ struct DeckBuilder {
     }
   }
 
+  /// Worked out once: a calendar per date costs more than the check.
+  private static let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+
   private mutating func checkPlausible(_ date: HistoricalDate, node: DeckNode) {
-    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
-    if (date.end ?? date.start).year > thisYear {
+    if (date.end ?? date.start).year > Self.thisYear {
       reader.warning("the date \(date.formatted) is in the future; is the year right?", at: node)
     }
   }
