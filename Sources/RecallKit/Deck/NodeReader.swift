@@ -154,11 +154,24 @@ struct NodeReader {
   /// Text without surrounding white space; most texts have none, and for them the
   /// Foundation call (a copy through NSString) is skipped.
   static func trimmed(_ text: String) -> String {
-    let set = CharacterSet.whitespacesAndNewlines
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-      set.contains(first) || set.contains(last)
+      isWhitespaceOrNewline(first) || isWhitespaceOrNewline(last)
     else { return text }
-    return text.trimmingCharacters(in: set)
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The members of `CharacterSet.whitespacesAndNewlines` (which also holds U+200B), without
+  /// building the set each time; a test compares the two over the Basic Multilingual Plane.
+  static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0x200B: return true
+    case 0..<0x80: return false
+    default:
+      switch scalar.properties.generalCategory {
+      case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+      default: return false
+      }
+    }
   }
 
   /// One text or a list of texts.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RecallKit
@@ -65,5 +66,17 @@ import Testing
   func mixedWordsAreNeitherDatesNorFigures(text: String) {
     #expect(HistoricalDate(parsing: text) == nil)
     #expect(NumberValue.parse(text) == nil)
+  }
+
+  /// The shortcut in the deck reader must agree with Foundation's set on every scalar that
+  /// can start or end a text.
+  @Test func whitespaceMatchesFoundationsSet() {
+    let set = CharacterSet.whitespacesAndNewlines
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(NodeReader.isWhitespaceOrNewline(scalar) == set.contains(scalar), "U+\(value)")
+    }
+    #expect(NodeReader.trimmed(" \u{3000}Barë\n") == "Barë")
+    #expect(NodeReader.trimmed("Barë") == "Barë")
   }
 }
