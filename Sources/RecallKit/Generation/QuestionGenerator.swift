@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a deck's facts into questions, deterministically for a given deck and seed.
 ///
 /// Ids never depend on the seed, on wording or on position: a fact's questions are
@@ -26,8 +28,9 @@ public struct QuestionGenerator: Sendable {
     // At least one question a fact; growing by doubling from zero would copy a large deck's
     // questions many times over.
     result.reserveCapacity(facts == nil ? deck.facts.count + deck.cards.count : 0)
-    for fact in deck.facts where facts?.contains(fact.id) ?? true {
-      result += questions(for: fact)
+    let chosen = facts.map { wanted in deck.facts.filter { wanted.contains($0.id) } } ?? deck.facts
+    for part in factQuestions(of: chosen) {
+      result += part
     }
     for card in deck.cards {
       if let facts, !facts.contains(card.id), !facts.contains(card.fact ?? card.id) { continue }
@@ -40,6 +43,25 @@ public struct QuestionGenerator: Sendable {
     if let types { result.removeAll { !types.contains($0.kind) } }
     return result
   }
+
+  /// The questions of `facts`, in order, as consecutive parts. A large deck is split across
+  /// two threads: each fact's questions depend only on the fact, the seed and the deck's index,
+  /// so the halves are the same whichever thread makes them.
+  func factQuestions(of facts: [Fact]) -> [[Question]] {
+    guard facts.count >= Self.parallelThreshold else {
+      return [facts.flatMap { questions(for: $0) }]
+    }
+    let middle = facts.count / 2
+    let halves = [facts[..<middle], facts[middle...]]
+    let parts = ParallelParts(count: halves.count)
+    DispatchQueue.concurrentPerform(iterations: halves.count) { index in
+      parts.store(halves[index].flatMap { questions(for: $0) }, at: index)
+    }
+    return parts.values
+  }
+
+  /// Below this many facts, generating on one thread is quicker than starting a second.
+  static let parallelThreshold = 5_000
 
   /// Facts that give no question of their own and have no hand-written card: worth a warning,
   /// since a learner will never be asked about them.
@@ -105,5 +127,27 @@ public struct QuestionGenerator: Sendable {
       fact, "truefalse", .truefalse,
       prompt: English.sentence(truth ? trueStatement : falseStatement),
       expected: .truth(truth), explanation: explanation)
+  }
+}
+
+/// Results written by concurrent iterations, each to its own slot, and read after they end.
+private final class ParallelParts: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [[Question]]
+
+  init(count: Int) {
+    slots = Array(repeating: [], count: count)
+  }
+
+  func store(_ value: [Question], at index: Int) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [[Question]] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots
   }
 }
