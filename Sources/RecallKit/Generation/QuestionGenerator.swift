@@ -29,9 +29,7 @@ public struct QuestionGenerator: Sendable {
     // questions many times over.
     result.reserveCapacity(facts == nil ? deck.facts.count + deck.cards.count : 0)
     let chosen = facts.map { wanted in deck.facts.filter { wanted.contains($0.id) } } ?? deck.facts
-    for part in factQuestions(of: chosen) {
-      result += part
-    }
+    appendFactQuestions(of: chosen, to: &result)
     for card in deck.cards {
       if let facts, !facts.contains(card.id), !facts.contains(card.fact ?? card.id) { continue }
       result.append(question(for: card))
@@ -44,20 +42,23 @@ public struct QuestionGenerator: Sendable {
     return result
   }
 
-  /// The questions of `facts`, in order, as consecutive parts. A large deck is split across
-  /// two threads: each fact's questions depend only on the fact, the seed and the deck's index,
-  /// so the halves are the same whichever thread makes them.
-  func factQuestions(of facts: [Fact]) -> [[Question]] {
+  /// Appends the questions of `facts`, in order. For a large deck a second thread makes the
+  /// second half meanwhile: each fact's questions depend only on the fact, the seed and the
+  /// deck's index, so the result is the same whichever thread makes them.
+  func appendFactQuestions(of facts: [Fact], to result: inout [Question]) {
     guard facts.count >= Self.parallelThreshold else {
-      return [facts.flatMap { questions(for: $0) }]
+      for fact in facts { result += questions(for: fact) }
+      return
     }
     let middle = facts.count / 2
-    let halves = [facts[..<middle], facts[middle...]]
-    let parts = ParallelParts(count: halves.count)
-    DispatchQueue.concurrentPerform(iterations: halves.count) { index in
-      parts.store(halves[index].flatMap { questions(for: $0) }, at: index)
+    let later = ParallelParts(count: 1)
+    let finished = DispatchGroup()
+    DispatchQueue.global().async(group: finished) {
+      later.store(facts[middle...].flatMap { questions(for: $0) }, at: 0)
     }
-    return parts.values
+    for fact in facts[..<middle] { result += questions(for: fact) }
+    finished.wait()
+    result += later.values[0]
   }
 
   /// Below this many facts, generating on one thread is quicker than starting a second.
