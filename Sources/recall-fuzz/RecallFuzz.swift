@@ -1,5 +1,5 @@
 import Foundation
-import RecallKit
+@_spi(Fuzzing) import RecallKit
 
 /// libFuzzer targets over the code that reads untrusted bytes. Built only by `scripts/fuzz`
 /// (which defines RECALL_FUZZ and links libFuzzer); a normal build gets a stub that says so.
@@ -43,6 +43,10 @@ enum FuzzTarget: String, CaseIterable {
     switch self {
     case .deck:
       _ = DeckLoader().load(data: data, path: "fuzz.yaml")
+      // The fast reader must build the library's tree whenever it reads a text at all.
+      if !FuzzingHooks.fastReaderAgrees(with: String(decoding: data, as: UTF8.self)) {
+        fatalError("the block YAML reader and the YAML library disagree")
+      }
     case .grader:
       // The first byte picks the question; the rest is what the learner typed.
       guard let first = data.first else { return }
@@ -57,13 +61,16 @@ enum FuzzTarget: String, CaseIterable {
       for (index, name) in names.enumerated() {
         let path = Self.scratch + "/" + name
         if index < parts.count {
-          FileManager.default.createFile(atPath: path, contents: Data(parts[index]))
+          _ = FileManager.default.createFile(atPath: path, contents: Data(parts[index]))
         } else {
           try? FileManager.default.removeItem(atPath: path)
         }
       }
       if let store = try? ProgressStore.openReadOnly(deckID: "fuzz", directory: Self.scratch) {
-        _ = try? store.reviews()
+        if let last = try? store.reviews().last?.reviewedAt {
+          // A second session's reading of the log's end, on the same files.
+          _ = FuzzingHooks.dayCounts(in: store, at: last)
+        }
       }
     }
   }

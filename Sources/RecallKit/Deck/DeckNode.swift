@@ -67,3 +67,20 @@ enum DeckNode: Sendable {
     }
   }
 }
+
+extension DeckNode: Equatable {
+  /// The same shape, texts, styles and positions.
+  static func == (lhs: DeckNode, rhs: DeckNode) -> Bool {
+    switch (lhs, rhs) {
+    case (.scalar(let left), .scalar(let right)):
+      return left.string == right.string && left.style == right.style && left.mark == right.mark
+    case (.sequence(let left), .sequence(let right)):
+      return left.mark == right.mark && left.nodes == right.nodes
+    case (.mapping(let left), .mapping(let right)):
+      return left.mark == right.mark && left.pairs.count == right.pairs.count
+        && zip(left.pairs, right.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    default:
+      return false
+    }
+  }
+}
