@@ -66,34 +66,24 @@ struct ProgressReviewLogTail {
       try readHeader(descriptor, path: path, size: size, expectedDeck: expectedDeck)
     else { return nil }
 
-    // The last complete line: read backwards in growing chunks until its start is in view.
-    var chunkSize = 1 << 16
-    while true {
-      let start = max(0, size - chunkSize)
-      let bytes = try ProgressFileSystem.readBytes(
-        descriptor, path: path, offset: start, count: size - start)
-      guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
-        if start == 0 { return nil }
-        chunkSize *= 4
-        continue
-      }
-      let lineStart = bytes[..<lastNewline].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
-      guard let lineStart = lineStart ?? (start == 0 ? 0 : nil) else {
-        chunkSize *= 4
-        continue
-      }
-      let validLength = start + lastNewline + 1
-      if start + lineStart == 0 {
-        return ProgressReviewLogTail(lastSequence: 0, validLength: validLength, totalLength: size)
-      }
-      var scanner = ProgressJSONScanner(bytes: bytes, range: lineStart..<lastNewline, file: path)
+    // The last complete line; a blank or bad one sends the reading to the start of the file.
+    var last: ProgressLogEntry?
+    var unreadable = false
+    let walked = try walkLinesBackwards(descriptor, size: size, path: path) {
+      bytes, line, isFirstLine in
+      guard !isFirstLine else { return false }
+      var scanner = ProgressJSONScanner(bytes: bytes, range: line, file: path)
       if let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil {
-        return ProgressReviewLogTail(
-          lastSequence: entry.sequence, lastTime: entry.time, validLength: validLength,
-          totalLength: size)
+        last = entry
+      } else {
+        unreadable = true
       }
-      // A blank or bad last line: read the whole log (streamed), which skips blank lines and
-      // reports a bad one at its real line number.
+      return false
+    }
+    guard let validLength = walked else { return nil }
+    if unreadable {
+      // Read the whole log (streamed), which skips blank lines and reports a bad one at its
+      // real line number.
       var lastTime: Date?
       guard
         let log = try ProgressLogFile.stream(
@@ -103,6 +93,9 @@ struct ProgressReviewLogTail {
         lastSequence: log.lastSequence, lastTime: lastTime, validLength: validLength,
         totalLength: size)
     }
+    return ProgressReviewLogTail(
+      lastSequence: last?.sequence ?? 0, lastTime: last?.time, validLength: validLength,
+      totalLength: size)
   }
 }
 
@@ -128,26 +121,58 @@ extension ProgressReviewLogTail {
   /// them. Entries are appended as they happen, so the first older one ends the search. Nil
   /// when a line among them does not read; the caller then reads the log from the start,
   /// which reports the fault at its line.
-  static func entries(since date: Date, path: String) throws(ProgressError)
-    -> [ProgressLogEntry]?
+  static func entries(since date: Date, path: String, chunkSize: Int = 1 << 16)
+    throws(ProgressError) -> [ProgressLogEntry]?
   {
     guard let (descriptor, size) = try openForReading(path) else { return [] }
     defer { ProgressFileSystem.closeDescriptor(descriptor) }
+    var newestFirst: [ProgressLogEntry] = []
+    var unreadable = false
+    _ = try walkLinesBackwards(descriptor, size: size, path: path, chunkSize: chunkSize) {
+      bytes, line, isFirstLine in
+      guard !isFirstLine else { return false }  // the header: every entry has been seen
+      if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return true }
+      var scanner = ProgressJSONScanner(bytes: bytes, range: line, file: path)
+      guard let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil
+      else {
+        unreadable = true
+        return false
+      }
+      guard entry.time >= date else { return false }
+      newestFirst.append(entry)
+      return true
+    }
+    return unreadable ? nil : newestFirst.reversed()
+  }
+
+  /// Walks the file's complete lines from the last back to the first, reading growing chunks
+  /// from the end, so the cost follows how far back the caller looks, not the file's size.
+  /// `body` gets the chunk, the line's range in it (without the newline) and whether it is the
+  /// file's first line, and returns whether to go on. Bytes after the last newline (a torn
+  /// line) are never passed. Returns the length up to and including the last newline, or nil
+  /// when the file has no complete line.
+  static func walkLinesBackwards(
+    _ descriptor: Int32, size: Int, path: String, chunkSize firstChunk: Int = 1 << 16,
+    _ body: ([UInt8], Range<Int>, Bool) throws(ProgressError) -> Bool
+  ) throws(ProgressError) -> Int? {
     let newline = UInt8(ascii: "\n")
-    var chunkSize = 1 << 16
+    var chunkSize = max(1, firstChunk)
+    // The absolute offset of the newline that ends the next line to visit.
+    var nextLineEnd: Int?
+    var validLength: Int?
     while true {
       let start = max(0, size - chunkSize)
       let bytes = try ProgressFileSystem.readBytes(
         descriptor, path: path, offset: start, count: size - start)
-      // Bytes after the last newline are a torn line, never read.
-      guard let lastNewline = bytes.lastIndex(of: newline) else {
-        if start == 0 { return [] }
+      if nextLineEnd == nil, let last = bytes.lastIndex(of: newline) {
+        nextLineEnd = start + last
+        validLength = start + last + 1
+      }
+      guard var lineEnd = nextLineEnd.map({ $0 - start }) else {
+        if start == 0 { return nil }
         chunkSize *= 4
         continue
       }
-      var newestFirst: [ProgressLogEntry] = []
-      var lineEnd = lastNewline
-      var complete = false
       while true {
         let lineStart: Int
         if let before = bytes[..<lineEnd].lastIndex(of: newline) {
@@ -157,24 +182,13 @@ extension ProgressReviewLogTail {
         } else {
           break  // the line begins before this chunk
         }
-        if start + lineStart == 0 {
-          complete = true  // the header: every entry has been seen
-          break
-        }
-        let line = bytes[lineStart..<lineEnd]
-        if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-          var scanner = ProgressJSONScanner(bytes: bytes, range: lineStart..<lineEnd, file: path)
-          guard let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil
-          else { return nil }
-          if entry.time < date {
-            complete = true
-            break
-          }
-          newestFirst.append(entry)
+        let isFirstLine = start + lineStart == 0
+        guard try body(bytes, lineStart..<lineEnd, isFirstLine), !isFirstLine else {
+          return validLength
         }
         lineEnd = lineStart - 1
+        nextLineEnd = start + lineEnd
       }
-      if complete { return newestFirst.reversed() }
       chunkSize *= 4
     }
   }

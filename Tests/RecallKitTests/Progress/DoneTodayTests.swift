@@ -49,4 +49,26 @@ import Testing
       containing: progressEpoch, timeZone: TimeZone(identifier: "UTC") ?? .current)
     #expect(try store.entries(since: day.start) == nil)
   }
+
+  /// Reading back from the end in chunks of any size finds the entries a forward read finds.
+  @Test(arguments: [1, 7, 100, 1 << 16])
+  func chunksOfAnySizeFindTheSameEntries(chunkSize: Int) throws {
+    let folder = try makeProgressFolder()
+    let store = try ProgressStore.open(deckID: "deck", directory: folder)
+    for minute in stride(from: 0, to: 600, by: 37) {
+      _ = try store.record(sampleReview("c\(minute % 5)/short", minute: minute))
+    }
+    try store.close()
+    try appendToFile(store.files.reviews, "{\"seq\": 99, \"ty")  // a torn line
+    let bytes = try #require(fileBytes(store.files.reviews))
+    let all = try #require(
+      try ProgressLogFile.parse([UInt8](bytes), path: store.files.reviews, kind: .reviews)
+    ).entries
+    for cutoff in [0, 100, 333, 599, 700] {
+      let date = progressEpoch.addingTimeInterval(Double(cutoff) * 60)
+      let found = try ProgressReviewLogTail.entries(
+        since: date, path: store.files.reviews, chunkSize: chunkSize)
+      #expect(found == all.filter { $0.time >= date }, "since minute \(cutoff)")
+    }
+  }
 }
