@@ -5,7 +5,9 @@ import RecallKit
 ///
 /// The two are independent and, on a large collection, take about as long as each other. It
 /// starts only when the deck is named by id and already has a progress file, and the store is
-/// used only when the loaded deck has that id; otherwise it is released unwritten.
+/// used only when the loaded deck has that id; otherwise it is released without the journal
+/// being folded into the snapshot. (Opening itself writes only to repair: it cuts a torn last
+/// journal line and migrates a snapshot of an older schema, keeping a backup.)
 final class ProgressPrefetch: @unchecked Sendable {
   let deckID: String
   private let finished = DispatchSemaphore(value: 0)
