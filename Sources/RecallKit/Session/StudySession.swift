@@ -62,6 +62,8 @@ public final class StudySession {
   /// Each question's saved state, in question order, kept in step with the store, so that
   /// building the queue after every answer does not look up every card by id again.
   private var states: [CardState?]
+  /// Where in `questions` each question `next()` returned is.
+  private var positions: [String: Int] = [:]
   /// The last answer, so its rating can be changed or the answer undone.
   private var last: (feedback: Feedback, previous: CardState?, input: String, milliseconds: Int)?
   public private(set) var summary = SessionSummary()
@@ -164,6 +166,7 @@ public final class StudySession {
         let question = questions[entry.index]
         if skipped.contains(question.id) { continue }
         if entry.kind == .ahead && seenAhead.contains(question.id) { continue }
+        positions[question.id] = entry.index
         return (question, entry.kind)
       }
     }
@@ -253,8 +256,8 @@ public final class StudySession {
   }
 
   private func refreshState(of id: String) {
-    // Once per answer, so a scan is cheaper than keeping an index of every card.
-    if let position = questions.firstIndex(where: { $0.id == id }) {
+    // Questions handed out by `next()` are remembered; others (a caller's own) are searched.
+    if let position = positions[id] ?? questions.firstIndex(where: { $0.id == id }) {
       states[position] = store.state(for: id)
     }
   }
