@@ -66,11 +66,6 @@ enum DeckInputScan {
   /// `,`, `-`, another bracket or the start of a line), which is all that nesting needs. It
   /// walks UTF-8 bytes (every byte it acts on is ASCII), since it sees every byte of the file
   /// before the parser does; columns count Unicode scalars.
-  static func firstNestingProblem(in text: String, path: String, limit: Int) -> Diagnostic? {
-    var text = text
-    return text.withUTF8 { firstNestingProblem(in: $0, path: path, limit: limit) }
-  }
-
   static func firstNestingProblem(
     in bytes: UnsafeBufferPointer<UInt8>, path: String, limit: Int
   ) -> Diagnostic? {

@@ -49,6 +49,22 @@ enum ProgressFileSystem {
     }
   }
 
+  /// An open descriptor and the file's size; nil when there is no file.
+  static func openForReading(_ path: String) throws(ProgressError) -> (Int32, Int)? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      if errno == ENOENT { return nil }
+      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
+    }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      let reason = ProgressFileSystem.reason(errno)
+      ProgressFileSystem.closeDescriptor(descriptor)
+      throw .io(path: path, operation: "read it", reason: reason)
+    }
+    return (descriptor, Int(status.st_size))
+  }
+
   /// Up to `count` bytes at `offset`.
   static func readBytes(_ descriptor: Int32, path: String, offset: Int, count: Int)
     throws(ProgressError) -> [UInt8]

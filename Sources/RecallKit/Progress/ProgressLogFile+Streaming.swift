@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension ProgressLogFile {
   /// What streaming a file learnt besides its entries.
   struct Streamed {
@@ -25,12 +19,7 @@ extension ProgressLogFile {
     only wanted: ((ArraySlice<UInt8>) -> Bool)? = nil,
     _ body: (ProgressLogEntry) throws(ProgressError) -> Void
   ) throws(ProgressError) -> Streamed? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    if descriptor < 0 {
-      let code = errno
-      if code == ENOENT { return nil }
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(code))
-    }
+    guard let (descriptor, _) = try ProgressFileSystem.openForReading(path) else { return nil }
     defer { ProgressFileSystem.closeDescriptor(descriptor) }
     var lines = LineReader(path: path, kind: kind, expectedDeck: expectedDeck)
     var buffer: [UInt8] = []

@@ -114,7 +114,8 @@ struct ProgressLogFile: Sendable {
     }
   }
 
-  private static func isWhitespace(_ byte: UInt8) -> Bool {
+  /// A blank byte on a log line (a line of them alone is skipped).
+  static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0D
   }
 

@@ -59,7 +59,7 @@ struct ProgressReviewLogTail {
   static func read(path: String, expectedDeck: String? = nil) throws(ProgressError)
     -> ProgressReviewLogTail?
   {
-    guard let (descriptor, size) = try openForReading(path) else { return nil }
+    guard let (descriptor, size) = try ProgressFileSystem.openForReading(path) else { return nil }
     defer { ProgressFileSystem.closeDescriptor(descriptor) }
 
     guard
@@ -100,22 +100,6 @@ struct ProgressReviewLogTail {
 }
 
 extension ProgressReviewLogTail {
-  /// An open descriptor and the file's size; nil when there is no file.
-  static func openForReading(_ path: String) throws(ProgressError) -> (Int32, Int)? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    if descriptor < 0 {
-      if errno == ENOENT { return nil }
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
-    }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      let reason = ProgressFileSystem.reason(errno)
-      ProgressFileSystem.closeDescriptor(descriptor)
-      throw .io(path: path, operation: "read it", reason: reason)
-    }
-    return (descriptor, Int(status.st_size))
-  }
-
   /// The log's entries written at or after `date`, oldest first, read from the end of the file
   /// in growing chunks: a second session on the same day needs that day's answers, not years of
   /// them. Entries are appended as they happen, so the first older one ends the search. Nil
@@ -124,14 +108,14 @@ extension ProgressReviewLogTail {
   static func entries(since date: Date, path: String, chunkSize: Int = 1 << 16)
     throws(ProgressError) -> [ProgressLogEntry]?
   {
-    guard let (descriptor, size) = try openForReading(path) else { return [] }
+    guard let (descriptor, size) = try ProgressFileSystem.openForReading(path) else { return [] }
     defer { ProgressFileSystem.closeDescriptor(descriptor) }
     var newestFirst: [ProgressLogEntry] = []
     var unreadable = false
     _ = try walkLinesBackwards(descriptor, size: size, path: path, chunkSize: chunkSize) {
       bytes, line, isFirstLine in
       guard !isFirstLine else { return false }  // the header: every entry has been seen
-      if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return true }
+      if bytes[line].allSatisfy(ProgressLogFile.isWhitespace) { return true }
       var scanner = ProgressJSONScanner(bytes: bytes, range: line, file: path)
       guard let entry = try? ProgressLogEntry.read(&scanner), (try? scanner.expectEnd()) != nil
       else {
