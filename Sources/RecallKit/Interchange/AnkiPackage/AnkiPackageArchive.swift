@@ -23,7 +23,7 @@ struct AnkiPackageArchive {
 
   /// The package at `path`, read in place (its media are never loaded). Every failure is an
   /// `AnkiPackageError`.
-  init(path: String) throws(AnkiPackageError) {
+  init(path: String, limit: Int = maximumUnpackedSize) throws(AnkiPackageError) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .io("\(path): cannot read the file")
     }
@@ -47,24 +47,23 @@ struct AnkiPackageArchive {
         entries[$0] != nil
       }), let entry = entries[name]
     else { throw .notAnki(entries: entries.keys.sorted()) }
-    var collection = try Self.unpack(entry, from: archive)
+    var collection = try Self.unpack(entry, from: archive, limit: limit)
     if name.hasSuffix("b") {
-      collection = try Self.unzstd(collection, entry: name)
+      collection = try Self.unzstd(collection, entry: name, limit: limit)
     }
     self.collection = collection
     collectionName = name
     mediaNames = []
     if let media = entries["media"] {
-      mediaNames = try Self.mediaNames(try Self.unpack(media, from: archive))
+      mediaNames = try Self.mediaNames(try Self.unpack(media, from: archive, limit: limit), limit: limit)
     }
   }
 
   /// An entry's bytes, counted as they are unpacked so a lying header cannot run past the
   /// limit; the CRC is checked.
-  private static func unpack(_ entry: Entry, from archive: Archive) throws(AnkiPackageError)
-    -> [UInt8]
+  private static func unpack(_ entry: Entry, from archive: Archive, limit: Int)
+    throws(AnkiPackageError) -> [UInt8]
   {
-    let limit = maximumUnpackedSize
     guard entry.uncompressedSize <= UInt64(limit) else {
       throw .tooLarge(entry: entry.path, limit: limit)
     }
@@ -89,10 +88,11 @@ struct AnkiPackageArchive {
     return bytes
   }
 
-  private static func unzstd(_ bytes: [UInt8], entry: String) throws(AnkiPackageError) -> [UInt8]
+  private static func unzstd(_ bytes: [UInt8], entry: String, limit: Int)
+    throws(AnkiPackageError) -> [UInt8]
   {
     do {
-      return try Zstd.decompress(bytes, limit: maximumUnpackedSize)
+      return try Zstd.decompress(bytes, limit: limit)
     } catch {
       switch error {
       case .tooLarge(let limit): throw .tooLarge(entry: entry, limit: limit)
@@ -104,9 +104,11 @@ struct AnkiPackageArchive {
 
   /// The media map: JSON `{"0": "name.jpg", …}` in legacy packages, zstd-compressed
   /// `MediaEntries` in current ones.
-  private static func mediaNames(_ bytes: [UInt8]) throws(AnkiPackageError) -> [String] {
+  private static func mediaNames(_ bytes: [UInt8], limit: Int) throws(AnkiPackageError)
+    -> [String]
+  {
     if Zstd.isCompressed(bytes) {
-      let plain = try unzstd(bytes, entry: "media")
+      let plain = try unzstd(bytes, entry: "media", limit: limit)
       do {
         return try ProtobufFields.mediaNames(plain)
       } catch {
