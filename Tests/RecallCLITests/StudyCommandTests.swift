@@ -151,7 +151,8 @@ final class ScriptedReader: LineReader {
     let shown = result.output.components(separatedBy: explanation).count - 1
     #expect(shown == 2, "\(result.output)")
     // At the rating prompt :again is still the rating.
-    let rated = try study(["July 1998 to January 1999", ":again", ":quit"], now: "2026-11-25T10:00:00Z")
+    let rated = try study(
+      ["July 1998 to January 1999", ":again", ":quit"], now: "2026-11-25T10:00:00Z")
     #expect(rated.output.contains("rated again"))
   }
 

@@ -44,7 +44,7 @@ public struct StudyCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Pretend the time is this ISO 8601 instant, fixed for the session (for scripts and tests).",
+      "Start the session at this ISO 8601 instant; time runs on from it (for scripts, tests).",
       valueName: "time"))
   public var now: String?
 

@@ -355,7 +355,8 @@ struct StudyREPL {
       let name = command.argument.map { "\(command.name) \($0)" } ?? command.name
       let label = "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0)
       console.line(
-        text.render(command.help, initialIndent: label, subsequentIndent: String(repeating: " ", count: 18)))
+        text.render(
+          command.help, initialIndent: label, subsequentIndent: String(repeating: " ", count: 18)))
     }
   }
 

@@ -28,7 +28,9 @@ public struct FactSheet: Hashable, Sendable {
       if let value, !value.isEmpty { fields.append(Field(label: label, value: value)) }
     }
     func add(_ label: String, list values: [String]) {
-      if !values.isEmpty { fields.append(Field(label: label, value: values.joined(separator: "; "))) }
+      if !values.isEmpty {
+        fields.append(Field(label: label, value: values.joined(separator: "; ")))
+      }
     }
     let title: String
     switch fact.content {
