@@ -69,7 +69,8 @@ enum InterchangeFixtures {
       id: "convoy-people/number", kind: .numeric,
       prompt: "How many people travelled in the convoy that left on 2 May 1999?",
       expected: .number(NumberValue(from: 3000, to: 5000)), fact: "convoy-people",
-      explanation: "Between 3,000 and 5,000 people travelled in the convoy.", template: .countNumeric),
+      explanation: "Between 3,000 and 5,000 people travelled in the convoy.",
+      template: .countNumeric),
     Question(
       id: "battle/year", kind: .numeric, prompt: "In which year was the Battle of Mazhiq?",
       expected: .number(NumberValue(1998)), fact: "battle", explanation: "", template: .dateShort),
