@@ -85,7 +85,10 @@ import ZIPFoundation
     var reviewed = 0
     for card in collection.cards {
       guard let id = imported.cardIDs[card.id] else { continue }
-      let anki = try #require(expected.cards.first { $0.guid == collection.notes.first { $0.id == card.noteID }?.guid && $0.ord == card.ordinal })
+      let anki = try #require(
+        expected.cards.first {
+          $0.guid == collection.notes.first { $0.id == card.noteID }?.guid && $0.ord == card.ordinal
+        })
       if anki.type == 0 {
         #expect(history.states[id] == nil)
         continue
@@ -103,7 +106,8 @@ import ZIPFoundation
     #expect(reviewed > 0)
     #expect(history.reviews.count == reviewed)
     #expect(history.reviews.map(\.reviewedAt) == history.reviews.map(\.reviewedAt).sorted())
-    #expect(history.suspended.count == 0 || history.suspended.allSatisfy { history.states[$0] != nil })
+    #expect(
+      history.suspended.count == 0 || history.suspended.allSatisfy { history.states[$0] != nil })
   }
 
   // MARK: Archives that are not good packages
@@ -182,11 +186,16 @@ import ZIPFoundation
     let folder = try Self.scratch()
     let zipBomb = folder.appendingPathComponent("bomb.apkg")
     try Self.zip([("collection.anki2", Array(repeating: 0, count: 1 << 20))], at: zipBomb)
-    #expect(Self.failure(zipBomb.path, limit: 64 << 10) == .tooLarge(entry: "collection.anki2", limit: 64 << 10))
+    #expect(
+      Self.failure(zipBomb.path, limit: 64 << 10)
+        == .tooLarge(entry: "collection.anki2", limit: 64 << 10))
     // The same inside zstd: a small frame that unpacks past the limit.
     let zstdBomb = folder.appendingPathComponent("bomb21b.apkg")
-    try Self.zip([("collection.anki21b", Zstd.compress(Array(repeating: 0, count: 1 << 20)))], at: zstdBomb)
-    #expect(Self.failure(zstdBomb.path, limit: 64 << 10) == .tooLarge(entry: "collection.anki21b", limit: 64 << 10))
+    try Self.zip(
+      [("collection.anki21b", Zstd.compress(Array(repeating: 0, count: 1 << 20)))], at: zstdBomb)
+    #expect(
+      Self.failure(zstdBomb.path, limit: 64 << 10)
+        == .tooLarge(entry: "collection.anki21b", limit: 64 << 10))
   }
 
   @Test func zstdRoundTripsAndRefusesDamage() throws {
@@ -194,8 +203,12 @@ import ZIPFoundation
     let packed = Zstd.compress(text)
     #expect(packed.count < text.count / 10)
     #expect(try Zstd.decompress(packed, limit: 1 << 20) == text)
-    #expect(throws: Zstd.Failure.self) { try Zstd.decompress(Array(packed.prefix(packed.count - 4)), limit: 1 << 20) }
-    #expect(throws: Zstd.Failure.self) { try Zstd.decompress([0x28, 0xB5, 0x2F, 0xFD, 1, 2, 3], limit: 1 << 20) }
+    #expect(throws: Zstd.Failure.self) {
+      try Zstd.decompress(Array(packed.prefix(packed.count - 4)), limit: 1 << 20)
+    }
+    #expect(throws: Zstd.Failure.self) {
+      try Zstd.decompress([0x28, 0xB5, 0x2F, 0xFD, 1, 2, 3], limit: 1 << 20)
+    }
   }
 
   @Test func mediaEntriesReadFromTheWireFormat() throws {

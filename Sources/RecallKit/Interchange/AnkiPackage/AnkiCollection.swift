@@ -149,7 +149,9 @@ struct AnkiCollection {
 
   /// Schema 11: `col.models` and `col.decks` are JSON objects keyed by id.
   private mutating func readSchema11(_ database: SQLiteDatabase) throws {
-    let row = try database.rows("SELECT models, decks FROM col LIMIT 1") { ($0.blob(0), $0.blob(1)) }
+    let row = try database.rows("SELECT models, decks FROM col LIMIT 1") {
+      ($0.blob(0), $0.blob(1))
+    }
     guard let (modelsJSON, decksJSON) = row.first,
       let models = try? JSONSerialization.jsonObject(with: Data(modelsJSON)) as? [String: Any],
       let deckObjects = try? JSONSerialization.jsonObject(with: Data(decksJSON)) as? [String: Any]
@@ -161,7 +163,8 @@ struct AnkiCollection {
         (($0["ord"] as? NSNumber)?.intValue ?? 0) < (($1["ord"] as? NSNumber)?.intValue ?? 0)
       }.compactMap { $0["name"] as? String }
       noteTypes[id] = NoteType(
-        id: id, name: (model["name"] as? String) ?? "", isCloze: (model["type"] as? NSNumber)?.intValue == 1,
+        id: id, name: (model["name"] as? String) ?? "",
+        isCloze: (model["type"] as? NSNumber)?.intValue == 1,
         fieldNames: names)
     }
     for (key, value) in deckObjects {

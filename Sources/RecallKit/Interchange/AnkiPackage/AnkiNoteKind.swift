@@ -21,7 +21,8 @@ enum AnkiNoteKind: Sendable {
     }
     guard type.fieldNames.count >= 2 else { return nil }
     let names: [(String, AnkiNoteKind)] = [
-      ("Basic (and reversed card)", .reversed), ("Basic (optional reversed card)", .optionalReversed),
+      ("Basic (and reversed card)", .reversed),
+      ("Basic (optional reversed card)", .optionalReversed),
       ("Basic (type in the answer)", .typed), ("Basic", .basic),
     ]
     for (name, kind) in names where Self.matches(type.name, stockName: name) {

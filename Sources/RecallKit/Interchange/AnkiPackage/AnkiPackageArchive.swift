@@ -29,7 +29,8 @@ struct AnkiPackageArchive {
     }
     let start = (try? handle.read(upToCount: 8)) ?? Data()
     try? handle.close()
-    guard start.starts(with: [0x50, 0x4B, 0x03, 0x04]) || start.starts(with: [0x50, 0x4B, 0x05, 0x06])
+    guard
+      start.starts(with: [0x50, 0x4B, 0x03, 0x04]) || start.starts(with: [0x50, 0x4B, 0x05, 0x06])
     else { throw .notZip }
     // ZIPFoundation leaves encrypted entries out instead of failing; the first entry's
     // general-purpose flags (bit 0: encrypted) tell a password-protected archive.
@@ -55,7 +56,8 @@ struct AnkiPackageArchive {
     collectionName = name
     mediaNames = []
     if let media = entries["media"] {
-      mediaNames = try Self.mediaNames(try Self.unpack(media, from: archive, limit: limit), limit: limit)
+      mediaNames = try Self.mediaNames(
+        try Self.unpack(media, from: archive, limit: limit), limit: limit)
     }
   }
 

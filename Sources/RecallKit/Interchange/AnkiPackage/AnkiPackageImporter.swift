@@ -120,13 +120,15 @@ public struct AnkiPackageImporter: Sendable {
         tags.append(deck)
       }
       let before = items.diagnostics.count
-      for (card, id) in add(plan.note, kind: plan.kind, cards: cards, tags: tags,
+      for (card, id) in add(
+        plan.note, kind: plan.kind, cards: cards, tags: tags,
         at: items.location(plan.position, 1), into: &items)
       {
         cardIDs[card] = id
       }
       // A note that cannot become a card is left out; the rest of the package still imports.
-      for index in before..<items.diagnostics.count where items.diagnostics[index].severity == .error {
+      for index in before..<items.diagnostics.count
+      where items.diagnostics[index].severity == .error {
         let diagnostic = items.diagnostics[index]
         items.diagnostics[index] = .warning(
           "\(diagnostic.message); note \(plan.note.id) is skipped", at: diagnostic.location)

@@ -164,10 +164,12 @@ final class SQLiteStatement {
       switch value {
       case .integer(let number): status = sqlite3_bind_int64(pointer, index, number)
       case .real(let number): status = sqlite3_bind_double(pointer, index, number)
-      case .text(let text): status = sqlite3_bind_text(pointer, index, text, -1, recall_sqlite_transient())
+      case .text(let text):
+        status = sqlite3_bind_text(pointer, index, text, -1, recall_sqlite_transient())
       case .blob(let bytes):
         status = bytes.withUnsafeBytes {
-          sqlite3_bind_blob(pointer, index, $0.baseAddress, Int32($0.count), recall_sqlite_transient())
+          sqlite3_bind_blob(
+            pointer, index, $0.baseAddress, Int32($0.count), recall_sqlite_transient())
         }
       case .null: status = sqlite3_bind_null(pointer, index)
       }
