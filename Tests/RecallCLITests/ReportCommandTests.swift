@@ -18,7 +18,8 @@ import Testing
   }
 
   static func deckYAML(id: String) -> String {
-    var yaml = "id: \(id)\ntitle: Four words\nsubject: Test\nsource: Made up for a test\n"
+    var yaml =
+      "id: \(id)\ntitle: Four words\nsubject: Test\nsource: Made up for a test\n"
       + "facts: []\ncards:\n"
     for word in ["alpha", "beta", "gamma", "delta"] {
       yaml += "  - id: \(word)\n    type: short\n    prompt: Type \(word)\n    answer: [\(word)]\n"
@@ -28,7 +29,9 @@ import Testing
 
   /// Studies every new card once in a real session, answering the words in `knows` right and
   /// the others with `wrong`.
-  func study(student: String, knows: Set<String>, wrong: String = "no idea", deckPath: String? = nil)
+  func study(
+    student: String, knows: Set<String>, wrong: String = "no idea", deckPath: String? = nil
+  )
     throws
   {
     let session = try StreamingSession(arguments: [
@@ -46,7 +49,9 @@ import Testing
       }
       answered += 1
       session.send(knows.contains(word) ? word : wrong)
-      _ = session.wait(timeout: 10) { $0.contains("rated") && $0.components(separatedBy: "rated ").count > answered }
+      _ = session.wait(timeout: 10) {
+        $0.contains("rated") && $0.components(separatedBy: "rated ").count > answered
+      }
       session.send("")
     }
     session.send(":quit")
@@ -125,7 +130,8 @@ import Testing
 
     let csv = try report(folders + ["--format", "csv", "--table", "students"])
     let lines = csv.standardOutput.split(separator: "\n")
-    #expect(lines.first == "student,cards_studied,reviews,accuracy,known_now,missed_now,days_active")
+    #expect(
+      lines.first == "student,cards_studied,reviews,accuracy,known_now,missed_now,days_active")
     #expect(lines.count == 5)
     #expect(lines.contains { $0.hasPrefix("dan,4,4,0.2500,") })
   }
@@ -135,8 +141,10 @@ import Testing
     try "folder,name\nana,Ana Krasniqi\n\"ben\",\"Ben, the younger\"\n".write(
       toFile: root + "/names.csv", atomically: true, encoding: .utf8)
     let result = try report(
-      [root + "/ana", root + "/ben", "--name", root + "/names.csv", "--format", "csv", "--table",
-       "students"])
+      [
+        root + "/ana", root + "/ben", "--name", root + "/names.csv", "--format", "csv", "--table",
+        "students",
+      ])
     #expect(result.standardOutput.contains("Ana Krasniqi,4,4,1.0000"))
     #expect(result.standardOutput.contains("\"Ben, the younger\",4,4,0.7500"))
   }

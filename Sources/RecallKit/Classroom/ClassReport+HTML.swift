@@ -84,7 +84,8 @@ extension ClassReport {
     let unstudied = facts.count - studied.count
     let note =
       unstudied == 0
-      ? "" : "<p class=\"muted\">\(unstudied) of \(facts.count) facts not yet studied by anyone.</p>\n"
+      ? ""
+      : "<p class=\"muted\">\(unstudied) of \(facts.count) facts not yet studied by anyone.</p>\n"
     guard !studied.isEmpty else { return note }
     let height = rowHeight * Double(studied.count) + 24
     var svg =
@@ -103,7 +104,8 @@ extension ClassReport {
           labelWidth, y, barWidth * accuracy) + "fill=\"\(colour)\"/>"
       let tick = labelWidth + barWidth * min(1, max(0, fact.recallNow))
       svg += String(
-        format: "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#222\" stroke-width=\"2\"/>",
+        format:
+          "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#222\" stroke-width=\"2\"/>",
         tick, y - 1, tick, y + 13)
       svg +=
         "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 11)\">"

@@ -24,7 +24,8 @@ extension ClassReport {
     lines.append(header)
     for student in students {
       var row =
-        "  " + Self.cut(visible(student.name), nameWidth)
+        "  "
+        + Self.cut(visible(student.name), nameWidth)
         .padding(toLength: nameWidth, withPad: " ", startingAt: 0)
         + Self.right(String(student.cardsStudied), 9) + Self.right(String(student.reviews), 9)
         + Self.right(Self.percent(student.accuracy), 10)

@@ -119,7 +119,8 @@ extension ClassReport {
   ///   - memory: the model that turns a stability into a retrievability.
   public init(
     deckID: String, deckTitle: String, questions: [Question], students records: [StudentRecord],
-    skipped: [Skipped], now: Date, onDate: Date?, memory: MemoryModel = MemoryModel(weights: FSRSParameters.defaults),
+    skipped: [Skipped], now: Date, onDate: Date?,
+    memory: MemoryModel = MemoryModel(weights: FSRSParameters.defaults),
     limits: Limits = Limits()
   ) {
     self.deckID = deckID
@@ -171,7 +172,8 @@ extension ClassReport {
         guard itemScore.count > 0 else { continue }
         studied += 1
         let rest = (
-          sum: firstTries[index].sum - itemScore.sum, count: firstTries[index].count - itemScore.count
+          sum: firstTries[index].sum - itemScore.sum,
+          count: firstTries[index].count - itemScore.count
         )
         if rest.count > 0 {
           pairs.append((itemScore.sum / Double(itemScore.count), rest.sum / Double(rest.count)))
@@ -242,7 +244,8 @@ extension ClassReport {
     }
 
     retention = Self.curve(
-      records: records, cardIDs: cardIDs, from: now, to: onDate ?? now.addingTimeInterval(30 * 86_400),
+      records: records, cardIDs: cardIDs, from: now,
+      to: onDate ?? now.addingTimeInterval(30 * 86_400),
       recall: recall)
   }
 

@@ -39,7 +39,8 @@ public enum ClassRoster {
 
   /// The name a folder is shown under.
   public static func displayName(folder: String, names: [String: String]) -> String {
-    let base = (folder as NSString).standardizingPath.split(separator: "/").last.map(String.init)
+    let base =
+      (folder as NSString).standardizingPath.split(separator: "/").last.map(String.init)
       ?? folder
     return names[base] ?? base
   }
