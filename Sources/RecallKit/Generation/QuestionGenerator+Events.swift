@@ -3,20 +3,20 @@ extension QuestionGenerator {
   func eventQuestions(_ fact: Fact, _ event: Fact.Event) -> [Question] {
     var result: [Question] = []
     let explanation = explanation(fact, Self.eventSentences(event))
-    var random = randomness(for: "\(fact.id)/date-choice")
+    var random = randomness(fact, .dateChoice)
     var wrongDates: [HistoricalDate]?
     // An undated event has no "When…?" questions.
     if let date = event.date {
       let prompt = Self.datePrompt(event, date)
       result.append(
         make(
-          fact, "date-short", .short, prompt: prompt, expected: .date(date),
+          fact, .dateShort, .short, prompt: prompt, expected: .date(date),
           explanation: explanation))
       wrongDates = dateDistractors(for: date, using: &random)
       if let wrongDates {
         result.append(
           makeChoice(
-            fact, "date-choice", prompt: prompt, answer: date.formatted,
+            fact, .dateChoice, prompt: prompt, answer: date.formatted,
             distractors: wrongDates.map(\.formatted), explanation: explanation, using: &random))
       }
     }
@@ -27,21 +27,21 @@ extension QuestionGenerator {
     if let blanked {
       placeQuestions.append(
         make(
-          fact, "place-cloze", .cloze, prompt: blanked.sentence,
+          fact, .placeCloze, .cloze, prompt: blanked.sentence,
           expected: .text(blanked.place.names), explanation: explanation))
-      random = randomness(for: "\(fact.id)/place-choice")
+      random = randomness(fact, .placeChoice)
       wrongPlaces = placeDistractors(
         for: blanked.place, type: blanked.type, sentence: blanked.sentence, using: &random)
       if let wrongPlaces, let name = blanked.place.displayName {
         placeQuestions.append(
           makeChoice(
-            fact, "place-choice", prompt: blanked.sentence, answer: name,
+            fact, .placeChoice, prompt: blanked.sentence, answer: name,
             distractors: wrongPlaces.compactMap(\.displayName), explanation: explanation,
             using: &random))
       }
     }
 
-    random = randomness(for: "\(fact.id)/truefalse")
+    random = randomness(fact, .truefalse)
     if let question = eventTrueFalse(
       fact, event, blanked: blanked, wrongDates: wrongDates ?? [], wrongPlaces: wrongPlaces ?? [],
       explanation: explanation, using: &random)
