@@ -30,7 +30,8 @@ public struct DraftCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The article, a UTF-8 text file.", valueName: "article"))
   public var article: String
 
-  @Option(name: [.short, .long], help: ArgumentHelp("Where to write the deck.", valueName: "deck.yaml"))
+  @Option(
+    name: [.short, .long], help: ArgumentHelp("Where to write the deck.", valueName: "deck.yaml"))
   public var output: String?
 
   @Option(help: ArgumentHelp("The deck's id (default: from the title)."))
@@ -77,9 +78,10 @@ public struct DraftCommand: ParsableCommand {
       return .usage
     }
     let destination = OutputDestination(path: output, force: force)
-    let resuming = output.map { DraftSession.statePath(for: $0) }.map {
-      FileManager.default.fileExists(atPath: $0)
-    } ?? false
+    let resuming =
+      output.map { DraftSession.statePath(for: $0) }.map {
+        FileManager.default.fileExists(atPath: $0)
+      } ?? false
     if let refusal = destination.refusal(), !(reader != nil && resuming) {
       console.errorLine(refusal)
       return .cannotCreate
@@ -101,8 +103,10 @@ public struct DraftCommand: ParsableCommand {
     let header = makeHeader(parsed)
     if let reader, let output {
       let session = DraftSession(
-        proposals: proposals, articlePath: article, articleText: parsed.sentences.map(\.text).joined(separator: "\n"),
-        output: output, header: header, writer: writer, console: console, reader: reader, force: force || resuming)
+        proposals: proposals, articlePath: article,
+        articleText: parsed.sentences.map(\.text).joined(separator: "\n"),
+        output: output, header: header, writer: writer, console: console, reader: reader,
+        force: force || resuming)
       return session.run()
     }
     let rendered = writer.render(proposals, header: header)

@@ -6,7 +6,9 @@ import RecallKit
 /// it would make, and reads a decision. Saves the review after every decision and writes the
 /// deck when the review ends or stops, so nothing decided is lost.
 struct DraftSession {
-  static let commands = [":accept", ":drop", ":edit", ":help", ":merge", ":quit", ":skip", ":write"]
+  static let commands = [
+    ":accept", ":drop", ":edit", ":help", ":merge", ":quit", ":skip", ":write",
+  ]
 
   let proposals: [DraftProposal]
   let articlePath: String
@@ -45,7 +47,8 @@ struct DraftSession {
     var review = DraftReview(articleText: articleText, proposals: proposals)
     do {
       if let saved = try DraftReview.load(path: statePath) {
-        guard saved.version == DraftReview.formatVersion, saved.articleDigest == review.articleDigest
+        guard saved.version == DraftReview.formatVersion,
+          saved.articleDigest == review.articleDigest
         else {
           console.errorLine(
             "recall: error: \(statePath) is a review of another article (or of this one before "
@@ -145,7 +148,8 @@ struct DraftSession {
       try review.save(path: path)
       return true
     } catch {
-      console.errorLine("recall: error: cannot save the review to \(path): \(error.localizedDescription)")
+      console.errorLine(
+        "recall: error: cannot save the review to \(path): \(error.localizedDescription)")
       return false
     }
   }
@@ -192,10 +196,16 @@ struct DraftSession {
     console.line("")
     console.line(
       style.bold("[\(number)/\(total)] \(proposal.kind.rawValue) \(proposal.id)")
-        + style.dim(String(format: " · confidence %.2f · line %d", proposal.confidence, proposal.line)))
-    console.line(text.render(proposal.sentence, initialIndent: "  “", subsequentIndent: "   ") + "”")
+        + style.dim(
+          String(format: " · confidence %.2f · line %d", proposal.confidence, proposal.line)))
+    console.line(
+      text.render(proposal.sentence, initialIndent: "  “", subsequentIndent: "   ") + "”")
     for field in proposal.fields {
-      console.line(text.render(field.value.description, initialIndent: "  \(field.key): ", subsequentIndent: "      "))
+      let shown =
+        field.key == "known_for"
+        ? field.value.items.joined(separator: " | ") : field.value.description
+      console.line(
+        text.render(shown, initialIndent: "  \(field.key): ", subsequentIndent: "      "))
     }
     for caveat in proposal.caveats { console.line(style.yellow("  ! \(caveat)")) }
     let questions = DraftPreview.questions(for: proposal, writer: writer)
@@ -210,7 +220,8 @@ struct DraftSession {
     case .failure(let problem):
       console.line(style.yellow("  does not check yet: \(problem.message)"))
     }
-    console.line(style.dim("  Enter/a accept · e FIELD edit · m ID merge · d drop · s skip · q stop"))
+    console.line(
+      style.dim("  Enter/a accept · e FIELD edit · m ID merge · d drop · s skip · q stop"))
   }
 
   private func help() {
@@ -232,6 +243,7 @@ struct DraftSession {
 
 extension DraftReview {
   static func listFieldHint(_ key: String) -> String {
-    key == "known_for" ? " (sentences separated by |)" : listFields.contains(key) ? " (comma-separated)" : ""
+    key == "known_for"
+      ? " (sentences separated by |)" : listFields.contains(key) ? " (comma-separated)" : ""
   }
 }

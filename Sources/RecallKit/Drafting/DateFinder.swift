@@ -25,7 +25,8 @@ enum DateFinder {
     "(?:January|February|March|April|May|June|July|August|September|October|November|December"
     + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
   static let day = "(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
-  static let year = "(?:[0-9]{1,4}\\s?(?:BC|BCE|AD|CE)\\b|(?:AD|CE)\\s?[0-9]{1,4}|[0-9]{4}(?![0-9]))"
+  static let year =
+    "(?:[0-9]{1,4}\\s?(?:BC|BCE|AD|CE)\\b|(?:AD|CE)\\s?[0-9]{1,4}|[0-9]{4}(?![0-9]))"
   static let part = "(?:early|mid|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+middle\\s+of)"
   static let season = "(?:spring|summer|autumn|fall|winter)"
   static let ordinalWords =
@@ -36,7 +37,7 @@ enum DateFinder {
     "(?:\(part)[- ]?)?(?:\(day)\\s?\(month)|\(month)\\s+\(day)(?![0-9:])|\(month))"
   }
 
-  static let pattern: NSRegularExpression = {
+  static let pattern: NSRegularExpression? = {
     let rangeSeparator = "\\s*(?:–|—|-|/|\\bto\\b|\\buntil\\b|\\band\\b)\\s*"
     let forms = [
       // Ranges of points with the year at the end, or at both ends.
@@ -70,8 +71,9 @@ enum DateFinder {
       + "(?:\\b(?:on|in|from|between|during|by|since|until|till|after|before|around|about|"
       + "throughout|at|of|as early as|as late as|circa|towards|toward)\\s+(?:the\\s+)?)?)"
     let full = "\(prepositions)(" + forms.map { "(?:\($0))" }.joined(separator: "|") + ")(?![0-9])"
-    // The pattern is a constant; a failure here is a programming error caught by every test.
-    return try! NSRegularExpression(pattern: full, options: [.caseInsensitive])
+    // The pattern is a constant: nil would be a programming error, which every draft test
+    // would show as no dates found.
+    return try? NSRegularExpression(pattern: full, options: [.caseInsensitive])
   }()
 
   private static let monthNames = Set(
@@ -85,17 +87,20 @@ enum DateFinder {
     let ns = sentence as NSString
     var result: [DateMention] = []
     let utf16 = Array(sentence.utf16)
+    guard let pattern else { return [] }
     for match in pattern.matches(in: sentence, range: NSRange(location: 0, length: ns.length)) {
       let whole = match.range
       let core = match.range(at: 1)
       let coreText = ns.substring(with: core)
-      let lead = ns.substring(with: NSRange(location: whole.location, length: core.location - whole.location))
-      let preposition = lead.lowercased().split(separator: " ").first { word in
-        ![
-          "the", "late", "early", "morning", "afternoon", "evening", "night", "of", "around",
-        ].contains(word) && !word.contains(":") && !word.contains(".")
-          && !["am", "pm", "a.m.", "p.m."].contains(word)
-      }.map(String.init) ?? lead.lowercased().split(separator: " ").last.map(String.init) ?? ""
+      let lead = ns.substring(
+        with: NSRange(location: whole.location, length: core.location - whole.location))
+      let preposition =
+        lead.lowercased().split(separator: " ").first { word in
+          ![
+            "the", "late", "early", "morning", "afternoon", "evening", "night", "of", "around",
+          ].contains(word) && !word.contains(":") && !word.contains(".")
+            && !["am", "pm", "a.m.", "p.m."].contains(word)
+        }.map(String.init) ?? lead.lowercased().split(separator: " ").last.map(String.init) ?? ""
       let lowered = coreText.lowercased()
       // "May" and "March" are words too: a bare month needs a capital and a preposition.
       if monthNames.contains(lowered.trimmingCharacters(in: .punctuationCharacters))
@@ -108,8 +113,9 @@ enum DateFinder {
       let after = followingWord(utf16, after: core.location + core.length)
       var attributive = false
       if isBareYear {
-        guard let value = Int(coreText), acceptsBareYear(
-          value, digits: coreText.count, preposition: preposition, before: before, after: after)
+        guard let value = Int(coreText),
+          acceptsBareYear(
+            value, digits: coreText.count, preposition: preposition, before: before, after: after)
         else { continue }
         attributive = preposition.isEmpty || preposition == "of"
         if preposition == "of", before.lowercased() != "of" { attributive = false }
@@ -129,12 +135,14 @@ enum DateFinder {
       let date = missing ? nil : HistoricalDate(parsing: text)
       if !missing && date == nil && !isPendingForm(text) { continue }
       let range = Range(whole, in: sentence).map {
-        sentence.distance(from: sentence.startIndex, to: $0.lowerBound)..<sentence.distance(
-          from: sentence.startIndex, to: $0.upperBound)
+        sentence.distance(
+          from: sentence.startIndex, to: $0.lowerBound)..<sentence.distance(
+            from: sentence.startIndex, to: $0.upperBound)
       }
       let dateRange = Range(core, in: sentence).map {
-        sentence.distance(from: sentence.startIndex, to: $0.lowerBound)..<sentence.distance(
-          from: sentence.startIndex, to: $0.upperBound)
+        sentence.distance(
+          from: sentence.startIndex, to: $0.lowerBound)..<sentence.distance(
+            from: sentence.startIndex, to: $0.upperBound)
       }
       guard let range, let dateRange else { continue }
       result.append(
@@ -159,9 +167,10 @@ enum DateFinder {
     let countedNext = after.first?.isLowercase == true && !functionWords.contains(after)
     if countedNext { return false }
     if before == "(" { return true }
-    if ["in", "on", "from", "between", "during", "by", "since", "until", "till", "after", "before",
-      "around", "circa", "throughout", "of", "as early as", "towards", "toward", "about"].contains(preposition)
-    {
+    if [
+      "in", "on", "from", "between", "during", "by", "since", "until", "till", "after", "before",
+      "around", "circa", "throughout", "of", "as early as", "towards", "toward", "about",
+    ].contains(preposition) {
       return preposition != "about" || !countedNext
     }
     if preposition.isEmpty, before.lowercased() == "the" || before.lowercased() == "and",
@@ -228,7 +237,8 @@ enum DateFinder {
     text = text.replacingOccurrences(
       of: "^(early|mid|late) to ", with: "$1-", options: [.regularExpression, .caseInsensitive])
     text = text.replacingOccurrences(
-      of: " to (early|mid|late) to ", with: " to $1-", options: [.regularExpression, .caseInsensitive])
+      of: " to (early|mid|late) to ", with: " to $1-",
+      options: [.regularExpression, .caseInsensitive])
     text = text.replacingOccurrences(
       of: "^([A-Za-z]+\\.?)\\s+([0-9]{1,2})\\s*[-–—]\\s*([0-9]{1,2}),?\\s*", with: "$2–$3 $1 ",
       options: [.regularExpression])
@@ -249,7 +259,8 @@ enum DateFinder {
     text = text.replacingOccurrences(of: "mid ", with: "mid-")
     text = text.replacingOccurrences(of: "Mid ", with: "mid-")
     text = text.split(separator: " ").joined(separator: " ")
-    let hasYear = text.range(of: "[0-9]{3,4}|BC|AD|century|[0-9]0s", options: .regularExpression) != nil
+    let hasYear =
+      text.range(of: "[0-9]{3,4}|BC|AD|century|[0-9]0s", options: .regularExpression) != nil
     return (text, hasYear)
   }
 

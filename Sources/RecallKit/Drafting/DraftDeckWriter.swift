@@ -117,7 +117,8 @@ public struct DraftDeckWriter: Sendable {
       var reason = String(format: "confidence %.2f", proposal.confidence)
       if let why = demoted[proposal.id] { reason += "; commented out: \(why)" }
       if !proposal.caveats.isEmpty { reason += "; " + proposal.caveats.joined(separator: "; ") }
-      lines.append("  # \(isComment ? "? " : "")\(reason.replacingOccurrences(of: "\n", with: " "))")
+      lines.append(
+        "  # \(isComment ? "? " : "")\(reason.replacingOccurrences(of: "\n", with: " "))")
       if isFact { entries.append((lines.count + 1, proposal.id)) }
       for line in entryLines(proposal, placeIDs: placeIDs) {
         lines.append(isComment ? "  # " + line.dropFirst(2) : line)
@@ -132,7 +133,9 @@ public struct DraftDeckWriter: Sendable {
 
   /// The fact's lines, `  - id: …` first.
   public func entryLines(_ proposal: DraftProposal, placeIDs: [String: String]) -> [String] {
-    var lines = ["  - id: \(DeckWriter.scalar(proposal.id))", "    kind: \(proposal.kind.rawValue)"]
+    var lines = [
+      "  - id: \(DeckWriter.scalar(proposal.id))", "    kind: \(proposal.kind.rawValue)",
+    ]
     for field in proposal.fields {
       switch field.value {
       case .text(let text):

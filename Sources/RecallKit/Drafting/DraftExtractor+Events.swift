@@ -74,7 +74,9 @@ extension DraftExtractor.Run {
   }
 
   /// A date that cannot be lifted out ("until 1313", two dates in one clause) keys a cloze.
-  mutating func addDateStatement(_ mention: DateMention, in sentence: DraftSentence, caveats: [String]) {
+  mutating func addDateStatement(
+    _ mention: DateMention, in sentence: DraftSentence, caveats: [String]
+  ) {
     guard !mention.yearInferred, !mention.yearMissing, mention.date != nil else { return }
     let key = sentence.slice(mention.dateRange.lowerBound, mention.dateRange.upperBound)
     addStatement(sentence, key: key, confidence: 0.6, alternatives: [])
@@ -97,7 +99,8 @@ extension DraftExtractor.Run {
     // Leading adverbs and an opening "On/In" left by the lift.
     var words = text.split(separator: " ").map(String.init)
     while let first = words.first,
-      Self.leadingAdverbs.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters))
+      Self.leadingAdverbs.contains(
+        first.lowercased().trimmingCharacters(in: .punctuationCharacters))
     {
       words.removeFirst()
     }
@@ -141,7 +144,9 @@ extension DraftExtractor.Run {
     let dateToken = sentence.tokenIndex(atOrAfter: mention.range.lowerBound)
     for span in sentence.spans where eventNames[EntityBook.key(span.text)] != nil {
       let startsClause = sentence.tokens[span.start].start <= clause.lowerBound + 5
-      if span.end == dateToken || startsClause && sentence.tokens[span.start].start >= clause.lowerBound {
+      if span.end == dateToken
+        || startsClause && sentence.tokens[span.start].start >= clause.lowerBound
+      {
         let before = span.start > 0 ? sentence.tokens[span.start - 1].lower : ""
         return before == "the" || span.text.hasPrefix("Battle") || span.text.hasPrefix("Siege")
           ? "the " + span.text : span.text

@@ -76,7 +76,8 @@ extension DraftExtractor.Run {
     let isGroupWord = { (word: String) in
       DraftLexicon.unitWords.contains(word) || DraftLexicon.organisationWords.contains(word)
     }
-    let numbered = words.contains { $0.first?.isNumber == true || NameSpans.isOrdinal($0) }
+    let numbered =
+      words.contains { $0.first?.isNumber == true || NameSpans.isOrdinal($0) }
       || words.first.map { Token(text: $0, start: 0, end: 0).isRomanNumeral } == true
     if isGroupWord(last) && (words.count > 1 || numbered) || isGroupWord(first) && numbered {
       let isUnit =
@@ -143,7 +144,8 @@ extension DraftExtractor.Run {
     var words = allWords
     var titleWords: [String] = []
     while let word = words.first, words.count > 1,
-      DraftLexicon.titles.contains(word.lowercased().trimmingCharacters(in: .init(charactersIn: ".")))
+      DraftLexicon.titles.contains(
+        word.lowercased().trimmingCharacters(in: .init(charactersIn: ".")))
         || word == "."
     {
       if word != "." { titleWords.append(word) }
@@ -205,8 +207,7 @@ extension DraftExtractor.Run {
     {
       // "commanded by Fritz Raweneck and Kaspar Nostyc": the second of two names.
       let previous = sentence.spans.last { $0.end <= span.start - 1 }
-      if let previous, let known = book.find(previous.text), book.entities[known].kind == .person
-      {
+      if let previous, let known = book.find(previous.text), book.entities[known].kind == .person {
         result.evidence = 0.6
       }
     }
@@ -233,7 +234,8 @@ extension DraftExtractor.Run {
       let token = tokens[index]
       guard token.isWord else { break }
       if ["the", "a", "an", "his", "her", "their", "its", "by", "of", "to", "with", "and", "for"]
-        .contains(token.lower) && !(token.lower == "and" && !words.isEmpty && index > 0
+        .contains(token.lower)
+        && !(token.lower == "and" && !words.isEmpty && index > 0
           && tokens[index - 1].text.first?.isLowercase == true)
       {
         break
@@ -282,10 +284,15 @@ extension DraftExtractor.Run {
       ["a", "an", "the", "then", "himself", "herself"].contains(head[0])
       || head.contains { DraftLexicon.personNouns.contains($0) || DraftLexicon.titles.contains($0) }
     guard opensWithNoun else { return nil }
-    guard head.contains(where: { DraftLexicon.personNouns.contains($0) || DraftLexicon.titles.contains($0) })
-      || tokens[start..<end].contains(where: { DraftLexicon.personNouns.contains($0.lower) })
+    guard
+      head.contains(where: {
+        DraftLexicon.personNouns.contains($0) || DraftLexicon.titles.contains($0)
+      })
+        || tokens[start..<end].contains(where: { DraftLexicon.personNouns.contains($0.lower) })
     else { return nil }
-    if DraftExtractor.isVerbLike(tokens[start].text) && !DraftLexicon.personNouns.contains(head.count > 1 ? head[1] : "") {
+    if DraftExtractor.isVerbLike(tokens[start].text)
+      && !DraftLexicon.personNouns.contains(head.count > 1 ? head[1] : "")
+    {
       return nil
     }
     let phrase = sentence.text(tokens: start, end)
@@ -297,7 +304,9 @@ extension DraftExtractor.Run {
   func appositionBefore(_ span: NameSpan, in sentence: DraftSentence) -> String? {
     let tokens = sentence.tokens
     var cut = span.start - 1
-    if cut >= 1, tokens[cut].lower == "as", ["identified", "known", "named"].contains(tokens[cut - 1].lower) {
+    if cut >= 1, tokens[cut].lower == "as",
+      ["identified", "known", "named"].contains(tokens[cut - 1].lower)
+    {
       cut -= 2
     }
     guard cut >= 1, tokens[cut].text == "," else { return nil }
@@ -311,13 +320,16 @@ extension DraftExtractor.Run {
     let hasNoun = tokens[start..<end].contains {
       DraftLexicon.personNouns.contains($0.lower) || DraftLexicon.titles.contains($0.lower)
     }
-    guard hasNoun, start == 0 || ["the", "then-president"].contains(first) || DraftLexicon.titles.contains(first) else { return nil }
+    guard hasNoun,
+      start == 0 || ["the", "then-president"].contains(first) || DraftLexicon.titles.contains(first)
+    else { return nil }
     if tokens[start..<end].contains(where: { DraftExtractor.isVerbLike($0.text) }) { return nil }
     return DraftExtractor.withArticle(sentence.text(tokens: start, end))
   }
 
   mutating func notePerson(_ person: PersonEvidence, sentence: DraftSentence) {
-    let known = book.find(person.name) ?? (person.name.contains(" ") ? nil : book.resolve(person.name))
+    let known =
+      book.find(person.name) ?? (person.name.contains(" ") ? nil : book.resolve(person.name))
     let name = known.map { book.entities[$0].name } ?? person.name
     book.note(name, kind: .person, evidence: person.evidence, sentence: sentence) { entity in
       if let role = person.role, person.roleStrength > entity.roleStrength {
@@ -366,11 +378,14 @@ extension DraftExtractor.Run {
       }
       if position < tokens.count, tokens[position].text == "," { position += 1 }
       let cue = tokens[position..<min(tokens.count, position + 3)].map(\.lower)
-      let isAlias = cue.first == "alias" || cue.starts(with: ["also", "known", "as"])
+      let isAlias =
+        cue.first == "alias" || cue.starts(with: ["also", "known", "as"])
         || cue.starts(with: ["also", "called"])
       let isNickname = cue.starts(with: ["known", "as"]) || cue.first == "nicknamed"
       guard isAlias || isNickname else { continue }
-      let skip = cue.first == "alias" || cue.first == "nicknamed" ? 1 : cue.first == "also" ? (cue[1] == "called" ? 2 : 3) : 2
+      let skip =
+        cue.first == "alias" || cue.first == "nicknamed"
+        ? 1 : cue.first == "also" ? (cue[1] == "called" ? 2 : 3) : 2
       guard let quoted = quotedName(in: sentence, from: position + skip) else { continue }
       if isNickname, book.entities[index].kind != .person {
         book.update(index) { $0.nickname = $0.nickname ?? quoted }
@@ -409,7 +424,10 @@ extension DraftExtractor.Run {
   mutating func notePlaceLists(in sentence: DraftSentence) {
     let tokens = sentence.tokens
     for (position, token) in tokens.enumerated() {
-      guard let type = DraftLexicon.placeTypes[token.lower], token.lower.hasSuffix("s") || token.lower.hasSuffix("ies") || ["villages", "towns", "cities"].contains(token.lower) else { continue }
+      guard let type = DraftLexicon.placeTypes[token.lower],
+        token.lower.hasSuffix("s") || token.lower.hasSuffix("ies")
+          || ["villages", "towns", "cities"].contains(token.lower)
+      else { continue }
       var cursor = position + 1
       let cue = tokens[cursor..<min(tokens.count, cursor + 2)].map(\.lower)
       if cue.starts(with: ["such", "as"]) {
@@ -460,7 +478,8 @@ extension DraftExtractor.Run {
         next.end + 1 < tokens.count && tokens[next.end].text == ","
         && (tokens[next.end + 1].lower == "and" || tokens[next.end + 1].isCapitalized)
       let closes =
-        !inList && (next.end >= tokens.count || [",", ".", ";", ")"].contains(tokens[next.end].text))
+        !inList
+        && (next.end >= tokens.count || [",", ".", ";", ")"].contains(tokens[next.end].text))
       guard closes else { continue }
       if tokens[span.end].text == ",",
         let other = book.find(next.text), book.entities[other].kind != .place

@@ -142,7 +142,8 @@ extension DraftExtractor.Run {
       var previousFrame: (prefix: String, suffixStart: Int)?
       for (position, mention) in mentions.enumerated() {
         let tokens = sentence.tokens
-        let (clauseStart, clauseEnd) = sentence.clauseBounds(around: tokens[mention.numberStart].start)
+        let (clauseStart, clauseEnd) = sentence.clauseBounds(
+          around: tokens[mention.numberStart].start)
         let clauseFirst = sentence.tokenIndex(atOrAfter: clauseStart)
         let clauseLast = sentence.tokenIndex(atOrAfter: clauseEnd)
         // The counted noun phrase.
@@ -152,7 +153,8 @@ extension DraftExtractor.Run {
           guard word.isWord, !DraftLexicon.phraseStops.contains(word.lower),
             word.text.first?.isNumber != true || word.text.contains("-")
           else { break }
-          if nounEnd > mention.end, DraftExtractor.isVerbLike(word.text), word.isCapitalized == false
+          if nounEnd > mention.end, DraftExtractor.isVerbLike(word.text),
+            word.isCapitalized == false
           {
             break
           }
@@ -164,7 +166,9 @@ extension DraftExtractor.Run {
         if nounWords.contains(where: { DraftLexicon.measureWords.contains($0) }) { continue }
         let date = sentence.dates.first { !$0.attributive && !$0.yearInferred && $0.date != nil }
         let valueIsOne = mention.low == 1 && !mention.value.contains("to")
-        if noun.isEmpty || valueIsOne || (nounEnd < clauseLast && tokens[nounEnd].lower == "of" && nounWords.isEmpty) {
+        if noun.isEmpty || valueIsOne
+          || (nounEnd < clauseLast && tokens[nounEnd].lower == "of" && nounWords.isEmpty)
+        {
           addNumberStatement(mention, in: sentence)
           continue
         }
@@ -182,7 +186,10 @@ extension DraftExtractor.Run {
         let core = Array(before[lead...])
         var howMany: String?
         var confidence = 0.0
-        if core.isEmpty || core.allSatisfy({ ["the", "only", "just", "another", "all", "a", "total", "of"].contains($0.lower) }),
+        if core.isEmpty
+          || core.allSatisfy({
+            ["the", "only", "just", "another", "all", "a", "total", "of"].contains($0.lower)
+          }),
           nounEnd < clauseLast, isPredicateStart(tokens, at: nounEnd)
         {
           howMany = noun + " " + rest
@@ -191,12 +198,16 @@ extension DraftExtractor.Run {
         } else if nounEnd < clauseLast, isReducedRelative(tokens, at: nounEnd) {
           howMany = noun + " were " + rest
           confidence = 0.72
-        } else if let verbIndex = core.lastIndex(where: { !["only", "just", "another", "a", "total", "of", "additional"].contains($0.lower) }),
+        } else if let verbIndex = core.lastIndex(where: {
+          !["only", "just", "another", "a", "total", "of", "additional"].contains($0.lower)
+        }),
           DraftLexicon.isPastVerb(core[verbIndex].text), core[verbIndex].lower != "was",
           core[verbIndex].lower != "were",
           let base = DraftLexicon.baseForm(core[verbIndex].text),
           verbIndex >= 1, verbIndex <= 7,
-          !core[..<verbIndex].contains(where: { DraftExtractor.isVerbLike($0.text) || $0.text == "," })
+          !core[..<verbIndex].contains(where: {
+            DraftExtractor.isVerbLike($0.text) || $0.text == ","
+          })
         {
           let subject = lowercasingCommonStart(
             core[..<verbIndex].map(\.text).joined(separator: " ")
@@ -205,7 +216,9 @@ extension DraftExtractor.Run {
           howMany = "\(noun) \(frame)" + (rest.isEmpty ? "" : " \(rest)")
           confidence = DraftLexicon.irregularPast[core[verbIndex].lower] != nil ? 0.72 : 0.66
           previousFrame = (frame, restStart)
-        } else if let frame = previousFrame, mention.start > 0, tokens[mention.start - 1].lower == "and" {
+        } else if let frame = previousFrame, mention.start > 0,
+          tokens[mention.start - 1].lower == "and"
+        {
           howMany = "\(noun) \(frame.prefix)" + (rest.isEmpty ? "" : " \(rest)")
           confidence = 0.62
         } else if let ofIndex = core.last, ofIndex.lower == "of", core.count >= 2,
@@ -224,7 +237,9 @@ extension DraftExtractor.Run {
         var fields: [DraftProposal.Field] = [
           .init("how_many", .text(clause)), .init("value", .text(qualified(mention))),
         ]
-        if let date, let parsed = date.date { fields.append(.init("date", .text(parsed.formatted))) }
+        if let date, let parsed = date.date {
+          fields.append(.init("date", .text(parsed.formatted)))
+        }
         proposals.append(
           DraftProposal(
             id: "", kind: .quantity, fields: fields, line: sentence.line,
@@ -262,8 +277,10 @@ extension DraftExtractor.Run {
   func leadingIntro(_ tokens: [Token]) -> Int {
     if let comma = tokens.firstIndex(where: { $0.text == "," }), comma <= 6,
       let first = tokens.first,
-      ["in", "on", "at", "after", "during", "upon", "by", "of", "as", "meanwhile", "however",
-        "later", "finally", "eventually", "subsequently", "afterwards", "thus"].contains(first.lower)
+      [
+        "in", "on", "at", "after", "during", "upon", "by", "of", "as", "meanwhile", "however",
+        "later", "finally", "eventually", "subsequently", "afterwards", "thus",
+      ].contains(first.lower)
     {
       return comma + 1
     }
@@ -272,14 +289,17 @@ extension DraftExtractor.Run {
 
   func isPredicateStart(_ tokens: [Token], at index: Int) -> Bool {
     var position = index
-    while position < tokens.count, tokens[position].lower.hasSuffix("ly"), tokens[position].lower.count > 3 {
+    while position < tokens.count, tokens[position].lower.hasSuffix("ly"),
+      tokens[position].lower.count > 3
+    {
       position += 1
     }
     guard position < tokens.count else { return false }
     let word = tokens[position].lower
-    if ["was", "were", "had", "died", "survived", "managed", "remained", "fell", "took", "lost",
-      "escaped", "made", "received", "came", "went", "fled"].contains(word)
-    {
+    if [
+      "was", "were", "had", "died", "survived", "managed", "remained", "fell", "took", "lost",
+      "escaped", "made", "received", "came", "went", "fled",
+    ].contains(word) {
       return true
     }
     return DraftLexicon.isPastVerb(tokens[position].text)
@@ -287,7 +307,9 @@ extension DraftExtractor.Run {
 
   func isReducedRelative(_ tokens: [Token], at index: Int) -> Bool {
     var position = index
-    while position < tokens.count, tokens[position].lower.hasSuffix("ly"), tokens[position].lower.count > 3 {
+    while position < tokens.count, tokens[position].lower.hasSuffix("ly"),
+      tokens[position].lower.count > 3
+    {
       position += 1
     }
     guard position + 1 < tokens.count, DraftLexicon.isPastVerb(tokens[position].text) else {
@@ -306,8 +328,11 @@ extension DraftExtractor.Run {
     while index < end {
       let token = tokens[index]
       if token.text == ",", index + 1 < end,
-        ["including", "among", "mostly", "mainly", "of", "which", "who", "while", "but", "although"]
-          .contains(tokens[index + 1].lower)
+        [
+          "including", "among", "mostly", "mainly", "of", "which", "who", "while", "but",
+          "although",
+        ]
+        .contains(tokens[index + 1].lower)
       {
         // Skip to the next comma: a parenthetical, or the end of what matters.
         var skip = index + 1
@@ -329,7 +354,9 @@ extension DraftExtractor.Run {
     }
     var text = ""
     for piece in pieces {
-      if text.isEmpty || [",", ".", ";", ":", ")", "'s", "’s", "'", "’"].contains(piece) || text.hasSuffix("(") || text.hasSuffix("-") || piece.hasPrefix("-") {
+      if text.isEmpty || [",", ".", ";", ":", ")", "'s", "’s", "'", "’"].contains(piece)
+        || text.hasSuffix("(") || text.hasSuffix("-") || piece.hasPrefix("-")
+      {
         text += piece
       } else {
         text += " " + piece

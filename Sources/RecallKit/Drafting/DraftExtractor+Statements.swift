@@ -16,7 +16,8 @@ extension DraftExtractor.Run {
   ) {
     let text = sentence.text
     guard !key.isEmpty, !text.contains("[["), !text.contains("]]"),
-      let range = text.range(of: key), text.range(of: key, range: range.upperBound..<text.endIndex) == nil,
+      let range = text.range(of: key),
+      text.range(of: key, range: range.upperBound..<text.endIndex) == nil,
       text.split(separator: " ").count <= 50, !text.hasPrefix("\""), !text.hasPrefix("“")
     else { return }
     var before = String(text[..<range.lowerBound])
@@ -64,7 +65,7 @@ extension DraftExtractor.Run {
         }
         let beforeToken = span.start > 0 ? sentence.tokens[span.start - 1].lower : ""
         if ["during", "of", "as", "by", "called", "named"].contains(beforeToken) { score += 0.05 }
-        if best == nil || score > best!.score {
+        if score > best?.score ?? -1 {
           best = (span.text, score, alternatives)
         }
       }
@@ -89,8 +90,13 @@ extension DraftExtractor.Run {
       // "X was a fraudster who had enlisted…": a copula.
       if span.end + 1 < last, ["was", "were"].contains(tokens[span.end].lower) {
         let next = tokens[span.end + 1].lower
-        let isPhrase = ["a", "an", "the", "one", "responsible", "elected", "appointed", "named", "made", "known"].contains(next)
-        if isPhrase, !(span.start > 0 && tokens[span.start - 1].lower != "," && span.start > 1 && !isClauseStart(tokens, span.start)) {
+        let isPhrase = [
+          "a", "an", "the", "one", "responsible", "elected", "appointed", "named", "made", "known",
+        ].contains(next)
+        if isPhrase,
+          !(span.start > 0 && tokens[span.start - 1].lower != "," && span.start > 1
+            && !isClauseStart(tokens, span.start))
+        {
           let role = clauseRest(sentence, from: span.end + 1, to: last)
           let wordCount = role.split(separator: " ").count
           if wordCount >= 2, wordCount <= 22 {
@@ -104,22 +110,30 @@ extension DraftExtractor.Run {
       }
       guard entity.kind == .person else { continue }
       // "the cavalry division led by Colonel Arisztid Dessewffy".
-      if span.start >= 2, tokens[span.start - 1].lower == "by" || (span.start >= 3 && tokens[span.start - 1].isCapitalized && tokens[span.start - 2].lower == "by"),
+      if span.start >= 2,
+        tokens[span.start - 1].lower == "by"
+          || (span.start >= 3 && tokens[span.start - 1].isCapitalized
+            && tokens[span.start - 2].lower == "by"),
         entity.roleStrength < 2
       {
         let byIndex = tokens[span.start - 1].lower == "by" ? span.start - 1 : span.start - 2
         let verb = tokens[byIndex - 1].lower
         if ["led", "commanded", "headed"].contains(verb) {
           var start = byIndex - 1
-          while start > 0, start > byIndex - 8, ![",", ";", "(", ":"].contains(tokens[start - 1].text),
+          while start > 0, start > byIndex - 8,
+            ![",", ";", "(", ":"].contains(tokens[start - 1].text),
             !["by", "with", "from", "was", "were", "included"].contains(tokens[start - 1].lower)
           {
             start -= 1
             if ["the", "a", "an", "his", "their"].contains(tokens[start].lower) { break }
           }
           let group = sentence.text(tokens: start, byIndex - 1)
-          if group.split(separator: " ").count >= 2, group.first?.isLowercase == true || group.hasPrefix("the") {
-            let noun = verb == "led" ? "the leader of" : verb == "headed" ? "the head of" : "the commander of"
+          if group.split(separator: " ").count >= 2,
+            group.first?.isLowercase == true || group.hasPrefix("the")
+          {
+            let noun =
+              verb == "led"
+              ? "the leader of" : verb == "headed" ? "the head of" : "the commander of"
             book.update(index) { entity in
               entity.role = "\(noun) \(group)"
               entity.roleStrength = 2
@@ -130,7 +144,8 @@ extension DraftExtractor.Run {
       }
       // "Guðrøðr Magnússon led a revolt…": what the person did, as the only clue.
       if entity.roleStrength < 1, isClauseStart(tokens, span.start), span.end < last,
-        DraftLexicon.isPastVerb(tokens[span.end].text), !["was", "were"].contains(tokens[span.end].lower)
+        DraftLexicon.isPastVerb(tokens[span.end].text),
+        !["was", "were"].contains(tokens[span.end].lower)
       {
         let deed = clauseRest(sentence, from: span.end, to: last)
         let count = deed.split(separator: " ").count
@@ -160,7 +175,9 @@ extension DraftExtractor.Run {
         guard let role = entity.role else { continue }
         if !aliases.isEmpty { fields.append(.init("aliases", .list(aliases))) }
         fields.append(.init("role", .text(role)))
-        if let affiliation = entity.affiliation { fields.append(.init("affiliation", .text(affiliation))) }
+        if let affiliation = entity.affiliation {
+          fields.append(.init("affiliation", .text(affiliation)))
+        }
         if entity.roleStrength <= 1 { confidence -= 0.12 }
         if entity.name.split(separator: " ").count == 1 && entity.title == nil { confidence -= 0.1 }
       case .unit, .organization:

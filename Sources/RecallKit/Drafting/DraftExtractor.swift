@@ -40,7 +40,9 @@ public struct DraftExtractor: Sendable {
       for (index, sentence) in article.sentences.enumerated() {
         let characters = Array(sentence.text)
         let tokens = Tokenizer.tokens(sentence.text)
-        for token in tokens where token.text.first?.isLowercase == true { common.insert(token.text) }
+        for token in tokens where token.text.first?.isLowercase == true {
+          common.insert(token.text)
+        }
         prepared.append(
           DraftSentence(
             index: index, source: sentence, characters: characters, tokens: tokens, spans: []))
@@ -120,7 +122,9 @@ public struct DraftExtractor: Sendable {
       var seen: [String: Int] = [:]
       var result: [DraftProposal] = []
       for var proposal in proposals {
-        let key = "\(proposal.kind.rawValue)|" + proposal.fields.map { "\($0.key)=\($0.value)" }
+        let key =
+          "\(proposal.kind.rawValue)|"
+          + proposal.fields.map { "\($0.key)=\($0.value)" }
           .joined(separator: "|").lowercased()
         if seen[key] != nil { continue }
         seen[key] = result.count

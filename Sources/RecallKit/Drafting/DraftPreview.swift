@@ -12,9 +12,10 @@ public enum DraftPreview {
     var single = proposal
     single.status = .accepted
     single["places"] = nil
-    let lines = [
-      "id: preview", "title: Preview", "subject: Preview", "source: Preview", "facts:",
-    ] + writer.entryLines(single, placeIDs: [:])
+    let lines =
+      [
+        "id: preview", "title: Preview", "subject: Preview", "source: Preview", "facts:",
+      ] + writer.entryLines(single, placeIDs: [:])
     let result = DeckLoader().load(text: lines.joined(separator: "\n") + "\n", path: "preview")
     guard let deck = result.deck else {
       let first = result.diagnostics.first { $0.severity == .error }

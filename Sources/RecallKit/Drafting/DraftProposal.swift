@@ -19,7 +19,7 @@ public struct DraftProposal: Hashable, Sendable, Codable, Identifiable {
       }
     }
 
-    var items: [String] {
+    public var items: [String] {
       switch self {
       case .text(let text): [text]
       case .list(let items): items

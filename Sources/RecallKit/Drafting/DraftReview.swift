@@ -30,7 +30,9 @@ public struct DraftReview: Codable, Sendable, Equatable {
   /// The order the teacher sees them: most confident first, then by line.
   public var reviewOrder: [Int] {
     proposals.indices.sorted {
-      (-proposals[$0].confidence, proposals[$0].line) < (-proposals[$1].confidence, proposals[$1].line)
+      (-proposals[$0].confidence, proposals[$0].line) < (
+        -proposals[$1].confidence, proposals[$1].line
+      )
     }
   }
 

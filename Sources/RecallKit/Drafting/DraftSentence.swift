@@ -43,7 +43,9 @@ struct DraftSentence: Sendable {
           && position > 0 && characters[position - 1] == " "
           && position + 1 < characters.count && characters[position + 1] == " "
       guard isBreak else { continue }
-      if position < offset { start = position + 1 } else if position >= offset {
+      if position < offset {
+        start = position + 1
+      } else if position >= offset {
         end = position
         break
       }

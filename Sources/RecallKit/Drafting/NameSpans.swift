@@ -88,7 +88,8 @@ enum NameSpans {
       var first = index
       if startsUnit {
         let last = tokens[end - 1].lower
-        if !DraftLexicon.unitWords.contains(last) && !DraftLexicon.organisationWords.contains(last) {
+        if !DraftLexicon.unitWords.contains(last) && !DraftLexicon.organisationWords.contains(last)
+        {
           first = index + 1
           if first >= end || DraftLexicon.notNames.contains(tokens[first].lower) {
             index = end

@@ -7,7 +7,9 @@ struct Token: Hashable, Sendable {
   var isWord: Bool { text.first.map { $0.isLetter || $0.isNumber } ?? false }
   var isCapitalized: Bool { text.first?.isUppercase ?? false }
   var lower: String { text.lowercased() }
-  var isNumber: Bool { text.first?.isNumber == true && text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." } }
+  var isNumber: Bool {
+    text.first?.isNumber == true && text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." }
+  }
   /// An all-capitals word of two or more letters: "KLA", "MUP", "USAF".
   var isAcronym: Bool {
     text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "-" || $0 == "/" }
@@ -38,7 +40,9 @@ enum Tokenizer {
           let d = characters[end]
           if isWordCharacter(d) {
             end += 1
-          } else if "'’-".contains(d), end + 1 < characters.count, isWordCharacter(characters[end + 1]) {
+          } else if "'’-".contains(d), end + 1 < characters.count,
+            isWordCharacter(characters[end + 1])
+          {
             end += 2
           } else if ",.:".contains(d), characters[end - 1].isNumber, end + 1 < characters.count,
             characters[end + 1].isNumber

@@ -18,7 +18,9 @@ import Testing
     for candidate in [
       root.appendingPathComponent("../shared"), root.appendingPathComponent("../../../shared"),
       URL(fileURLWithPath: "/work/shared"),
-    ] where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("articles").path) {
+    ]
+    where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("articles").path)
+    {
       return candidate
     }
     return nil
@@ -99,8 +101,12 @@ import Testing
     guard words.allSatisfy({ body.contains($0) }) else { return false }
     switch kind {
     case "event":
-      guard let expected = fact["date"].flatMap({ HistoricalDate(parsing: $0) }) else { return false }
-      if proposal.kind == .event, let date = proposal.text("date").flatMap({ HistoricalDate(parsing: $0) }) {
+      guard let expected = fact["date"].flatMap({ HistoricalDate(parsing: $0) }) else {
+        return false
+      }
+      if proposal.kind == .event,
+        let date = proposal.text("date").flatMap({ HistoricalDate(parsing: $0) })
+      {
         return date == expected
       }
       if proposal.kind == .statement, let key = key(of: proposal) {
@@ -116,7 +122,8 @@ import Testing
           ? key(of: proposal).flatMap { NumberValue.parse($0) ?? wordNumber($0) } : nil
       return value.map { $0.low == expected.low && $0.high == expected.high } ?? false
     case "statement":
-      return proposal.kind == .statement && key(of: proposal).map(folded) == folded(fact["key"] ?? "")
+      return proposal.kind == .statement
+        && key(of: proposal).map(folded) == folded(fact["key"] ?? "")
     default:
       let family: Set<Fact.Kind> =
         kind == "person" ? [.person] : kind == "place" ? [.place] : [.unit, .organization]
@@ -154,7 +161,9 @@ import Testing
         return "no date"
       }
       let inferred = !proposal.caveats.isEmpty
-      if !inferred && !sentence.contains(String(date.year)) { return "year \(date.year) not in the sentence" }
+      if !inferred && !sentence.contains(String(date.year)) {
+        return "year \(date.year) not in the sentence"
+      }
     case .quantity:
       guard let value = proposal.text("value").flatMap(NumberValue.parse) else { return "no value" }
       let digits = [NumberValue.format(value.low), String(Int(value.low))]
@@ -171,17 +180,24 @@ import Testing
       if !sentence.contains(folded(plain)) { return "statement is not the sentence" }
     default:
       let names = proposal.names.map(folded)
-      if !names.contains(where: { sentence.contains($0) }) && !names.contains(where: { name in
-        proposal.fields.contains { $0.key == "known_for" && folded($0.value.description).contains(name) }
-      }) {
+      if !names.contains(where: { sentence.contains($0) })
+        && !names.contains(where: { name in
+          proposal.fields.contains {
+            $0.key == "known_for" && folded($0.value.description).contains(name)
+          }
+        })
+      {
         return "name not in its sentence"
       }
     }
     // Wording: every longer word must come from the sentence (a base form may shorten one).
-    let added: Set<String> = ["person", "were", "did", "between", "about", "leader", "commander", "head"]
+    let added: Set<String> = [
+      "person", "were", "did", "between", "about", "leader", "commander", "head",
+    ]
     for key in ["what", "how_many", "role"] {
       guard let text = proposal.text(key) else { continue }
-      for word in folded(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+      for word in folded(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(
+        String.init)
       where word.count >= 4 && !added.contains(word) {
         let stem = word.prefix(max(4, word.count - 2))
         if !sentenceWords.contains(where: { $0.hasPrefix(stem) }) {

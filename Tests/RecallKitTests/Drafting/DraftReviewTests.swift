@@ -28,7 +28,8 @@ import Testing
   }
 
   @Test func editsCheckTheField() throws {
-    var review = DraftReview(articleText: "x", proposals: [Self.person("p", "Remi", confidence: 0.7)])
+    var review = DraftReview(
+      articleText: "x", proposals: [Self.person("p", "Remi", confidence: 0.7)])
     try review.edit(0, field: "aliases", to: "Commander Remi, Remi the Elder")
     #expect(review.proposals[0]["aliases"] == .list(["Commander Remi", "Remi the Elder"]))
     #expect(throws: DraftReview.EditError.emptyRequired("role")) {
@@ -41,7 +42,8 @@ import Testing
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("draft-review-\(UUID().uuidString).json").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    var review = DraftReview(articleText: "text", proposals: [Self.person("p", "Remi", confidence: 0.7)])
+    var review = DraftReview(
+      articleText: "text", proposals: [Self.person("p", "Remi", confidence: 0.7)])
     review.proposals[0].status = .accepted
     try review.save(path: path)
     #expect(try DraftReview.load(path: path) == review)
