@@ -38,6 +38,7 @@ extension DeckBuilder {
     let id = readID(fields[.id], what: "fact")
     let tags = reader.textList(fields, .tags)
     let note = reader.text(fields, .note)
+    let source = reader.text(fields, .source)
     let content: Fact.Content?
     switch kind {
     case .event: content = readEvent(fields)
@@ -48,7 +49,9 @@ extension DeckBuilder {
     case .statement: content = readStatement(fields)
     }
     guard let content, let id else { return nil }
-    return Fact(id: id, content: content, tags: tags, note: note, location: reader.location(node))
+    return Fact(
+      id: id, content: content, tags: tags, note: note, source: source,
+      location: reader.location(node))
   }
 
   private mutating func readEvent(_ fields: DeckFields) -> Fact.Content? {

@@ -35,7 +35,7 @@ enum DeckSchema {
       .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .parameters,
       .newPerDay, .reviewsPerDay,
     ], required: [])
-  static let commonFactKeys: [DeckKey] = [.id, .kind, .tags, .note]
+  static let commonFactKeys: [DeckKey] = [.id, .kind, .tags, .note, .source]
 
   private static let groupKeys: [DeckKey] = [
     .name, .nickname, .aliases, .accept, .role, .affiliation, .type, .size, .sizeUnit,
@@ -63,6 +63,11 @@ enum DeckSchema {
   static let card = Entry(
     known: [.id, .type, .prompt, .text, .answer, .distractors, .fact, .explanation, .tags],
     required: [.id, .type])
+
+  /// The keys a fact of `kind` cannot do without, as written in a deck.
+  static func requiredKeys(of kind: Fact.Kind) -> [String] {
+    (facts[kind]?.required ?? []).map(\.rawValue)
+  }
 
   /// Every fact key of any kind, for reporting a fact whose kind is unreadable.
   static var allFactKeys: [DeckKey] {

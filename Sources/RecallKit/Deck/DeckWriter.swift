@@ -143,6 +143,7 @@ public struct DeckWriter: Sendable {
     }
     addList(.tags, fact.tags)
     add(.note, fact.note)
+    add(.source, fact.source)
     return Self.entry(fields)
   }
 
