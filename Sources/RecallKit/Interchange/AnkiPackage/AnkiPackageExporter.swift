@@ -45,7 +45,8 @@ public struct AnkiPackageExporter: Sendable {
       "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')"
     ).run([
       .integer(created), .integer(seconds * 1000), .integer(seconds * 1000),
-      .text(Self.configJSON(deckID: deckID)), .text(Self.noteTypesJSON(deckID: deckID, now: seconds)),
+      .text(Self.configJSON(deckID: deckID)),
+      .text(Self.noteTypesJSON(deckID: deckID, now: seconds)),
       .text(Self.decksJSON(deckID: deckID, name: deck.title, now: seconds)),
       .text(Self.deckConfigJSON(now: seconds)),
     ])
@@ -149,12 +150,17 @@ public struct AnkiPackageExporter: Sendable {
       row.type = 2
       row.queue = 2
       row.due = dueDay
-      row.interval = max(1, logInterval(state))
+      // Anki's interval counts days from the day of the last review to the due day.
+      let lastDay = state.lastReview.map {
+        Int64((($0.timeIntervalSince1970 - Double(created)) / 86_400).rounded(.down))
+      }
+      row.interval = max(1, dueDay - (lastDay ?? dueDay - logInterval(state)))
     case .learning, .relearning:
       row.type = state.phase == .learning ? 1 : 3
       let steps =
         state.phase == .learning
-        ? SchedulerOptions.defaultLearningSteps.count : SchedulerOptions.defaultRelearningSteps.count
+        ? SchedulerOptions.defaultLearningSteps.count
+        : SchedulerOptions.defaultRelearningSteps.count
       let remaining = Int64(max(1, steps - (state.step ?? 0)))
       row.left = remaining * 1000 + remaining
       // Due later today: by the second (queue 1); on a later day: by the day (queue 3).
@@ -165,7 +171,8 @@ public struct AnkiPackageExporter: Sendable {
         row.queue = 3
         row.due = dueDay
       }
-      row.interval = state.phase == .relearning ? max(1, Int64((state.stability ?? 1).rounded())) : 0
+      row.interval =
+        state.phase == .relearning ? max(1, Int64((state.stability ?? 1).rounded())) : 0
     case .new:
       break
     }
@@ -297,7 +304,8 @@ public struct AnkiPackageExporter: Sendable {
   }
 
   private static func json(_ object: Any) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 
