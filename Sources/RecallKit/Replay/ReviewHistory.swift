@@ -107,7 +107,8 @@ public struct DayNumbering: Sendable {
   }
 
   /// Whole UTC days, for logs that carry no time zone.
-  public static let utc = DayNumbering(timeZone: TimeZone(identifier: "UTC")!, startHour: 0)
+  public static let utc = DayNumbering(
+    timeZone: TimeZone(secondsFromGMT: 0) ?? .current, startHour: 0)
 
   public func day(of date: Date) -> Int {
     let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))

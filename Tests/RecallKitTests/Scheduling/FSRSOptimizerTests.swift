@@ -7,20 +7,32 @@ import Testing
 @Suite struct FSRSOptimizerTests {
   struct Expected: Decodable {
     struct Metrics: Decodable {
-      var log_loss: Double
-      var rmse_bins: Double
+      var logLoss: Double
+      var rmseBins: Double
+
+      enum CodingKeys: String, CodingKey {
+        case logLoss = "log_loss"
+        case rmseBins = "rmse_bins"
+      }
     }
     struct Learner: Decodable {
       var log: String
       var reviews: Int
       var items: Int
-      var items_checksum: String
+      var itemsChecksum: String
       var parameters: [Double]
       var fitted: Metrics
       var defaults: Metrics
       var `true`: Metrics
-      var true_parameters: [Double]
-      var time_series_split: Metrics
+      var trueParameters: [Double]
+      var timeSeriesSplit: Metrics
+
+      enum CodingKeys: String, CodingKey {
+        case log, reviews, items, parameters, fitted, defaults, `true`
+        case itemsChecksum = "items_checksum"
+        case trueParameters = "true_parameters"
+        case timeSeriesSplit = "time_series_split"
+      }
     }
     var learners: [String: Learner]
   }
@@ -54,7 +66,7 @@ import Testing
     let items = history.items(day: DayNumbering.utc.day(of:))
     #expect(history.reviewCount == learner.reviews)
     #expect(items.count == learner.items)
-    #expect(Self.checksum(items) == learner.items_checksum)
+    #expect(Self.checksum(items) == learner.itemsChecksum)
   }
 
   @Test(arguments: ["forgetful", "retentive", "random"])
@@ -63,11 +75,11 @@ import Testing
     let items = try Self.history(learner.log).items(day: DayNumbering.utc.day(of:))
     for (parameters, reference) in [
       (learner.parameters, learner.fitted), (FSRSParameters.defaults, learner.defaults),
-      (learner.true_parameters, learner.true),
+      (learner.trueParameters, learner.true),
     ] {
       let metrics = try #require(FSRSEvaluation.evaluate(items, parameters: parameters))
-      #expect(abs(metrics.logLoss - reference.log_loss) <= 1e-6, "\(metrics) \(reference)")
-      #expect(abs(metrics.rmseBins - reference.rmse_bins) <= 1e-6, "\(metrics) \(reference)")
+      #expect(abs(metrics.logLoss - reference.logLoss) <= 1e-6, "\(metrics) \(reference)")
+      #expect(abs(metrics.rmseBins - reference.rmseBins) <= 1e-6, "\(metrics) \(reference)")
     }
   }
 
@@ -78,8 +90,8 @@ import Testing
     let fit = try FSRSOptimizer.fit(items)
     #expect(fit.stage == .trained)
     let ours = try #require(FSRSEvaluation.evaluate(items, parameters: fit.parameters))
-    #expect(ours.logLoss <= learner.fitted.log_loss * 1.01, "ours \(ours.logLoss)")
-    #expect(ours.logLoss < learner.defaults.log_loss)
+    #expect(ours.logLoss <= learner.fitted.logLoss * 1.01, "ours \(ours.logLoss)")
+    #expect(ours.logLoss < learner.defaults.logLoss)
     // The fitted weights are usable by the scheduler.
     var options = SchedulerOptions()
     options.parameters = fit.parameters
@@ -94,7 +106,7 @@ import Testing
       Issue.record("no split metrics")
       return
     }
-    #expect(abs(metrics.logLoss / learner.time_series_split.log_loss - 1) < 0.02, "\(metrics)")
+    #expect(abs(metrics.logLoss / learner.timeSeriesSplit.logLoss - 1) < 0.02, "\(metrics)")
   }
 
   /// The hand-derived gradient against central differences of the loss.

@@ -131,8 +131,10 @@ public enum FSRSOptimizer {
     var cards: [TrainingCard] = []
     cards.reserveCapacity(byCard.count)
     for card in byCard.keys.sorted() {
-      let cardItems = byCard[card]!.sorted { $0.item.reviews.count < $1.item.reviews.count }
-      let reviews = cardItems.last!.item.reviews
+      let cardItems = (byCard[card] ?? []).sorted {
+        $0.item.reviews.count < $1.item.reviews.count
+      }
+      guard let reviews = cardItems.last?.item.reviews else { continue }
       var labels = Array(repeating: 0.0, count: reviews.count)
       var weights = Array(repeating: 0.0, count: reviews.count)
       for (item, weight) in cardItems {

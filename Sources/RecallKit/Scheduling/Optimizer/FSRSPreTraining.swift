@@ -139,7 +139,7 @@ enum FSRSPreTraining {
     case 0:
       return nil
     case 1:
-      let (rating, value) = values.first!
+      guard let (rating, value) = values.first else { return nil }
       let scale = value / defaultInitialStabilities[rating - 1]
       result = defaultInitialStabilities.map { $0 * scale }.sorted()
     case 2:
