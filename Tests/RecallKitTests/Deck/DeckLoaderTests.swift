@@ -29,9 +29,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
     }
   }
 
-  @Test func readmeExampleLoadsClean() throws {
+  @Test func documentedExampleLoadsClean() throws {
     let readme = try String(
-      contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+      contentsOf: repositoryRoot.appendingPathComponent("Documentation/deck-format.md"),
+      encoding: .utf8)
     let start = try #require(readme.range(of: "```yaml\nid: bajgora-sample"))
     let body = readme[start.upperBound...]
     let end = try #require(body.range(of: "\n```"))
