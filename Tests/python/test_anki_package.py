@@ -202,3 +202,15 @@ def test_bad_archives_get_a_clear_error_and_write_nothing(tmp_path, collection):
         assert result.stderr.count("\n") == 1, (name, result.stderr)
         assert not out.exists(), name
         assert not (tmp_path / "progress").exists(), name
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["current", "legacy"])
+def test_a_collection_package_imports_like_a_deck_package(tmp_path, collection, legacy):
+    expected = expected_questions(collection)
+    package = tmp_path / "collection.colpkg"
+    # Exporting a whole collection closes it; the fixture's close afterwards is harmless.
+    collection.export_collection_package(str(package), include_media=True, legacy=legacy)
+    deck, stderr = import_package(tmp_path, package, "--with-history")
+    got = sorted((row["prompt"], row["answers"]) for row in recall_questions(tmp_path, deck))
+    assert got == sorted(expected)
+    assert "wrote the progress of" in stderr
