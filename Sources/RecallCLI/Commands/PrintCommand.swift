@@ -13,7 +13,9 @@ public struct PrintCommand: ParsableCommand {
       numbered throughout. The same --seed gives the same worksheet.
 
       Output goes to standard output, or to -o FILE; the format follows the file's extension \
-      (.txt, .md, .html) unless --format says otherwise, and is text on standard output.
+      (.txt, .md, .html, .pdf) unless --format says otherwise, and is text on standard output. \
+      A PDF is the HTML sheet typeset by WeasyPrint (sudo apt-get install weasyprint); every \
+      page carries the title, the version and "Page N of M".
 
       With --versions K (up to 26), versions A, B, C… hold the same questions with the \
       questions of each section and the options of each question in another order. With -o \
@@ -34,13 +36,14 @@ public struct PrintCommand: ParsableCommand {
 
   /// The output formats, as the command line names them.
   public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, markdown, html
+    case text, markdown, html, pdf
 
     var worksheetFormat: WorksheetFormat {
       switch self {
       case .text: .text
       case .markdown: .markdown
       case .html: .html
+      case .pdf: .pdf
       }
     }
   }
@@ -95,7 +98,8 @@ public struct PrintCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "text, markdown or html (default: from the output file's extension, else text).",
+      "text, markdown, html or pdf (default: from the output file's extension, else text); "
+        + "pdf needs -o and WeasyPrint.",
       valueName: "format"))
   public var format: Format?
 
@@ -119,13 +123,15 @@ public struct PrintCommand: ParsableCommand {
 
   public func run() throws {
     let status = execute(
-      library: libraryOptions.library(), console: .standard, questions: PrintCommand.generated)
+      library: libraryOptions.library(), console: .standard, questions: PrintCommand.generated,
+      environment: ProcessInfo.processInfo.environment)
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 
   /// Everything the command does, with its inputs injected so tests need no process.
   public func execute(
-    library: DeckLibrary, console: Console, questions source: QuestionSource
+    library: DeckLibrary, console: Console, questions source: QuestionSource,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> ExitStatus {
     let request: WorksheetRequest
     let pointValues: WorksheetPoints?
@@ -143,6 +149,23 @@ public struct PrintCommand: ParsableCommand {
     } catch {
       console.errorLine("recall: error: \(error)")
       return .usage
+    }
+
+    let renderFormat =
+      format?.worksheetFormat ?? outputPath.map(WorksheetFormat.init(path:)) ?? .text
+    var typesetter: PDFTypesetter?
+    if renderFormat == .pdf {
+      guard outputPath != nil else {
+        console.errorLine("recall: error: a PDF goes to a file: add -o FILE.pdf")
+        return .usage
+      }
+      guard let found = PDFTypesetter.locate(environment: environment) else {
+        console.errorLine(
+          "recall: error: PDF output needs WeasyPrint, which is not installed; "
+            + "install it with: \(PDFTypesetter.installCommand)")
+        return .unavailable
+      }
+      typesetter = found
     }
 
     let deckValue: Deck
@@ -188,13 +211,21 @@ public struct PrintCommand: ParsableCommand {
         "recall: seed \(chosenSeed) (use --seed \(chosenSeed) to print this worksheet again)")
     }
 
-    let renderFormat =
-      format?.worksheetFormat ?? outputPath.map(WorksheetFormat.init(path:)) ?? .text
     let renderer = renderFormat.renderer
     for file in files {
       let text = renderer.render(worksheet, parts: file.parts)
       guard let path = file.path else {
         console.out(text)
+        continue
+      }
+      if let typesetter {
+        do {
+          try typesetter.write(html: text, to: path)
+        } catch {
+          console.errorLine("recall: error: \(error)")
+          return .cannotCreate
+        }
+        console.errorLine("recall: wrote \(path)")
         continue
       }
       do {

@@ -14,7 +14,8 @@ public protocol WorksheetRenderer: Sendable {
 
 /// The output formats `recall print` offers.
 public enum WorksheetFormat: String, Hashable, Sendable, CaseIterable {
-  case text, markdown, html
+  /// `pdf` is the HTML page typeset by an HTML/CSS typesetter (the CLI runs WeasyPrint).
+  case text, markdown, html, pdf
 
   /// The format a file name implies: `.md`/`.markdown` → Markdown, `.html`/`.htm` → HTML,
   /// anything else → text.
@@ -27,6 +28,7 @@ public enum WorksheetFormat: String, Hashable, Sendable, CaseIterable {
     switch name[name.index(after: dot)...].lowercased() {
     case "md", "markdown": self = .markdown
     case "html", "htm", "xhtml": self = .html
+    case "pdf": self = .pdf
     default: self = .text
     }
   }
@@ -35,7 +37,7 @@ public enum WorksheetFormat: String, Hashable, Sendable, CaseIterable {
     switch self {
     case .text: TextWorksheetRenderer()
     case .markdown: MarkdownWorksheetRenderer()
-    case .html: HTMLWorksheetRenderer()
+    case .html, .pdf: HTMLWorksheetRenderer()
     }
   }
 }
