@@ -14,8 +14,7 @@ public protocol WorksheetRenderer: Sendable {
 
 /// The output formats `recall print` offers.
 public enum WorksheetFormat: String, Hashable, Sendable, CaseIterable {
-  /// `pdf` is the HTML page typeset by an HTML/CSS typesetter (the CLI runs WeasyPrint).
-  case text, markdown, html, pdf
+  case text, markdown, html
 
   /// The format a file name implies: `.md`/`.markdown` → Markdown, `.html`/`.htm` → HTML,
   /// anything else → text.
@@ -28,7 +27,6 @@ public enum WorksheetFormat: String, Hashable, Sendable, CaseIterable {
     switch name[name.index(after: dot)...].lowercased() {
     case "md", "markdown": self = .markdown
     case "html", "htm", "xhtml": self = .html
-    case "pdf": self = .pdf
     default: self = .text
     }
   }
@@ -37,7 +35,7 @@ public enum WorksheetFormat: String, Hashable, Sendable, CaseIterable {
     switch self {
     case .text: TextWorksheetRenderer()
     case .markdown: MarkdownWorksheetRenderer()
-    case .html, .pdf: HTMLWorksheetRenderer()
+    case .html: HTMLWorksheetRenderer()
     }
   }
 }
