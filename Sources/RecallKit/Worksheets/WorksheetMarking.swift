@@ -32,6 +32,8 @@ public enum WorksheetMarking {
     case .season: "the season and year are enough"
     case .partOfYear: "early, mid or late as given, with the year"
     case .year: "the year is enough"
+    case .decade: "the decade is enough"
+    case .century: "the century is enough"
     }
   }
 }
