@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall print`: writes a printable worksheet (and its answer key) from a deck.
-public struct PrintCommand: ParsableCommand {
+public struct PrintCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "print",
     abstract: "Print a worksheet of questions from a deck, with an answer key, in versions.",
@@ -117,16 +117,22 @@ public struct PrintCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = execute(
-      library: libraryOptions.library(), console: .standard, questions: PrintCommand.generated)
-    if status != .ok { throw ExitCode(status.rawValue) }
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    try perform(in: context, diagnostics: diagnostics, questions: Self.generated)
   }
 
-  /// Everything the command does, with its inputs injected so tests need no process.
-  public func execute(
-    library: DeckLibrary, console: Console, questions source: QuestionSource
-  ) -> ExitStatus {
+  /// `execute(in:)` with the questions to choose from injected, so tests can make the
+  /// generator fail.
+  public func execute(in context: CommandContext, questions: QuestionSource) -> ExitStatus {
+    Diagnostics.collecting(on: context.console) { diagnostics in
+      try perform(in: context, diagnostics: diagnostics, questions: questions)
+    }
+  }
+
+  private func perform(
+    in context: CommandContext, diagnostics: Diagnostics, questions source: QuestionSource
+  ) throws {
+    let console = context.console
     let request: WorksheetRequest
     let pointValues: WorksheetPoints?
     let files: [WorksheetFile]
@@ -141,47 +147,43 @@ public struct PrintCommand: ParsableCommand {
       files = try WorksheetOutputPlan.files(
         versionCount: versions, answerKey: answerKey.placement, output: outputPath)
     } catch {
-      console.errorLine("recall: error: \(error)")
-      return .usage
+      throw CommandError.usage("\(error)")
     }
 
-    let deckValue: Deck
-    switch DeckLoading(library: library, console: console).load(deck) {
-    case .success(let loaded): deckValue = loaded
-    case .failure(let failure): return failure.status
-    }
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deckValue = loading.load(deck) else { return }
 
     let worksheet: Worksheet
     do {
       let all = try source(deckValue, chosenSeed)
       let selection = try WorksheetSelector(deck: deckValue).select(from: all, request: request)
       guard !selection.questions.isEmpty else {
-        console.errorLine(
-          "recall: error: no questions to print: "
+        throw CommandError(
+          isFiltered ? .usage : .dataError,
+          "no questions to print: "
             + (selection.candidates == 0
               ? "the deck gives no questions of the types, facts or tag asked for"
               : "every question was filtered out"))
-        return isFiltered ? .usage : .dataError
       }
       if selection.isShort {
         let found = selection.questions.count
         var message =
-          "recall: warning: the deck gives only \(found) question\(found == 1 ? "" : "s") for "
+          "the deck gives only \(found) question\(found == 1 ? "" : "s") for "
           + "these options, not \(count); printing \(found)"
         if selection.limitedBySameFact {
           message += " (--allow-same-fact allows more than one question per fact)"
         }
-        console.errorLine(message)
+        diagnostics.warning(message)
       }
       worksheet = try Worksheet(
         title: title ?? deckValue.title, deck: deckValue, selection: selection,
         versionCount: versions, seed: chosenSeed, points: pointValues)
     } catch let error as WorksheetError {
-      console.errorLine("recall: error: \(error)")
-      return .usage
+      throw CommandError.usage("\(error)")
+    } catch let error as CommandError {
+      throw error
     } catch {
-      console.errorLine("recall: error: cannot make questions for '\(deckValue.id)': \(error)")
-      return .dataError
+      throw CommandError.data("cannot make questions for '\(deckValue.id)': \(error)")
     }
     if seed == nil {
       console.errorLine(
@@ -200,12 +202,10 @@ public struct PrintCommand: ParsableCommand {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
       } catch {
-        console.errorLine("recall: error: cannot write \(path): \(error.localizedDescription)")
-        return .cannotCreate
+        throw CommandError.cannotCreate("cannot write \(path): \(error.localizedDescription)")
       }
       console.errorLine("recall: wrote \(path)")
     }
-    return .ok
   }
 
   private var factList: [String]? {

@@ -4,7 +4,7 @@ import LineEditing
 import RecallKit
 
 /// `recall study`: the daily study session in a line-editing REPL.
-public struct StudyCommand: ParsableCommand {
+public struct StudyCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "study",
     abstract: "Study a deck: answer the cards that are due, with spaced repetition.",
@@ -59,27 +59,17 @@ public struct StudyCommand: ParsableCommand {
     }
   }
 
-  public func run() throws {
-    let reader = LineReaders.make(completions: LineCompletion.words(StudyREPL.commands))
-    let status = run(
-      reader: reader, console: .standard, environment: ProcessInfo.processInfo.environment)
-    (reader as? EditLineReader)?.close()
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
+  public static var completions: [String] { StudyREPL.commands }
 
-  /// The whole command with its input and output injected.
-  public func run(reader: LineReader, console: Console, environment: [String: String])
-    -> ExitStatus
-  {
+  /// The whole session: the deck, its progress, the REPL.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
     let progress = progressOptions.library()
     let prefetch = ProgressPrefetch(library: progress, deckName: self.deck)
-    let loading = DeckLoading(library: libraryOptions.library(), console: console)
-    let deck: Deck
-    switch loading.load(self.deck, printWarnings: false) {
-    case .failure(let failure):
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deck = loading.load(self.deck, printWarnings: false) else {
       prefetch?.discard()
-      return failure.status
-    case .success(let loaded): deck = loaded
+      return
     }
     let scheduler: FSRSScheduler
     do {
@@ -87,8 +77,7 @@ public struct StudyCommand: ParsableCommand {
         options: scheduling.options(over: SchedulerOptions(settings: deck.settings)))
     } catch {
       prefetch?.discard()
-      console.errorLine("recall: error: \(error)")
-      return .usage
+      throw error
     }
     var limits = StudyLimits(settings: deck.settings)
     if let newPerDay { limits.newPerDay = newPerDay }
@@ -97,17 +86,14 @@ public struct StudyCommand: ParsableCommand {
     let clock: @Sendable () -> Date = { fixed ?? Date() }
     let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
     let store: ProgressStore
-    do {
-      if let prefetched = prefetch?.take(for: deck.id) {
-        store = try prefetched.get()
-      } else {
-        store = try progress.open(deckID: deck.id)
-      }
-      if let migration = store.migration { console.errorLine("recall: \(migration)") }
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
+    if let prefetched = prefetch?.take(for: deck.id) {
+      store = try prefetched.get()
+    } else {
+      store = try progress.open(deckID: deck.id)
     }
+    if let migration = store.migration { console.errorLine("recall: \(migration)") }
+    let reader = context.lineReader()
+    defer { (reader as? EditLineReader)?.close() }
     do {
       let session = try StudySession(
         deck: deck,
@@ -120,14 +106,12 @@ public struct StudyCommand: ParsableCommand {
         clock: clock)
       let repl = StudyREPL(
         session: session, reader: reader, console: console,
-        text: TerminalText.current(environment: environment), clock: clock)
+        text: TerminalText.current(environment: context.environment), clock: clock)
       try repl.run()
       try session.close()
     } catch {
       try? store.close()
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
+      throw error
     }
-    return .ok
   }
 }
