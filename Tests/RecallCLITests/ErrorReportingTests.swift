@@ -22,7 +22,8 @@ import Testing
       encoding: .utf8)
     try good.write(toFile: decks + "/bajgora-offensive.yaml", atomically: true, encoding: .utf8)
     // One problem: a key no fact has, on line 9.
-    let broken = "id: broken\ntitle: Broken\nsubject: S\nsource: B\nfacts:\n  - id: a\n"
+    let broken =
+      "id: broken\ntitle: Broken\nsubject: S\nsource: B\nfacts:\n  - id: a\n"
       + "    kind: event\n    what: a thing happened\n    date: 1998\n    colour: red\n"
     try broken.write(toFile: decks + "/broken.yaml", atomically: true, encoding: .utf8)
     try "{\"card\": \"a/b\", \"time\": \"2024-03-05T09:30:00Z\", \"rating\": \"great\"}\n"

@@ -12,7 +12,7 @@ import Testing
     LineEchoCommand().execute(
       in: CommandContext(
         console: captured.console,
-        lineReader: { PlainLineReader(handle: pipe.fileHandleForReading) }))
+        lineReader: { _ in PlainLineReader(handle: pipe.fileHandleForReading) }))
     #expect(captured.standardOutput == "got: Barë\ngot: \\u{1B}[2J\nbye\n")
   }
 

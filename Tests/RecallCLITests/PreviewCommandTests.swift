@@ -39,8 +39,14 @@ import Testing
     var arguments = ["tiny", "--seed", "0", "--format", format.rawValue]
     arguments += ["--decks-dir", library.directory]
     arguments += types.flatMap { ["--type", $0] } + facts.flatMap { ["--fact", $0] }
-    let status = try! PreviewCommand.parse(arguments)
-      .execute(in: CommandContext(console: captured.console))
+    let status: RecallCLI.ExitStatus
+    do {
+      status = try PreviewCommand.parse(arguments)
+        .execute(in: CommandContext(console: captured.console))
+    } catch {
+      Issue.record(error)
+      status = .usage
+    }
     return (status, captured)
   }
 

@@ -42,7 +42,7 @@ import Testing
     let captured = CapturedConsole()
     let status = command.execute(
       in: CommandContext(
-        console: captured.console, environment: [:], lineReader: { ScriptedReader(script) }))
+        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
     return (status, captured.standardError)
   }
 

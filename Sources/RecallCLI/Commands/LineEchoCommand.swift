@@ -15,11 +15,9 @@ public struct LineEchoCommand: RecallSubcommand {
 
   public init() {}
 
-  public static var completions: [String] { commandWords }
-
   /// Prints `got: <line>` per line, `interrupted` per Ctrl-C and `bye` at the end of input.
   public func perform(in context: CommandContext, diagnostics: Diagnostics) {
-    let reader = context.lineReader()
+    let reader = context.lineReader(LineCompletion.words(Self.commandWords))
     defer { (reader as? EditLineReader)?.close() }
     let console = context.console
     let prompt = "echo> "

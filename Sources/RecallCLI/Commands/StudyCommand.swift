@@ -44,7 +44,7 @@ public struct StudyCommand: RecallSubcommand {
 
   @Option(
     help: ArgumentHelp(
-      "Pretend the time is this ISO 8601 instant, fixed for the session (for scripts and tests).",
+      "Start the session at this ISO 8601 instant; time runs on from it (for scripts, tests).",
       valueName: "time"))
   public var now: String?
 
@@ -59,11 +59,11 @@ public struct StudyCommand: RecallSubcommand {
     }
   }
 
-  public static var completions: [String] { StudyREPL.commands }
-
-  /// The whole session: the deck, its progress, the REPL.
+  /// The whole session: the deck, its progress, the REPL. The prompt tracker learns which
+  /// prompt is reading, for the Tab completer built on it.
   public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
     let console = context.console
+    let prompts = StudyPromptTracker()
     let progress = progressOptions.library()
     let prefetch = ProgressPrefetch(library: progress, deckName: self.deck)
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
@@ -79,34 +79,21 @@ public struct StudyCommand: RecallSubcommand {
       prefetch?.discard()
       throw error
     }
-    var limits = StudyLimits(settings: deck.settings)
-    if let newPerDay { limits.newPerDay = newPerDay }
-    if let reviewsPerDay { limits.reviewsPerDay = reviewsPerDay }
-    let fixed: Date? = now.flatMap { try? UTCTimestamp.parse($0).get() }
-    let clock: @Sendable () -> Date = { fixed ?? Date() }
-    let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
-    let store: ProgressStore
-    if let prefetched = prefetch?.take(for: deck.id) {
-      store = try prefetched.get()
-    } else {
-      store = try progress.open(deckID: deck.id)
-    }
+    let setup = StudySetup(
+      newPerDay: newPerDay, reviewsPerDay: reviewsPerDay, sessionLimit: limit, ahead: ahead,
+      seed: seed, start: now.flatMap { try? UTCTimestamp.parse($0).get() })
+    let clock = setup.makeClock()
+    let store = try setup.openProgress(for: deck, in: progress, prefetched: prefetch)
     if let migration = store.migration { console.errorLine("recall: \(migration)") }
-    let reader = context.lineReader()
+    let reader = context.lineReader(prompts.completions)
     defer { (reader as? EditLineReader)?.close() }
     do {
-      let session = try StudySession(
-        deck: deck,
-        questions: StudyOrder.spreadingSiblings(
-          QuestionGenerator(deck: deck, seed: seed).questions()),
-        store: store, scheduler: scheduler,
-        options: StudySession.Options(
-          limits: limits, sessionLimit: limit, mode: ahead ? .studyAhead : .due, seed: seed,
-          timeZone: fixed == nil ? .current : TimeZone(identifier: "UTC") ?? .current),
-        clock: clock)
+      let session = try setup.session(
+        deck: deck, store: store, scheduler: scheduler, clock: clock)
       let repl = StudyREPL(
         session: session, reader: reader, console: console,
-        text: TerminalText.current(environment: context.environment), clock: clock)
+        text: TerminalText.current(environment: context.environment), clock: clock,
+        prompts: prompts)
       try repl.run()
       try session.close()
     } catch {

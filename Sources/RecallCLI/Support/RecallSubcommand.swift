@@ -9,13 +9,14 @@ public struct CommandContext {
   public var environment: [String: String]
   /// All of standard input, for commands that read it (`schedule replay` without a file).
   public var standardInput: () throws -> Data
-  /// The line reader of an interactive command (`study`, `line-echo`).
-  public var lineReader: () -> LineReader
+  /// The line reader of an interactive command (`study`, `line-echo`), given what Tab
+  /// completes.
+  public var lineReader: (LineCompletion.Provider?) -> LineReader
 
   public init(
     console: Console, environment: [String: String] = [:],
     standardInput: @escaping () throws -> Data = { Data() },
-    lineReader: @escaping () -> LineReader = { PlainLineReader() }
+    lineReader: @escaping (LineCompletion.Provider?) -> LineReader = { _ in PlainLineReader() }
   ) {
     self.console = console
     self.environment = environment
@@ -24,11 +25,11 @@ public struct CommandContext {
   }
 
   /// The process's own streams and environment.
-  public static func standard(completions: [String] = []) -> CommandContext {
+  public static var standard: CommandContext {
     CommandContext(
       console: .standard, environment: ProcessInfo.processInfo.environment,
       standardInput: { try FileHandle.standardInput.readToEnd() ?? Data() },
-      lineReader: { LineReaders.make(completions: LineCompletion.words(completions)) })
+      lineReader: { LineReaders.make(completions: $0) })
   }
 }
 
@@ -36,18 +37,13 @@ public struct CommandContext {
 /// go to `diagnostics` (or are thrown), which prints them in one format and picks the exit
 /// status. `run()` and `execute(in:)` are the same for every command.
 public protocol RecallSubcommand: ParsableCommand {
-  /// The words Tab completes at the command's prompt, for interactive commands.
-  static var completions: [String] { get }
-
   /// Does the command's work. A thrown error is reported like any other.
   func perform(in context: CommandContext, diagnostics: Diagnostics) throws
 }
 
 extension RecallSubcommand {
-  public static var completions: [String] { [] }
-
   public func run() throws {
-    let status = execute(in: .standard(completions: Self.completions))
+    let status = execute(in: .standard)
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 
