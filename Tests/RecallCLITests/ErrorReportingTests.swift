@@ -36,6 +36,8 @@ import Testing
   /// (`$D` is the deck folder, `$P` the progress folder, `$F` the test folder).
   static let cases: [([String], Int32, String)] = [
     (["study", "missing"], 66, "recall: error: no deck 'missing'"),
+    (["decks", "--decks-dir", "$F/none"], 66, "recall: error: no decks in $F/none"),
+    (["report", "missing", "$F"], 66, "recall: error: no deck 'missing'"),
     (["study", "broken"], 65, "$D/broken.yaml:10:5: error: unknown key"),
     (["stats", "bajgora-offensive"], 65, "$P/bajgora-offensive.json:1:1: error: "),
     (["check", "broken"], 65, "$D/broken.yaml:10:5: error: unknown key"),
@@ -93,7 +95,7 @@ import Testing
   }
 
   private func folderOptions(_ arguments: [String]) -> [String] {
-    (arguments[0] == "import" ? [] : ["--decks-dir", decks])
+    (arguments[0] == "import" || arguments.contains("--decks-dir") ? [] : ["--decks-dir", decks])
       + (["study", "stats", "prune"].contains(arguments[0]) ? ["--progress-dir", progress] : [])
   }
 
