@@ -22,6 +22,7 @@ public struct RecallCommand: ParsableCommand {
       NewCommand.self,
       ImportCommand.self,
       ExportCommand.self,
+      DraftCommand.self,
       ReportCommand.self,
       LineEchoCommand.self,
     ])

@@ -25,4 +25,5 @@ for benchmark in Benchmarks.all where wanted(benchmark.name) {
 if wanted("generate") { print(benchmarkGeneration()) }
 if wanted("progress") { print(benchmarkProgress()) }
 if wanted("class") { print(benchmarkClassReport()) }
+if wanted("draft") { print(benchmarkDraft()) }
 if wanted("scale") { ScaleBenchmark.run(runs: 11) { print($0) } }
