@@ -31,6 +31,8 @@ struct ReviewLogInput {
         }
         input = try Data(contentsOf: URL(fileURLWithPath: name))
       }
+    } catch let error as CommandError {
+      throw error
     } catch {
       if name == "-" {
         throw CommandError.io("cannot read standard input: \(error.localizedDescription)")

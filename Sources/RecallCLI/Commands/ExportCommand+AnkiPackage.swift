@@ -1,0 +1,53 @@
+import Foundation
+import RecallKit
+
+extension ExportCommand {
+  /// Refuses options that cannot make a package, before any work.
+  func checkPackageOptions() throws(CommandError) {
+    if format == .apkg, output == nil {
+      throw .usage("--format apkg writes a file; name it with -o FILE.apkg")
+    }
+    if withHistory, format != .apkg {
+      throw .usage("--with-history is for --format apkg")
+    }
+  }
+
+  /// `recall export DECK --format apkg -o FILE`, with the learner's progress when asked.
+  func exportPackage(
+    _ questions: [Question], deck: Deck, destination: OutputDestination, console: Console
+  ) throws {
+    var history: AnkiExportHistory?
+    if withHistory {
+      let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+      history = AnkiExportHistory(
+        reviews: try store.reviews(), states: store.states, counts: store.counts)
+    }
+    let data: Data
+    do {
+      data = try AnkiPackageExporter().package(questions, deck: deck, history: history)
+    } catch {
+      throw CommandError.io("cannot build the package: \(error)")
+    }
+    try destination.write(data: data)
+    if let output {
+      let reviews = history.map { ", \($0.reviews.count) reviews" } ?? ""
+      console.errorLine(
+        "recall: wrote \(questions.count) note\(questions.count == 1 ? "" : "s")\(reviews) to "
+          + output)
+    }
+  }
+}
+
+extension OutputDestination {
+  /// Writes bytes to the `-o` file, never replacing one unless `--force` says so.
+  func write(data: Data) throws(CommandError) {
+    guard let path else { throw .usage("this format writes a file; name it with -o FILE") }
+    try checkWritable()
+    do {
+      let options: Data.WritingOptions = force ? [.atomic] : [.withoutOverwriting]
+      try data.write(to: URL(fileURLWithPath: path), options: options)
+    } catch {
+      throw .cannotCreate("cannot write \(path): \(error.localizedDescription)")
+    }
+  }
+}
