@@ -73,8 +73,11 @@ public struct StudyCommand: RecallSubcommand {
     }
     let scheduler: FSRSScheduler
     do {
-      scheduler = try FSRSScheduler(
-        options: scheduling.options(over: SchedulerOptions(settings: deck.settings)))
+      // The learner's own fitted weights (`recall optimize`) replace the deck's.
+      let learner = try LearnerParameters.options(
+        over: SchedulerOptions(settings: deck.settings), deckID: deck.id,
+        directory: progress.directory)
+      scheduler = try FSRSScheduler(options: scheduling.options(over: learner))
     } catch {
       prefetch?.discard()
       throw error
