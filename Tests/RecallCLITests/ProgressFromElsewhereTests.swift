@@ -45,9 +45,9 @@ import Testing
 
   @Test func aNewerSchemaIsRefused() throws {
     let text = try savedSnapshot()
-    #expect(text.contains("\"schema\": 2"))
+    #expect(text.contains("\"schema\": 3"))
     try expectRefused(
-      text.replacingOccurrences(of: "\"schema\": 2", with: "\"schema\": 7"),
+      text.replacingOccurrences(of: "\"schema\": 3", with: "\"schema\": 7"),
       mentioning: [snapshot, "7"])
   }
 

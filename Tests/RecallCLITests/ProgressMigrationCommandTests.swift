@@ -70,7 +70,7 @@ import Testing
     #expect(status == .ok, "\(captured.standardError)")
     #expect(
       captured.standardError
-        == "recall: migrated \(snapshot) from schema 1 to 2; the old file is kept as "
+        == "recall: migrated \(snapshot) from schema 1 to 3; the old file is kept as "
         + "\(snapshot).v1.bak\n")
     #expect(
       FileManager.default.contents(atPath: snapshot + ".v1.bak")
