@@ -19,8 +19,9 @@ import Testing
         "--now", "2026-11-24T10:00:00Z",
       ])
     let captured = CapturedConsole()
-    let status = command.run(
-      reader: ScriptedReader(script), console: captured.console, environment: [:])
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
     return (status, captured.standardError)
   }
 

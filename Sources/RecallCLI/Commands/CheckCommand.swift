@@ -2,7 +2,7 @@ import ArgumentParser
 import RecallKit
 
 /// `recall check`: validates deck files and prints located diagnostics.
-public struct CheckCommand: ParsableCommand {
+public struct CheckCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check deck files and report every problem with its file:line:column.",
@@ -35,55 +35,32 @@ public struct CheckCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = CheckCommand.check(
-      decks, library: libraryOptions.library(),
-      progress: progress ? progressOptions.library() : nil, console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// Checks each deck and returns the worst exit status. With `progress`, orphaned cards are
-  /// listed too (a note, not a problem: the exit status is unchanged).
-  public static func check(
-    _ names: [String], library: DeckLibrary, progress: ProgressLibrary? = nil,
-    console: Console
-  ) -> ExitStatus {
-    var worst = ExitStatus.ok
-    let loading = DeckLoading(library: library, console: console)
-    for name in names {
-      switch loading.load(name) {
-      case .failure(let failure):
-        if worst == .ok || failure.status == .dataError { worst = failure.status }
-      case .success(let deck):
-        for diagnostic in DeckAuthoringCheck(deck: deck).diagnostics() {
-          console.errorLine(diagnostic.description)
-        }
-        if let progress {
-          let status = reportOrphans(
-            deck, name: name, progress: progress, console: console)
-          if worst == .ok { worst = status }
+  /// Checks each deck; a deck that cannot be read does not stop the others. With
+  /// `--progress`, orphaned cards are listed too (a note, not a problem: the exit status is
+  /// unchanged).
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    for name in decks {
+      guard let deck = loading.load(name) else { continue }
+      diagnostics.emit(DeckAuthoringCheck(deck: deck).diagnostics())
+      if progress {
+        do {
+          try reportOrphans(deck, name: name, console: context.console)
+        } catch {
+          diagnostics.report(error)
         }
       }
     }
-    return worst
   }
 
-  private static func reportOrphans(
-    _ deck: Deck, name: String, progress: ProgressLibrary, console: Console
-  ) -> ExitStatus {
-    do {
-      let store = try progress.openReadOnly(deckID: deck.id)
-      let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
-      let orphans = store.orphans(knownIDs: known)
-      guard !orphans.isEmpty else { return .ok }
-      let noun = orphans.count == 1 ? "card" : "cards"
-      console.line(
-        "\(deck.path): note: \(orphans.count) orphaned \(noun) "
-          + "(\(orphans.joined(separator: ", "))); `recall prune \(name)` removes them")
-      return .ok
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
-    }
+  private func reportOrphans(_ deck: Deck, name: String, console: Console) throws {
+    let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+    let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
+    let orphans = store.orphans(knownIDs: known)
+    guard !orphans.isEmpty else { return }
+    let noun = orphans.count == 1 ? "card" : "cards"
+    console.line(
+      "\(deck.path): note: \(orphans.count) orphaned \(noun) "
+        + "(\(orphans.joined(separator: ", "))); `recall prune \(name)` removes them")
   }
 }
