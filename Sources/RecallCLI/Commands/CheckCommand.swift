@@ -14,6 +14,11 @@ public struct CheckCommand: ParsableCommand {
       accepted by two questions of one kind, facts with no multiple-choice question, and \
       prompts over 300 characters.
 
+      With --questions, also lists every generated question the question linter left out, \
+      as `path:line:column: note: 'ID' is left out (RULE): why` at the fact it came from. \
+      The rules: answer-in-prompt, answer-is-the-subject, duplicate-options, \
+      distractor-also-true, blank-without-cue, repeated-question.
+
       With --progress, also lists each deck's orphaned cards (saved progress for questions \
       the deck no longer makes) as `path: note: N orphaned cards (ids)`; `recall prune` \
       removes them.
@@ -22,6 +27,7 @@ public struct CheckCommand: ParsableCommand {
         recall check Decks/bajgora-offensive.yaml
         recall check bajgora-offensive my-deck.yaml
         recall check --progress bajgora-offensive
+        recall check --questions bajgora-offensive
       """)
 
   @OptionGroup public var libraryOptions: LibraryOptions
@@ -29,6 +35,9 @@ public struct CheckCommand: ParsableCommand {
 
   @Flag(help: "Also list saved progress for cards the deck no longer has.")
   public var progress = false
+
+  @Flag(help: "Also list the generated questions the question linter left out, and why.")
+  public var questions = false
 
   @Argument(help: ArgumentHelp("Deck ids or paths to deck files.", valueName: "deck"))
   public var decks: [String]
@@ -38,7 +47,8 @@ public struct CheckCommand: ParsableCommand {
   public func run() throws {
     let status = CheckCommand.check(
       decks, library: libraryOptions.library(),
-      progress: progress ? progressOptions.library() : nil, console: .standard)
+      progress: progress ? progressOptions.library() : nil, questions: questions,
+      console: .standard)
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 
@@ -46,7 +56,7 @@ public struct CheckCommand: ParsableCommand {
   /// listed too (a note, not a problem: the exit status is unchanged).
   public static func check(
     _ names: [String], library: DeckLibrary, progress: ProgressLibrary? = nil,
-    console: Console
+    questions: Bool = false, console: Console
   ) -> ExitStatus {
     var worst = ExitStatus.ok
     let loading = DeckLoading(library: library, console: console)
@@ -55,7 +65,9 @@ public struct CheckCommand: ParsableCommand {
       case .failure(let failure):
         if worst == .ok || failure.status == .dataError { worst = failure.status }
       case .success(let deck):
-        for diagnostic in DeckAuthoringCheck(deck: deck).diagnostics() {
+        var check = DeckAuthoringCheck(deck: deck)
+        check.includesLeftOutQuestions = questions
+        for diagnostic in check.diagnostics() {
           console.errorLine(diagnostic.description)
         }
         if let progress {
