@@ -17,11 +17,14 @@ public struct RecallCommand: ParsableCommand {
       PruneCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,
+      OptimizeCommand.self,
       PreviewCommand.self,
       PrintCommand.self,
       NewCommand.self,
       ImportCommand.self,
       ExportCommand.self,
+      DraftCommand.self,
+      ReportCommand.self,
       LineEchoCommand.self,
     ])
 

@@ -124,6 +124,7 @@ public struct DeckWriter: Sendable {
     }
     addList("tags", fact.tags)
     add("note", fact.note)
+    add("source", fact.source)
     return Self.entry(fields)
   }
 

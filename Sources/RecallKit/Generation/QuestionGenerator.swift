@@ -133,9 +133,10 @@ public struct QuestionGenerator: Sendable {
     randomness(for: "\(fact.id)/\(template.rawValue)")
   }
 
-  /// The fact in sentences, followed by the author's note.
+  /// The fact in sentences, followed by the author's note and where in the source it is.
   func explanation(_ fact: Fact, _ sentences: [String?]) -> String {
-    English.paragraph(sentences + [fact.note.map { "Note: " + $0 }])
+    English.paragraph(
+      sentences + [fact.note.map { "Note: " + $0 }, fact.source.map { "Source: " + $0 }])
   }
 
   /// A question from one fact, named `<fact-id>/<template>`.

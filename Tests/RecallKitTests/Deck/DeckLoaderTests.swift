@@ -78,7 +78,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
       "  - id: a\n    kind: place\n    name: Mazhiq\n    colour: red\n",
       [
         "9:5: error: unknown key 'colour' in a place fact; expected one of 'id', 'kind', "
-          + "'tags', 'note', 'name', 'aliases', 'type', 'region', 'known_for'"
+          + "'tags', 'note', 'source', 'name', 'aliases', 'type', 'region', 'known_for'"
       ]
     ),
     // Missing required fields.
