@@ -84,12 +84,12 @@ extension QuestionGenerator {
     }
     guard sides.count == 2 else { return [] }
     let first = sides[0]
-    let where_ = name.lowercased().hasPrefix("the battle") ? "at" : "in"
+    let preposition = name.lowercased().hasPrefix("the battle") ? "at" : "in"
     return [
       make(
         fact, .opponentShort, .short,
         prompt: English.question(
-          "Whom did \(Self.subjectForm(first)) fight \(where_) \(name)"),
+          "Whom did \(Self.subjectForm(first)) fight \(preposition) \(name)"),
         expected: .text(names(sides[1])), explanation: explanation)
     ]
   }
