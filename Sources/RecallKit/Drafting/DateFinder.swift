@@ -119,6 +119,8 @@ enum DateFinder {
         else { continue }
         attributive = preposition.isEmpty || preposition == "of"
         if preposition == "of", before.lowercased() != "of" { attributive = false }
+        // "the 1918 Finnish Civil War", "the 1995 Ipil massacre": a year naming something.
+        if after.first?.isUppercase == true && before.lowercased() == "the" { attributive = true }
       }
       if before.lowercased() == "died" || before.lowercased() == "born" { continue }
       var (text, hadYear) = normalise(coreText)
