@@ -2,7 +2,7 @@ import ArgumentParser
 import RecallKit
 
 /// `recall check`: validates deck files and prints located diagnostics.
-public struct CheckCommand: ParsableCommand {
+public struct CheckCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check deck files and report every problem with its file:line:column.",
@@ -14,11 +14,6 @@ public struct CheckCommand: ParsableCommand {
       accepted by two questions of one kind, facts with no multiple-choice question, and \
       prompts over 300 characters.
 
-      With --questions, also lists every generated question the question linter left out, \
-      as `path:line:column: note: 'ID' is left out (RULE): why` at the fact it came from. \
-      The rules: answer-in-prompt, answer-is-the-subject, duplicate-options, \
-      distractor-also-true, blank-without-cue, repeated-question.
-
       With --progress, also lists each deck's orphaned cards (saved progress for questions \
       the deck no longer makes) as `path: note: N orphaned cards (ids)`; `recall prune` \
       removes them.
@@ -27,7 +22,6 @@ public struct CheckCommand: ParsableCommand {
         recall check Decks/bajgora-offensive.yaml
         recall check bajgora-offensive my-deck.yaml
         recall check --progress bajgora-offensive
-        recall check --questions bajgora-offensive
       """)
 
   @OptionGroup public var libraryOptions: LibraryOptions
@@ -44,58 +38,34 @@ public struct CheckCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = CheckCommand.check(
-      decks, library: libraryOptions.library(),
-      progress: progress ? progressOptions.library() : nil, questions: questions,
-      console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// Checks each deck and returns the worst exit status. With `progress`, orphaned cards are
-  /// listed too (a note, not a problem: the exit status is unchanged).
-  public static func check(
-    _ names: [String], library: DeckLibrary, progress: ProgressLibrary? = nil,
-    questions: Bool = false, console: Console
-  ) -> ExitStatus {
-    var worst = ExitStatus.ok
-    let loading = DeckLoading(library: library, console: console)
-    for name in names {
-      switch loading.load(name) {
-      case .failure(let failure):
-        if worst == .ok || failure.status == .dataError { worst = failure.status }
-      case .success(let deck):
-        var check = DeckAuthoringCheck(deck: deck)
-        check.includesLeftOutQuestions = questions
-        for diagnostic in check.diagnostics() {
-          console.errorLine(diagnostic.description)
-        }
-        if let progress {
-          let status = reportOrphans(
-            deck, name: name, progress: progress, console: console)
-          if worst == .ok { worst = status }
+  /// Checks each deck; a deck that cannot be read does not stop the others. With
+  /// `--progress`, orphaned cards are listed too (a note, not a problem: the exit status is
+  /// unchanged).
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    for name in decks {
+      guard let deck = loading.load(name) else { continue }
+      var check = DeckAuthoringCheck(deck: deck)
+      check.includesLeftOutQuestions = questions
+      diagnostics.emit(check.diagnostics())
+      if progress {
+        do {
+          try reportOrphans(deck, name: name, console: context.console)
+        } catch {
+          diagnostics.report(error)
         }
       }
     }
-    return worst
   }
 
-  private static func reportOrphans(
-    _ deck: Deck, name: String, progress: ProgressLibrary, console: Console
-  ) -> ExitStatus {
-    do {
-      let store = try progress.openReadOnly(deckID: deck.id)
-      let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
-      let orphans = store.orphans(knownIDs: known)
-      guard !orphans.isEmpty else { return .ok }
-      let noun = orphans.count == 1 ? "card" : "cards"
-      console.line(
-        "\(deck.path): note: \(orphans.count) orphaned \(noun) "
-          + "(\(orphans.joined(separator: ", "))); `recall prune \(name)` removes them")
-      return .ok
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
-    }
+  private func reportOrphans(_ deck: Deck, name: String, console: Console) throws {
+    let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+    let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
+    let orphans = store.orphans(knownIDs: known)
+    guard !orphans.isEmpty else { return }
+    let noun = orphans.count == 1 ? "card" : "cards"
+    console.line(
+      "\(deck.path): note: \(orphans.count) orphaned \(noun) "
+        + "(\(orphans.joined(separator: ", "))); `recall prune \(name)` removes them")
   }
 }

@@ -6,29 +6,24 @@ struct OutputDestination {
   var path: String?
   var force: Bool
 
-  /// The reason the output cannot be written, checked before any work is done.
-  func refusal() -> String? {
-    guard let path, !force else { return nil }
+  /// Refuses an existing `-o` file without `--force`, before any work is done.
+  func checkWritable() throws(CommandError) {
+    guard let path, !force else { return }
     if FileManager.default.fileExists(atPath: path) {
-      return "recall: error: \(path) already exists; use --force to replace it"
+      throw .cannotCreate("\(path) already exists; use --force to replace it")
     }
-    return nil
   }
 
-  /// Writes `text`; a message on the console and the exit status either way.
-  func write(_ text: String, console: Console) -> ExitStatus {
+  /// Writes `text` to the file, or to standard output when there is none.
+  func write(_ text: String, console: Console) throws(CommandError) {
     guard let path else {
       console.out(text)
-      return .ok
+      return
     }
-    if let refusal = refusal() {
-      console.errorLine(refusal)
-      return .cannotCreate
-    }
+    try checkWritable()
     do {
       let options: Data.WritingOptions = force ? [.atomic] : [.withoutOverwriting]
       try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: options)
-      return .ok
     } catch {
       let directory = (path as NSString).deletingLastPathComponent
       var isDirectory: ObjCBool = false
@@ -37,8 +32,7 @@ struct OutputDestination {
           && !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
             && isDirectory.boolValue)
         ? "the folder \(directory) does not exist" : error.localizedDescription
-      console.errorLine("recall: error: cannot write \(path): \(reason)")
-      return .cannotCreate
+      throw .cannotCreate("cannot write \(path): \(reason)")
     }
   }
 }

@@ -140,6 +140,14 @@ public struct PrintCommand: ParsableCommand {
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 
+  /// The command in process with the questions to choose from injected, so tests can make the
+  /// generator fail.
+  public func execute(in context: CommandContext, questions: QuestionSource) -> ExitStatus {
+    execute(
+      library: libraryOptions.library(), console: context.console, questions: questions,
+      environment: ProcessInfo.processInfo.environment)
+  }
+
   /// Everything the command does, with its inputs injected so tests need no process.
   public func execute(
     library: DeckLibrary, console: Console, questions source: QuestionSource,
@@ -188,10 +196,9 @@ public struct PrintCommand: ParsableCommand {
       typesetter = found
     }
 
-    let deckValue: Deck
-    switch DeckLoading(library: library, console: console).load(deck) {
-    case .success(let loaded): deckValue = loaded
-    case .failure(let failure): return failure.status
+    let diagnostics = Diagnostics(console: console)
+    guard let deckValue = DeckLoading(library: library, diagnostics: diagnostics).load(deck) else {
+      return diagnostics.status
     }
 
     let worksheet: Worksheet

@@ -1,11 +1,13 @@
 import Foundation
 
 /// Why a deck named on the command line could not be found.
-public enum DeckLookupError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum DeckLookupError: ReportableError, Hashable, Sendable {
   case invalidName(String)
   case notFound(String, directory: String)
 
-  public var description: String {
+  public var location: SourceLocation? { nil }
+
+  public var message: String {
     switch self {
     case .invalidName(let name):
       "'\(TextSanitizer.visible(name))' is not a deck id (lowercase letters, digits, '-', '_', '.')"

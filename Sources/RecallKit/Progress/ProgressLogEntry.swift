@@ -9,25 +9,21 @@ enum ProgressLogEntry: Hashable, Sendable {
   /// `undoes` is the sequence number of the review taken back; `restored` is the card's state
   /// before it (nil: the card had no state, so it is new again).
   case undo(sequence: Int, undoes: Int, cardID: String, at: Date, restored: CardState?)
+  /// The card's marks as they are from `at` on (suspended, buried, flagged; see `CardMarks`).
+  /// It leaves the card's state and counts alone.
+  case marks(sequence: Int, cardID: String, at: Date, CardMarks)
 
   var sequence: Int {
     switch self {
-    case .review(let sequence, _), .undo(let sequence, _, _, _, _): sequence
+    case .review(let sequence, _), .undo(let sequence, _, _, _, _), .marks(let sequence, _, _, _):
+      sequence
     }
   }
 
   var cardID: String {
     switch self {
     case .review(_, let record): record.cardID
-    case .undo(_, _, let cardID, _, _): cardID
-    }
-  }
-
-  /// The card's state once this entry is applied (nil: no state).
-  var stateAfter: CardState? {
-    switch self {
-    case .review(_, let record): record.state
-    case .undo(_, _, _, _, let restored): restored
+    case .undo(_, _, let cardID, _, _), .marks(_, let cardID, _, _): cardID
     }
   }
 
@@ -35,7 +31,7 @@ enum ProgressLogEntry: Hashable, Sendable {
   var time: Date {
     switch self {
     case .review(_, let record): record.reviewedAt
-    case .undo(_, _, _, let at, _): at
+    case .undo(_, _, _, let at, _), .marks(_, _, let at, _): at
     }
   }
 
@@ -89,6 +85,16 @@ enum ProgressLogEntry: Hashable, Sendable {
       } else {
         writer.raw("null")
       }
+    case .marks(_, let cardID, let at, let marks):
+      writer.string("marks")
+      writer.raw(", ")
+      writer.key("card")
+      writer.string(cardID)
+      writer.raw(", ")
+      writer.key("at")
+      writer.string(ProgressFormat.timestamp(at))
+      writer.raw(", ")
+      marks.writeFields(into: &writer)
     }
     writer.raw("}\n")
     return writer.text
@@ -96,7 +102,7 @@ enum ProgressLogEntry: Hashable, Sendable {
 
   private static let keys = [
     "seq", "type", "card", "at", "rating", "answer", "accepted", "responseMs", "state", "undoes",
-    "restored",
+    "restored", "suspended", "buriedUntil", "flaggedAt", "note",
   ]
 
   /// Reads one entry line; the scanner covers exactly that line.
@@ -115,6 +121,7 @@ enum ProgressLogEntry: Hashable, Sendable {
     var state: CardState?
     var undoes: Int?
     var restored: CardState??
+    var marks = CardMarks.Reader()
     // Offsets of the keys seen, by position in `keys`: for duplicates and misplaced keys.
     var offsets = [Int](repeating: -1, count: keys.count)
     while let (key, offset) = try scanner.nextKey() {
@@ -163,6 +170,8 @@ enum ProgressLogEntry: Hashable, Sendable {
       case "restored":
         restored =
           scanner.consumeNull() ? .some(nil) : try ProgressFormat.readState(&scanner, card: card)
+      case _ where CardMarks.keys.contains(key):
+        try marks.read(key, from: &scanner)
       default:
         throw scanner.failure(
           "unknown key '\(TextSanitizer.visible(key))' in a log entry", at: offset)
@@ -185,7 +194,7 @@ enum ProgressLogEntry: Hashable, Sendable {
     guard let at else { throw missing("at") }
     switch type {
     case "review":
-      try misplaced(["undoes", "restored"], in: "a review")
+      try misplaced(["undoes", "restored"] + CardMarks.keys.sorted(), in: "a review")
       guard let rating else { throw missing("rating") }
       guard let answer else { throw missing("answer") }
       guard let accepted else { throw missing("accepted") }
@@ -197,7 +206,9 @@ enum ProgressLogEntry: Hashable, Sendable {
           cardID: cardID, reviewedAt: at, rating: rating, answer: answer, accepted: accepted,
           responseMilliseconds: responseMilliseconds, state: state))
     case "undo":
-      try misplaced(["rating", "answer", "accepted", "responseMs", "state"], in: "an undo")
+      try misplaced(
+        ["rating", "answer", "accepted", "responseMs", "state"] + CardMarks.keys.sorted(),
+        in: "an undo")
       guard let undoes else { throw missing("undoes") }
       guard let restored else { throw missing("restored") }
       guard undoes < sequence else {
@@ -205,9 +216,16 @@ enum ProgressLogEntry: Hashable, Sendable {
           "entry \(sequence) cannot undo entry \(undoes), which comes after it", at: start)
       }
       return .undo(sequence: sequence, undoes: undoes, cardID: cardID, at: at, restored: restored)
+    case "marks":
+      try misplaced(
+        ["rating", "answer", "accepted", "responseMs", "state", "undoes", "restored"],
+        in: "a marks")
+      let read = try marks.finish(scanner, at: start, what: "the entry")
+      return .marks(sequence: sequence, cardID: cardID, at: at, read)
     default:
       throw scanner.failure(
-        "'\(TextSanitizer.visible(type))' is not an entry type (review, undo)", at: typeOffset)
+        "'\(TextSanitizer.visible(type))' is not an entry type (review, undo, marks)",
+        at: typeOffset)
     }
   }
 }
