@@ -61,14 +61,15 @@ struct PDFTypesetter {
     }
     // Read its errors on another thread while feeding the page, so neither pipe can fill up.
     let collected = CollectedData()
-    let reader = Thread {
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
       collected.set(errors.fileHandleForReading.readDataToEndOfFile())
+      done.signal()
     }
-    reader.start()
     try? input.fileHandleForWriting.write(contentsOf: Data(html.utf8))
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
-    while !collected.isSet { Thread.sleep(forTimeInterval: 0.005) }
+    done.wait()
     guard process.terminationStatus == 0 else {
       try? FileManager.default.removeItem(atPath: temporary)
       let message = String(decoding: collected.data, as: UTF8.self)
@@ -89,6 +90,5 @@ private final class CollectedData: @unchecked Sendable {
   private var value: Data?
 
   func set(_ data: Data) { lock.withLock { value = data } }
-  var isSet: Bool { lock.withLock { value != nil } }
   var data: Data { lock.withLock { value ?? Data() } }
 }

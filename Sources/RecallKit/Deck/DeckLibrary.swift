@@ -71,7 +71,7 @@ public struct DeckLibrary: Sendable {
   /// The file for a deck id or path. Ids never leave the folder: `../x` is not an id.
   public func resolve(_ name: String) throws(DeckLookupError) -> String {
     if Self.looksLikePath(name) { return name }
-    guard DeckBuilder.isValidDeckID(name) else { throw .invalidName(name) }
+    guard DeckIdentifier.isValidDeckID(name) else { throw .invalidName(name) }
     for fileExtension in Self.fileExtensions {
       let candidate = (directory as NSString).appendingPathComponent("\(name).\(fileExtension)")
       if FileManager.default.fileExists(atPath: candidate) { return candidate }
