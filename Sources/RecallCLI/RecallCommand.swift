@@ -14,6 +14,7 @@ public struct RecallCommand: ParsableCommand {
       StudyCommand.self,
       StatsCommand.self,
       CheckCommand.self,
+      GradeCommand.self,
       PruneCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,

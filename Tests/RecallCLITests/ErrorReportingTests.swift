@@ -51,6 +51,12 @@ import Testing
       ["print", "bajgora-offensive", "--versions", "30"], 64,
       "recall: error: the number of versions"
     ),
+    (["grade", "missing", "a/short", "x"], 66, "recall: error: no deck 'missing'"),
+    (["grade", "broken", "a/date-short", "1998"], 65, "$D/broken.yaml:10:5: error: unknown key"),
+    (
+      ["grade", "bajgora-offensive", "brigade-141/name-shrot", "x"], 64,
+      "recall: error: deck 'bajgora-offensive' has no card 'brigade-141/name-shrot'; did you mean"
+    ),
     (["new", "Bad ID"], 64, "recall: error: 'Bad ID' is not a deck id"),
     (["new", "bajgora-offensive"], 73, "recall: error: $D/bajgora-offensive.yaml already exists"),
     (["import", "$F/none.csv"], 66, "recall: error: $F/none.csv: no such file"),
