@@ -18,8 +18,8 @@ public struct RecallCommand: ParsableCommand {
       CommandGroup(
         name: "Deck",
         subcommands: [
-          DecksCommand.self, NewCommand.self, CheckCommand.self, PreviewCommand.self,
-          DraftCommand.self,
+          DecksCommand.self, NewCommand.self, CheckCommand.self, GradeCommand.self,
+          PreviewCommand.self, DraftCommand.self,
         ]),
       CommandGroup(
         name: "Share",

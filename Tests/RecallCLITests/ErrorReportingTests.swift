@@ -58,6 +58,12 @@ import Testing
     (["optimize", "bajgora-offensive"], 65, "$P/bajgora-offensive.json:1:1: error: "),
     (["optimize", "missing"], 66, "recall: error: no deck 'missing'"),
     (["draft", "$F/none.txt"], 66, "recall: error: $F/none.txt does not exist"),
+    (["grade", "missing", "a/short", "x"], 66, "recall: error: no deck 'missing'"),
+    (["grade", "broken", "a/date-short", "1998"], 65, "$D/broken.yaml:10:5: error: unknown key"),
+    (
+      ["grade", "bajgora-offensive", "brigade-141/name-shrot", "x"], 64,
+      "recall: error: deck 'bajgora-offensive' has no card 'brigade-141/name-shrot'; did you mean"
+    ),
     (["new", "Bad ID"], 64, "recall: error: 'Bad ID' is not a deck id"),
     (["new", "bajgora-offensive"], 73, "recall: error: $D/bajgora-offensive.yaml already exists"),
     (["import", "$F/none.csv"], 66, "recall: error: $F/none.csv: no such file"),
