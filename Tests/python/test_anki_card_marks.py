@@ -6,6 +6,7 @@ all of standard note types (anki_packages.set_aside).
 """
 
 import json
+import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -68,6 +69,15 @@ def test_suspended_and_buried_cards_arrive_as_marks(tmp_path, collection, legacy
     states = json.loads((tmp_path / "progress" / "kosovo.json").read_text())["cards"]
     new = [i for i, m in marks.items() if m["suspended"] and i not in states]
     assert len(new) == 1
+
+    # The next session leaves them out and says so.
+    session = recall("study", str(deck), "--progress-dir", str(tmp_path / "progress"),
+                     "--new", "50", input="x\n\n" * 40)
+    assert session.returncode == 0, session.stderr
+    assert "2 suspended · 1 buried" in session.stdout
+    shown = set(re.findall(r"^\d+\. \w+ · \w+\n(.*)$", session.stdout, re.MULTILINE))
+    assert shown, session.stdout
+    assert not shown & (suspended | buried)
 
 
 def test_marks_go_back_into_anki(tmp_path, collection):
