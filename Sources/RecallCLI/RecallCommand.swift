@@ -16,6 +16,8 @@ public struct RecallCommand: ParsableCommand {
       CheckCommand.self,
       GradeCommand.self,
       PruneCommand.self,
+      SuspendedCommand.self,
+      UnsuspendCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,
       OptimizeCommand.self,
