@@ -15,7 +15,7 @@ import Testing
   /// `now` as a date.
   let moment = Date(timeIntervalSince1970: 1_795_514_400)
   let dateCard = "bajgora-offensive/date-short"
-  let clozeCard = "offensive-in-kosovo-war/cloze"
+  let clozeCard = "bajgora-region-north/cloze"
 
   private func run(_ command: some RecallSubcommand) -> (RecallCLI.ExitStatus, String, String) {
     let captured = CapturedConsole()
@@ -50,7 +50,7 @@ import Testing
     #expect(
       output == """
         \(dateCard)  suspended  Between which months did the Bajgora offensive take place?
-        \(clozeCard)  buried until 2026-11-25T04:00:00Z  The Bajgora offensive was fought during the _____.
+        \(clozeCard)  buried until 2026-11-25T04:00:00Z  The Bajgora region, where the offensive was fought, lies in the _____ of Kosovo.
 
         """, "\(output)")
   }
