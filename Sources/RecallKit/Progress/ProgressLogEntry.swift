@@ -1,24 +1,52 @@
 import Foundation
 
-/// One line of the journal or the review log after its header: a review, or the undoing of one.
+/// One line of the journal or the review log after its header: a review, a re-rating of one,
+/// or the undoing of one.
 ///
-/// Both carry a sequence number, unique and increasing over the deck's whole history, which is
-/// what lets a crash at any point of compaction be recovered without losing or doubling a line.
+/// Each carries a sequence number, unique and increasing over the deck's whole history, which
+/// is what lets a crash at any point of compaction be recovered without losing or doubling a
+/// line. A change that takes one review back and puts another in its place (a re-rate) is one
+/// line, so a crash or a failed write leaves either the old review or the new one, never
+/// neither. Code that reads entries should use `review` and `takesBack`, which cover every
+/// kind.
 enum ProgressLogEntry: Hashable, Sendable {
   case review(sequence: Int, ReviewRecord)
+  /// A review that replaces the review numbered `replaces` (the learner changed its rating):
+  /// that one no longer counts and this one does. `previous` is the card's state before the
+  /// replaced review (nil: none), the state both were scheduled from.
+  case rerate(sequence: Int, replaces: Int, previous: CardState?, ReviewRecord)
   /// `undoes` is the sequence number of the review taken back; `restored` is the card's state
   /// before it (nil: the card had no state, so it is new again).
   case undo(sequence: Int, undoes: Int, cardID: String, at: Date, restored: CardState?)
 
   var sequence: Int {
     switch self {
-    case .review(let sequence, _), .undo(let sequence, _, _, _, _): sequence
+    case .review(let sequence, _), .rerate(let sequence, _, _, _), .undo(let sequence, _, _, _, _):
+      sequence
+    }
+  }
+
+  /// The answer this entry saves, with its sequence number: reviews and re-rates.
+  var review: (sequence: Int, record: ReviewRecord)? {
+    switch self {
+    case .review(let sequence, let record), .rerate(let sequence, _, _, let record):
+      (sequence, record)
+    case .undo: nil
+    }
+  }
+
+  /// The sequence number of the review this entry takes back: undos and re-rates.
+  var takesBack: Int? {
+    switch self {
+    case .review: nil
+    case .rerate(_, let replaces, _, _): replaces
+    case .undo(_, let undoes, _, _, _): undoes
     }
   }
 
   var cardID: String {
     switch self {
-    case .review(_, let record): record.cardID
+    case .review(_, let record), .rerate(_, _, _, let record): record.cardID
     case .undo(_, _, let cardID, _, _): cardID
     }
   }
@@ -26,7 +54,7 @@ enum ProgressLogEntry: Hashable, Sendable {
   /// The card's state once this entry is applied (nil: no state).
   var stateAfter: CardState? {
     switch self {
-    case .review(_, let record): record.state
+    case .review(_, let record), .rerate(_, _, _, let record): record.state
     case .undo(_, _, _, _, let restored): restored
     }
   }
@@ -34,7 +62,7 @@ enum ProgressLogEntry: Hashable, Sendable {
   /// When the entry was written: the answer's time, or the undo's.
   var time: Date {
     switch self {
-    case .review(_, let record): record.reviewedAt
+    case .review(_, let record), .rerate(_, _, _, let record): record.reviewedAt
     case .undo(_, _, _, let at, _): at
     }
   }
@@ -51,26 +79,21 @@ enum ProgressLogEntry: Hashable, Sendable {
     case .review(_, let record):
       writer.string("review")
       writer.raw(", ")
-      writer.key("card")
-      writer.string(record.cardID)
+      Self.write(record, into: &writer)
+    case .rerate(_, let replaces, let previous, let record):
+      writer.string("rerate")
       writer.raw(", ")
-      writer.key("at")
-      writer.string(ProgressFormat.timestamp(record.reviewedAt))
+      writer.key("replaces")
+      writer.number(replaces)
       writer.raw(", ")
-      writer.key("rating")
-      writer.string(record.rating.name)
+      writer.key("previous")
+      if let previous {
+        ProgressFormat.write(previous, into: &writer)
+      } else {
+        writer.raw("null")
+      }
       writer.raw(", ")
-      writer.key("answer")
-      writer.string(record.answer)
-      writer.raw(", ")
-      writer.key("accepted")
-      writer.bool(record.accepted)
-      writer.raw(", ")
-      writer.key("responseMs")
-      writer.number(record.responseMilliseconds)
-      writer.raw(", ")
-      writer.key("state")
-      ProgressFormat.write(record.state, into: &writer)
+      Self.write(record, into: &writer)
     case .undo(_, let undoes, let cardID, let at, let restored):
       writer.string("undo")
       writer.raw(", ")
@@ -94,9 +117,33 @@ enum ProgressLogEntry: Hashable, Sendable {
     return writer.text
   }
 
+  /// A review's keys after its type, in the order they are written.
+  private static func write(_ record: ReviewRecord, into writer: inout ProgressJSONWriter) {
+    writer.key("card")
+    writer.string(record.cardID)
+    writer.raw(", ")
+    writer.key("at")
+    writer.string(ProgressFormat.timestamp(record.reviewedAt))
+    writer.raw(", ")
+    writer.key("rating")
+    writer.string(record.rating.name)
+    writer.raw(", ")
+    writer.key("answer")
+    writer.string(record.answer)
+    writer.raw(", ")
+    writer.key("accepted")
+    writer.bool(record.accepted)
+    writer.raw(", ")
+    writer.key("responseMs")
+    writer.number(record.responseMilliseconds)
+    writer.raw(", ")
+    writer.key("state")
+    ProgressFormat.write(record.state, into: &writer)
+  }
+
   private static let keys = [
     "seq", "type", "card", "at", "rating", "answer", "accepted", "responseMs", "state", "undoes",
-    "restored",
+    "restored", "replaces", "previous",
   ]
 
   /// Reads one entry line; the scanner covers exactly that line.
@@ -115,6 +162,8 @@ enum ProgressLogEntry: Hashable, Sendable {
     var state: CardState?
     var undoes: Int?
     var restored: CardState??
+    var replaces: Int?
+    var previous: CardState??
     // Offsets of the keys seen, by position in `keys`: for duplicates and misplaced keys.
     var offsets = [Int](repeating: -1, count: keys.count)
     while let (key, offset) = try scanner.nextKey() {
@@ -163,6 +212,16 @@ enum ProgressLogEntry: Hashable, Sendable {
       case "restored":
         restored =
           scanner.consumeNull() ? .some(nil) : try ProgressFormat.readState(&scanner, card: card)
+      case "replaces":
+        let valueStart = scanner.valueOffset()
+        let value = try scanner.int("'replaces'")
+        guard value > 0 else {
+          throw scanner.failure("'replaces' must be positive", at: valueStart)
+        }
+        replaces = value
+      case "previous":
+        previous =
+          scanner.consumeNull() ? .some(nil) : try ProgressFormat.readState(&scanner, card: card)
       default:
         throw scanner.failure(
           "unknown key '\(TextSanitizer.visible(key))' in a log entry", at: offset)
@@ -183,21 +242,33 @@ enum ProgressLogEntry: Hashable, Sendable {
     guard let type else { throw missing("type") }
     guard let cardID else { throw missing("card") }
     guard let at else { throw missing("at") }
-    switch type {
-    case "review":
-      try misplaced(["undoes", "restored"], in: "a review")
+    func record() throws(ProgressError) -> ReviewRecord {
       guard let rating else { throw missing("rating") }
       guard let answer else { throw missing("answer") }
       guard let accepted else { throw missing("accepted") }
       guard let responseMilliseconds else { throw missing("responseMs") }
       guard let state else { throw missing("state") }
-      return .review(
-        sequence: sequence,
-        ReviewRecord(
-          cardID: cardID, reviewedAt: at, rating: rating, answer: answer, accepted: accepted,
-          responseMilliseconds: responseMilliseconds, state: state))
+      return ReviewRecord(
+        cardID: cardID, reviewedAt: at, rating: rating, answer: answer, accepted: accepted,
+        responseMilliseconds: responseMilliseconds, state: state)
+    }
+    switch type {
+    case "review":
+      try misplaced(["undoes", "restored", "replaces", "previous"], in: "a review")
+      return .review(sequence: sequence, try record())
+    case "rerate":
+      try misplaced(["undoes", "restored"], in: "a rerate")
+      guard let replaces else { throw missing("replaces") }
+      guard let previous else { throw missing("previous") }
+      guard replaces < sequence else {
+        throw scanner.failure(
+          "entry \(sequence) cannot replace entry \(replaces), which comes after it", at: start)
+      }
+      return .rerate(sequence: sequence, replaces: replaces, previous: previous, try record())
     case "undo":
-      try misplaced(["rating", "answer", "accepted", "responseMs", "state"], in: "an undo")
+      try misplaced(
+        ["rating", "answer", "accepted", "responseMs", "state", "replaces", "previous"],
+        in: "an undo")
       guard let undoes else { throw missing("undoes") }
       guard let restored else { throw missing("restored") }
       guard undoes < sequence else {
@@ -207,7 +278,8 @@ enum ProgressLogEntry: Hashable, Sendable {
       return .undo(sequence: sequence, undoes: undoes, cardID: cardID, at: at, restored: restored)
     default:
       throw scanner.failure(
-        "'\(TextSanitizer.visible(type))' is not an entry type (review, undo)", at: typeOffset)
+        "'\(TextSanitizer.visible(type))' is not an entry type (review, rerate, undo)",
+        at: typeOffset)
     }
   }
 }

@@ -155,14 +155,40 @@ public final class ProgressStore {
     counts[saved.cardID] = (previousCounts ?? .zero).adding(
       saved.rating, before: states[saved.cardID]?.phase)
     apply(entry)
-    if journalEntries.count >= max(compactionThreshold, compactionRetryCount) {
-      do {
-        try compact()
-      } catch {
-        // The review is safe in the journal; compaction is tried again later and at close().
-        compactionRetryCount = journalEntries.count + compactionThreshold
-      }
+    try compactIfDue()
+    return saved
+  }
+
+  /// Folds the journal into the snapshot once it is long enough; a failure is kept quiet (the
+  /// entries are safe in the journal) and compaction is tried again later and at `close()`.
+  private func compactIfDue() throws(ProgressError) {
+    guard journalEntries.count >= max(compactionThreshold, compactionRetryCount) else { return }
+    do {
+      try compact()
+    } catch {
+      compactionRetryCount = journalEntries.count + compactionThreshold
     }
+  }
+
+  /// Replaces this session's last review with `review` (the learner changed its rating) in one
+  /// durable journal line: until it is on disk, the old review stands. Returns the record as
+  /// saved; throws `notWritable` when there is no review of this session to replace.
+  @discardableResult
+  public func rerateLast(_ review: ReviewRecord) throws(ProgressError) -> ReviewRecord {
+    try requireWritable()
+    guard let last = undoStack.last, last.record.cardID == review.cardID else {
+      throw .notWritable(
+        deckID: deckID, reason: "this session has no review of '\(review.cardID)' to re-rate")
+    }
+    let saved = try Self.validated(review)
+    let entry = ProgressLogEntry.rerate(
+      sequence: lastSequence + 1, replaces: last.sequence, previous: last.previous, saved)
+    try appendToJournal(entry)
+    undoStack[undoStack.count - 1] = (entry.sequence, saved, last.previous, last.previousCounts)
+    counts[saved.cardID] = (last.previousCounts ?? .zero).adding(
+      saved.rating, before: last.previous?.phase)
+    apply(entry)
+    try compactIfDue()
     return saved
   }
 
