@@ -34,7 +34,9 @@ public struct ExportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: anki, gift or csv.", valueName: "format"))
   public var format: ExportFormat
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file."))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write to this file ('-' for standard output)."))
   public var output: String?
 
   @Flag(help: "Replace the -o file if it exists.")
@@ -91,7 +93,7 @@ public struct ExportCommand: ParsableCommand {
       return .dataError
     }
     let status = destination.write(format.render(questions, deck: deck), console: console)
-    if status == .ok, let output {
+    if status == .ok, let output = destination.path {
       console.errorLine(
         "recall: wrote \(questions.count) question\(questions.count == 1 ? "" : "s") to \(output)")
     }

@@ -49,7 +49,8 @@ public struct ImportCommand: ParsableCommand {
   public var subject: String?
 
   @Option(
-    name: [.short, .customLong("output")], help: ArgumentHelp("Write the deck to this file."))
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write the deck to this file ('-' for standard output)."))
   public var output: String?
 
   @Flag(help: "Replace the -o file if it exists.")
@@ -126,7 +127,7 @@ public struct ImportCommand: ParsableCommand {
     }
     guard let yaml = result.yaml, let deck = result.deck else { return .dataError }
     let status = destination.write(yaml, console: console)
-    if status == .ok, let output {
+    if status == .ok, let output = destination.path {
       let counts =
         "\(deck.cards.count) card\(deck.cards.count == 1 ? "" : "s")"
         + (deck.facts.isEmpty

@@ -1,44 +1,239 @@
 import Foundation
 
-/// Where `import` and `export` write: standard output, or a file (`-o`) that is never replaced
-/// unless `--force` says so.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where `print`, `import` and `export` write: standard output (no `-o`, or `-o -`), or a file.
+///
+/// - A file that exists is replaced only with `--force`, and then atomically: the text goes to
+///   a new temporary file beside it (O_EXCL, never through a link), is flushed, and is renamed
+///   over it. A new file appears the same way, complete or not at all.
+/// - A character device or a FIFO (`/dev/stdout`, a named pipe) is written directly, never
+///   replaced: renaming a file over `/dev/null` would break it for the whole machine.
+/// - A link is followed to what it names, and that is judged by the same rules; a link to
+///   nothing, a folder, a block device or a socket is refused with its path.
+/// - With `refusingFolder`, a path in that folder (the decks folder, for worksheets) is
+///   refused unless `--force` is given.
 struct OutputDestination {
   var path: String?
   var force: Bool
+  /// A folder nothing is written into without `--force`.
+  var refusingFolder: String?
 
-  /// The reason the output cannot be written, checked before any work is done.
-  func refusal() -> String? {
-    guard let path, !force else { return nil }
-    if FileManager.default.fileExists(atPath: path) {
-      return "recall: error: \(path) already exists; use --force to replace it"
+  init(path: String?, force: Bool, refusingFolder: String? = nil) {
+    self.path = path == "-" ? nil : path
+    self.force = force
+    self.refusingFolder = refusingFolder
+  }
+
+  /// What is at the path, as far as writing is concerned.
+  enum Target: Equatable {
+    case standardOutput
+    /// Nothing there yet; `path` is where to create it.
+    case newFile(path: String)
+    /// A regular file, to be replaced (the link's target when the path was a link).
+    case existingFile(path: String)
+    /// A character device or a FIFO, written in place.
+    case stream(path: String)
+  }
+
+  /// Where the output goes, or the one-line reason it cannot go there, checked before any
+  /// work is done.
+  func target() -> Result<Target, OutputRefusal> {
+    guard let path else { return .success(.standardOutput) }
+    guard !path.isEmpty else { return .failure(OutputRefusal("-o needs a file name", .usage)) }
+    var status = stat()
+    guard lstat(path, &status) == 0 else {
+      let code = errno
+      guard code == ENOENT else {
+        return .failure(OutputRefusal("cannot write \(path): \(Self.reason(code))"))
+      }
+      let folder = (path as NSString).deletingLastPathComponent
+      var isDirectory: ObjCBool = false
+      if !folder.isEmpty,
+        !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+          && isDirectory.boolValue)
+      {
+        return .failure(OutputRefusal("cannot write \(path): the folder \(folder) does not exist"))
+      }
+      return refusingFolderCheck(path).map { .newFile(path: path) }
     }
+    var resolved = path
+    if (status.st_mode & S_IFMT) == S_IFLNK {
+      guard let real = realpath(path, nil) else {
+        return .failure(
+          OutputRefusal(
+            "cannot write \(path): it is a link to \(Self.linkTarget(path)), "
+              + "which does not exist"))
+      }
+      resolved = String(cString: real)
+      free(real)
+      guard stat(resolved, &status) == 0 else {
+        return .failure(OutputRefusal("cannot write \(path): \(Self.reason(errno))"))
+      }
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFCHR, S_IFIFO:
+      return .success(.stream(path: resolved))
+    case S_IFREG:
+      guard force else {
+        return .failure(OutputRefusal("\(path) already exists; use --force to replace it"))
+      }
+      return refusingFolderCheck(resolved).map { .existingFile(path: resolved) }
+    case S_IFDIR:
+      return .failure(
+        OutputRefusal("cannot write \(path): it is a folder; give -o a file name"))
+    case S_IFBLK:
+      return .failure(
+        OutputRefusal(
+          "cannot write \(path): it is a block device; Recall writes files, "
+            + "character devices and FIFOs only"))
+    default:
+      return .failure(OutputRefusal("cannot write \(path): it is a socket or another special file"))
+    }
+  }
+
+  /// The reason the output cannot be written, as a line for standard error, or nil.
+  func refusal() -> String? {
+    if case .failure(let refusal) = target() { return refusal.line }
     return nil
   }
 
   /// Writes `text`; a message on the console and the exit status either way.
   func write(_ text: String, console: Console) -> ExitStatus {
-    guard let path else {
+    let destination: Target
+    switch target() {
+    case .failure(let refusal):
+      console.errorLine(refusal.line)
+      return refusal.status
+    case .success(let found): destination = found
+    }
+    let bytes = Array(text.utf8)
+    let failure: String?
+    switch destination {
+    case .standardOutput:
       console.out(text)
       return .ok
+    case .stream(let path): failure = Self.writeInPlace(bytes, to: path)
+    case .newFile(let path): failure = Self.writeAtomically(bytes, to: path, replacing: false)
+    case .existingFile(let path): failure = Self.writeAtomically(bytes, to: path, replacing: true)
     }
-    if let refusal = refusal() {
-      console.errorLine(refusal)
+    if let failure {
+      console.errorLine("recall: error: cannot write \(path ?? "-"): \(failure)")
       return .cannotCreate
     }
-    do {
-      let options: Data.WritingOptions = force ? [.atomic] : [.withoutOverwriting]
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: options)
-      return .ok
-    } catch {
-      let directory = (path as NSString).deletingLastPathComponent
-      var isDirectory: ObjCBool = false
-      let reason =
-        !directory.isEmpty
-          && !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
-            && isDirectory.boolValue)
-        ? "the folder \(directory) does not exist" : error.localizedDescription
-      console.errorLine("recall: error: cannot write \(path): \(reason)")
-      return .cannotCreate
-    }
+    return .ok
   }
+
+  private func refusingFolderCheck(_ path: String) -> Result<Void, OutputRefusal> {
+    guard !force, let refusingFolder, let folder = Self.realFolder(of: path),
+      let refused = Self.realPath(refusingFolder), folder == refused
+    else { return .success(()) }
+    return .failure(
+      OutputRefusal(
+        "\(self.path ?? path) is in the decks folder \(refusingFolder); write worksheets "
+          + "elsewhere, or add --force"))
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let real = realpath(path, nil) else { return nil }
+    defer { free(real) }
+    return String(cString: real)
+  }
+
+  private static func realFolder(of path: String) -> String? {
+    let folder = (path as NSString).deletingLastPathComponent
+    return realPath(folder.isEmpty ? "." : folder)
+  }
+
+  private static func linkTarget(_ path: String) -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "a missing file"
+  }
+
+  static func reason(_ code: Int32) -> String {
+    String(cString: strerror(code)).lowercased()
+  }
+
+  /// Writes into a device or FIFO as it is: no creation, no truncation, no rename.
+  private static func writeInPlace(_ bytes: [UInt8], to path: String) -> String? {
+    let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+    guard descriptor >= 0 else { return reason(errno) }
+    defer { close(descriptor) }
+    return writeAll(descriptor, bytes).map(reason)
+  }
+
+  /// A temporary file beside `path`, filled and flushed, then renamed over it (`replacing`) or
+  /// linked to it (a new file: fails rather than replace one that appeared meanwhile).
+  private static func writeAtomically(_ bytes: [UInt8], to path: String, replacing: Bool)
+    -> String?
+  {
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temporary =
+      (folder.isEmpty ? "" : folder + "/")
+      + ".\(name).recall-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { return reason(errno) }
+    var failure = writeAll(descriptor, bytes)
+    if failure == nil, fsync(descriptor) != 0 { failure = errno }
+    if close(descriptor) != 0, failure == nil { failure = errno }
+    if failure == nil {
+      if replacing {
+        if rename(temporary, path) != 0 { failure = errno }
+      } else if link(temporary, path) != 0 {
+        let code = errno
+        // File systems without hard links: the path was free a moment ago.
+        if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP,
+          !FileManager.default.fileExists(atPath: path)
+        {
+          if rename(temporary, path) != 0 { failure = errno }
+        } else {
+          failure = code
+        }
+      }
+    }
+    unlink(temporary)
+    if failure == EEXIST {
+      return "it appeared while Recall was writing; use --force to replace it"
+    }
+    return failure.map(reason)
+  }
+
+  private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes {
+        systemWrite(descriptor, $0.baseAddress.map { $0 + written }, bytes.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      if result == 0 { return ENOSPC }
+      written += result
+    }
+    return nil
+  }
+}
+
+#if canImport(Glibc)
+  private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+  private let systemWrite = Darwin.write
+#endif
+
+/// Why output cannot be written: one line and the exit status.
+struct OutputRefusal: Error {
+  var message: String
+  var status: ExitStatus
+
+  init(_ message: String, _ status: ExitStatus = .cannotCreate) {
+    self.message = message
+    self.status = status
+  }
+
+  var line: String { "recall: error: \(message)" }
 }

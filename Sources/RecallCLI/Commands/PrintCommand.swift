@@ -13,7 +13,9 @@ public struct PrintCommand: ParsableCommand {
       numbered throughout. The same --seed gives the same worksheet.
 
       Output goes to standard output, or to -o FILE; the format follows the file's extension \
-      (.txt, .md, .html) unless --format says otherwise, and is text on standard output.
+      (.txt, .md, .html) unless --format says otherwise, and is text on standard output. An \
+      existing file is replaced only with --force, and nothing is written into the decks \
+      folder without it.
 
       With --versions K (up to 26), versions A, B, C… hold the same questions with the \
       questions of each section and the options of each question in another order. With -o \
@@ -110,6 +112,9 @@ public struct PrintCommand: ParsableCommand {
         + "total on the sheet.", valueName: "type=n,…"))
   public var points: String?
 
+  @Flag(help: "Replace -o files that exist; allow writing into the decks folder.")
+  public var force = false
+
   @Flag(
     name: .customLong("allow-same-fact"),
     help: "Allow more than one question on the same fact (only once distinct facts run out).")
@@ -143,6 +148,16 @@ public struct PrintCommand: ParsableCommand {
     } catch {
       console.errorLine("recall: error: \(error)")
       return .usage
+    }
+
+    let destinations = files.map {
+      OutputDestination(path: $0.path, force: force, refusingFolder: library.directory)
+    }
+    for destination in destinations {
+      if case .failure(let refusal) = destination.target() {
+        console.errorLine(refusal.line)
+        return refusal.status
+      }
     }
 
     let deckValue: Deck
@@ -191,19 +206,11 @@ public struct PrintCommand: ParsableCommand {
     let renderFormat =
       format?.worksheetFormat ?? outputPath.map(WorksheetFormat.init(path:)) ?? .text
     let renderer = renderFormat.renderer
-    for file in files {
+    for (file, destination) in zip(files, destinations) {
       let text = renderer.render(worksheet, parts: file.parts)
-      guard let path = file.path else {
-        console.out(text)
-        continue
-      }
-      do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-      } catch {
-        console.errorLine("recall: error: cannot write \(path): \(error.localizedDescription)")
-        return .cannotCreate
-      }
-      console.errorLine("recall: wrote \(path)")
+      let status = destination.write(text, console: console)
+      guard status == .ok else { return status }
+      if let path = destination.path { console.errorLine("recall: wrote \(path)") }
     }
     return .ok
   }
