@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -19,7 +20,14 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "LineEditing", dependencies: ["CLibEdit"]),
-    .target(name: "RecallKit", dependencies: ["Yams"]),
+    // Anki packages: collections are SQLite; current ones are zstd-compressed inside the ZIP.
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .target(
+      name: "RecallKit",
+      dependencies: [
+        "Yams", "CSQLite", "CZstd", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(
       name: "RecallCLI",
       dependencies: [

@@ -7,7 +7,7 @@ public struct RecallCommand: ParsableCommand {
     abstract: "Study history from decks of structured facts, with spaced repetition.",
     discussion: """
       Start with `recall decks` to see what is installed and `recall check DECK` to validate \
-      a deck you wrote. See README.md for the deck format.
+      a deck you wrote. See Documentation/deck-format.md for the deck format.
       """,
     version: "0.1.0",
     subcommands: [
@@ -22,6 +22,8 @@ public struct RecallCommand: ParsableCommand {
       NewCommand.self,
       ImportCommand.self,
       ExportCommand.self,
+      DraftCommand.self,
+      ReportCommand.self,
       LineEchoCommand.self,
     ])
 

@@ -24,4 +24,6 @@ for benchmark in Benchmarks.all where wanted(benchmark.name) {
 // Rows that time themselves (wall and processor time, percentiles, or whole processes).
 if wanted("generate") { print(benchmarkGeneration()) }
 if wanted("progress") { print(benchmarkProgress()) }
+if wanted("class") { print(benchmarkClassReport()) }
+if wanted("draft") { print(benchmarkDraft()) }
 if wanted("scale") { ScaleBenchmark.run(runs: 11) { print($0) } }

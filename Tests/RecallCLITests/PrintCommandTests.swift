@@ -17,14 +17,14 @@ import Testing
         Question(
           id: "\(fact.id)/short", kind: .short, prompt: "Which fact is \(fact.id)?",
           expected: .text([fact.id]), fact: fact.id, explanation: "It is \(fact.id).",
-          template: "short"),
+          template: .nameShort),
         Question(
           id: "\(fact.id)/choice", kind: .choice, prompt: "Which kind is \(fact.id)?",
           options: ["a \(fact.kind.rawValue)", "something else", "neither", "both"],
-          expected: .choice(0), fact: fact.id, explanation: "", template: "choice"),
+          expected: .choice(0), fact: fact.id, explanation: "", template: .nameChoice),
         Question(
           id: "\(fact.id)/truth", kind: .truefalse, prompt: "\(fact.id) is in the deck.",
-          expected: .truth(true), fact: fact.id, explanation: "", template: "truth"),
+          expected: .truth(true), fact: fact.id, explanation: "", template: .truefalse),
       ]
     }
   }

@@ -136,6 +136,46 @@ final class ScriptedReader: LineReader {
     #expect(try savedStates().isEmpty)
   }
 
+  @Test func factShowsTheWholeFactAndItsSource() throws {
+    let result = try study([":fact", ":quit"])
+    #expect(result.output.contains("date:"))
+    #expect(result.output.contains("July 1998 to January 1999"))
+    #expect(result.output.contains("Source: "))
+  }
+
+  @Test func againAtTheAnswerPromptShowsTheLastExplanation() throws {
+    let before = try study([":again", ":quit"])
+    #expect(before.output.contains("no card answered yet"))
+    let result = try study(["July 1998 to January 1999", "", ":again", ":quit"])
+    let explanation = "The Bajgora offensive took place from July 1998"
+    let shown = result.output.components(separatedBy: explanation).count - 1
+    #expect(shown == 2, "\(result.output)")
+    // At the rating prompt :again is still the rating.
+    let rated = try study(
+      ["July 1998 to January 1999", ":again", ":quit"], now: "2026-11-25T10:00:00Z")
+    #expect(rated.output.contains("rated again"))
+  }
+
+  @Test func eachPromptRefusesTheOthersCommandsAndListsItsOwn() throws {
+    let result = try study([":good", ":help", "July 1998 to January 1999", ":hint", ":help", ""])
+    #expect(result.output.contains(":good works after an answer, at the rating prompt"))
+    #expect(result.output.contains(":hint works at the answer prompt, before an answer"))
+    let helps = result.output.components(separatedBy: "  :quit")
+    #expect(helps.count == 3)
+    // The answer prompt's help names :hint and :skip; the rating prompt's does not.
+    #expect(helps[0].contains(":hint") && helps[0].contains(":skip"))
+    #expect(!helps[1].contains(":skip"))
+  }
+
+  /// After an undo at the answer prompt, the undone card is asked again under its own number.
+  @Test func undoAtTheAnswerPromptKeepsTheCardsNumber() throws {
+    let result = try study(["July 1998 to January 1999", "", ":undo", ":quit"])
+    let numbers = result.output.split(separator: "\n").filter {
+      $0.first?.isNumber == true && $0.contains(". ")
+    }.map { $0.prefix { $0 != "." } }
+    #expect(numbers == ["1", "2", "1"], "\(result.output)")
+  }
+
   @Test func sessionLimitsAreHonoured() throws {
     let script = Array(repeating: ["1990", ""], count: 10).flatMap { $0 }
     let result = try study(script, extra: ["--limit", "2"])

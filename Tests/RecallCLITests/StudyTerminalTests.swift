@@ -124,6 +124,34 @@ struct StudyTerminalTests {
     #expect(saved.map(\.answer) == ["July 1998 to January 1999", "Kosovo War"])
   }
 
+  /// Tab offers what the prompt in front of the learner accepts: ratings after an answer,
+  /// never at the answer prompt, where they are refused.
+  @Test func tabCompletesOnlyTheCommandsOfThePrompt() throws {
+    let session = try start(environment: "NO_COLOR=1")
+    defer { session.stop() }
+    try session.type(":go")
+    try session.press("Tab")
+    // Nothing to complete at the answer prompt: the line stays as typed.
+    Thread.sleep(forTimeInterval: 0.3)
+    try session.waitForLastRow("> :go")
+    try session.press("C-u")
+    try session.type("July 1998 to January 1999")
+    try session.press("Enter")
+    try session.waitForLastRow(ratingPrompt)
+    try session.type(":ea")
+    try session.press("Tab")
+    try session.waitForLastRow(ratingPrompt + " :easy")
+    try session.press("Enter")
+    try session.waitFor("rated easy")
+    try session.waitForLastRow(answerPrompt)
+    try session.type(":sk")
+    try session.press("Tab")
+    try session.waitForLastRow("> :skip")
+    try session.press("Enter")
+    try session.waitFor("skipped")
+    try endWithControlD(session)
+  }
+
   @Test func noColourWithNoColorSet() throws {
     let session = try start(environment: "NO_COLOR=1")
     defer { session.stop() }

@@ -26,17 +26,23 @@ public struct ImportCommand: ParsableCommand {
                  question, answer, tags, explanation, id
         tsv      the same, with tabs
         gift     Moodle GIFT; a matching question becomes a card per pair
+        apkg     an Anki package (.apkg, .colpkg; legacy and current):
+                 Basic, reversed, typed-answer and Cloze notes become
+                 cards whose ids come from the note GUIDs; --with-history
+                 also turns the review log into the deck's progress
 
       Examples:
         recall import history.txt --id cold-war -o Decks/cold-war.yaml
         recall import quizlet.txt --format quizlet --title "Kosovo War terms"
         recall import quiz.gift --id ww1-quiz > ww1-quiz.yaml
+        recall import Kosovo.apkg --with-history -o Decks/kosovo.yaml
       """)
 
   @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
   public var file: String
 
-  @Option(help: ArgumentHelp("Input format: anki, quizlet, csv, tsv or gift.", valueName: "format"))
+  @Option(
+    help: ArgumentHelp("Input format: anki, quizlet, csv, tsv, gift or apkg.", valueName: "format"))
   public var format: ImportFormat?
 
   @Option(help: ArgumentHelp("The new deck's id (default: from the file name).", valueName: "id"))
@@ -71,6 +77,14 @@ public struct ImportCommand: ParsableCommand {
   @Flag(help: "Ask with the second column (answer, definition) and answer with the first.")
   public var swap = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "Anki packages: also import the review history as the deck's progress (refused when "
+        + "the deck has progress, unless --force is given)."))
+  public var withHistory = false
+
+  @OptionGroup public var progressOptions: ProgressOptions
+
   public init() {}
 
   public func run() throws {
@@ -98,6 +112,13 @@ public struct ImportCommand: ParsableCommand {
     else {
       console.errorLine("recall: error: \(file): no such file")
       return .noInput
+    }
+    if format == .apkg || (format == nil && AnkiPackageImporter.looksLikePackage(path: file)) {
+      return importAnkiPackage(deckID: deckID, destination: destination, console: console)
+    }
+    if withHistory {
+      console.errorLine("recall: error: --with-history is for Anki packages (.apkg, .colpkg)")
+      return .usage
     }
     let attributes = try? FileManager.default.attributesOfItem(atPath: file)
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > DeckImporter.maximumFileSize {

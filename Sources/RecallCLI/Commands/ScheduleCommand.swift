@@ -5,7 +5,9 @@ public struct ScheduleCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "schedule",
     abstract: "Work with FSRS schedules outside a study session.",
-    subcommands: [ScheduleReplayCommand.self])
+    subcommands: [
+      ScheduleReplayCommand.self, ScheduleOptimizeCommand.self, ScheduleEvaluateCommand.self,
+    ])
 
   public init() {}
 }

@@ -44,7 +44,7 @@ public struct StudyCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Pretend the time is this ISO 8601 instant, fixed for the session (for scripts and tests).",
+      "Start the session at this ISO 8601 instant; time runs on from it (for scripts, tests).",
       valueName: "time"))
   public var now: String?
 
@@ -60,17 +60,27 @@ public struct StudyCommand: ParsableCommand {
   }
 
   public func run() throws {
-    let reader = LineReaders.make(completions: LineCompletion.words(StudyREPL.commands))
+    let tracker = StudyPromptTracker()
+    let reader = LineReaders.make(completions: tracker.completions)
     let status = run(
-      reader: reader, console: .standard, environment: ProcessInfo.processInfo.environment)
+      reader: reader, console: .standard, environment: ProcessInfo.processInfo.environment,
+      prompts: tracker)
     (reader as? EditLineReader)?.close()
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 
   /// The whole command with its input and output injected.
-  public func run(reader: LineReader, console: Console, environment: [String: String])
-    -> ExitStatus
-  {
+  /// `prompts` learns which prompt is reading, for a Tab completer built on it.
+  public func run(
+    reader: LineReader, console: Console, environment: [String: String]
+  ) -> ExitStatus {
+    run(reader: reader, console: console, environment: environment, prompts: StudyPromptTracker())
+  }
+
+  func run(
+    reader: LineReader, console: Console, environment: [String: String],
+    prompts: StudyPromptTracker
+  ) -> ExitStatus {
     let progress = progressOptions.library()
     let prefetch = ProgressPrefetch(library: progress, deckName: self.deck)
     let loading = DeckLoading(library: libraryOptions.library(), console: console)
@@ -90,37 +100,24 @@ public struct StudyCommand: ParsableCommand {
       console.errorLine("recall: error: \(error)")
       return .usage
     }
-    var limits = StudyLimits(settings: deck.settings)
-    if let newPerDay { limits.newPerDay = newPerDay }
-    if let reviewsPerDay { limits.reviewsPerDay = reviewsPerDay }
-    let fixed: Date? = now.flatMap { try? UTCTimestamp.parse($0).get() }
-    let clock: @Sendable () -> Date = { fixed ?? Date() }
-    let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
+    let setup = StudySetup(
+      newPerDay: newPerDay, reviewsPerDay: reviewsPerDay, sessionLimit: limit, ahead: ahead,
+      seed: seed, start: now.flatMap { try? UTCTimestamp.parse($0).get() })
+    let clock = setup.makeClock()
     let store: ProgressStore
     do {
-      if let prefetched = prefetch?.take(for: deck.id) {
-        store = try prefetched.get()
-      } else {
-        store = try progress.open(deckID: deck.id)
-      }
+      store = try setup.openProgress(for: deck, in: progress, prefetched: prefetch)
       if let migration = store.migration { console.errorLine("recall: \(migration)") }
     } catch {
       console.errorLine("recall: error: \(error)")
       return error.exitStatus
     }
     do {
-      let session = try StudySession(
-        deck: deck,
-        questions: StudyOrder.spreadingSiblings(
-          QuestionGenerator(deck: deck, seed: seed).questions()),
-        store: store, scheduler: scheduler,
-        options: StudySession.Options(
-          limits: limits, sessionLimit: limit, mode: ahead ? .studyAhead : .due, seed: seed,
-          timeZone: fixed == nil ? .current : TimeZone(identifier: "UTC") ?? .current),
-        clock: clock)
+      let session = try setup.session(
+        deck: deck, store: store, scheduler: scheduler, clock: clock)
       let repl = StudyREPL(
         session: session, reader: reader, console: console,
-        text: TerminalText.current(environment: environment), clock: clock)
+        text: TerminalText.current(environment: environment), clock: clock, prompts: prompts)
       try repl.run()
       try session.close()
     } catch {

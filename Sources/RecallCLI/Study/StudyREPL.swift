@@ -6,17 +6,21 @@ import RecallKit
 /// the learner change the rating before moving on. Reads through any `LineReader`, so it runs
 /// the same on a terminal, a pipe, or a scripted reader in tests.
 struct StudyREPL {
-  static let commands = [
-    ":again", ":easy", ":good", ":hard", ":help", ":hint", ":quit", ":skip", ":stats", ":undo",
-  ]
-
   let session: StudySession
   let reader: LineReader
   let console: Console
   let text: TerminalText
   let clock: () -> Date
+  /// Told which prompt is reading, so Tab offers what that prompt accepts.
+  var prompts = StudyPromptTracker()
 
   private var style: TerminalStyle { text.style }
+
+  /// Reads a line at `prompt`, telling the Tab completer where it is.
+  private func read(_ prompt: StudyPrompt, showing shown: String) -> LineInput {
+    prompts.prompt = prompt
+    return reader.readLine(prompt: shown)
+  }
 
   /// Runs until the queue is empty, `:quit`, or end of input.
   func run() throws(ProgressError) {
@@ -25,6 +29,8 @@ struct StudyREPL {
     // The kind of the last answered card, so an undone card is asked again as what it was
     // (an undone "ahead" card must stay ahead, or answering it again would reschedule it).
     var lastKind: StudyQueue.Kind = .review
+    // The last card answered, for :again at the answer prompt.
+    var lastAnswered: Question?
     var number = 0
     loop: while true {
       guard let (question, kind) = pending ?? session.next() else { break }
@@ -35,7 +41,7 @@ struct StudyREPL {
       var hintUsed = false
       var hidden: Set<Int> = []
       answering: while true {
-        switch reader.readLine(prompt: style.bold("> ")) {
+        switch read(.answer, showing: style.bold("> ")) {
         case .endOfInput:
           break loop
         case .interrupted:
@@ -43,54 +49,59 @@ struct StudyREPL {
         case .line(let raw):
           let input = raw.trimmingCharacters(in: .whitespaces)
           if !input.isEmpty { reader.addHistory(input) }
-          switch input.lowercased() {
-          case ":quit", ":q":
-            break loop
-          case ":help", ":h", "?":
-            help()
-          case ":stats":
-            stats()
-          case ":skip":
-            session.skip(question)
-            console.line(style.dim("skipped; it stays due for next time"))
-            continue loop
-          case ":undo":
-            if let previous = try undo() {
-              pending = (previous, lastKind)
-              number -= 1
+          switch StudyCommandTable.parse(input, at: .answer) {
+          case .elsewhere(let command):
+            console.line(style.dim("\(command.name) works after an answer, at the rating prompt"))
+          case .unknown(let word):
+            console.line("unknown command \(TextSanitizer.visible(word)); type :help for the list")
+          case .command(let command, _):
+            switch command.action {
+            case .quit:
+              break loop
+            case .help:
+              help(at: .answer)
+            case .stats:
+              stats()
+            case .skip:
+              session.skip(question)
+              console.line(style.dim("skipped; it stays due for next time"))
               continue loop
+            case .undo:
+              if let previous = try undo() {
+                pending = (previous, lastKind)
+                // Neither this card nor the undone one counts now: the undone one is asked
+                // again under its own number.
+                number -= 2
+                continue loop
+              }
+              console.line(style.dim("nothing to undo"))
+            case .hint:
+              hintUsed = hint(for: question, hidden: &hidden) || hintUsed
+            case .fact:
+              showFact(of: question)
+            case .explainAgain:
+              if let lastAnswered {
+                console.line(text.render(lastAnswered.explanation))
+              } else {
+                console.line(style.dim("no card answered yet in this session"))
+              }
+            case .rate, .suspend, .bury, .flag:
+              break
             }
-            console.line(style.dim("nothing to undo"))
-          case ":hint":
-            switch Hint.make(for: question, seed: session.options.seed) {
-            case .clue(let clue)?:
-              hintUsed = true
-              console.line(style.yellow("hint: \(clue)"))
-            case .remainingOptions(let remaining)?:
-              hintUsed = true
-              hidden = Set(question.options.indices).subtracting(remaining)
-              let letters = hidden.sorted().map(QuestionPresentation.letter)
-              console.line(
-                style.yellow("hint: \(letters.joined(separator: " and ")) ruled out"))
-              showOptions(QuestionPresentation(question, hiddenOptions: hidden))
-            case nil:
-              console.line(style.dim("no hint for this question"))
-            }
-          case "":
-            console.line(style.dim("type your answer, or :help"))
-          default:
-            if input.hasPrefix(":") {
-              console.line("unknown command \(input); type :help for the list")
+          case .text(let answer):
+            if answer.isEmpty {
+              console.line(style.dim("type your answer, or :help"))
               continue answering
             }
             let milliseconds = max(0, Int(clock().timeIntervalSince(started) * 1000))
             switch try session.answer(
-              input, to: question, kind: kind, milliseconds: milliseconds, hintUsed: hintUsed)
+              answer, to: question, kind: kind, milliseconds: milliseconds, hintUsed: hintUsed)
             {
             case .invalid(let reason):
               console.line(style.yellow(text.render(reason)))
             case .answered(let feedback):
               lastKind = kind
+              lastAnswered = question
               show(feedback)
               switch try confirmRating(feedback) {
               case .next:
@@ -99,6 +110,7 @@ struct StudyREPL {
                 break loop
               case .undo(let previous):
                 pending = (previous, kind)
+                lastAnswered = nil
                 number -= 1
               }
               continue loop
@@ -108,6 +120,42 @@ struct StudyREPL {
       }
     }
     summary()
+  }
+
+  /// Gives a hint and says whether one was given.
+  private func hint(for question: Question, hidden: inout Set<Int>) -> Bool {
+    switch Hint.make(for: question, seed: session.options.seed) {
+    case .clue(let clue)?:
+      console.line(style.yellow("hint: \(clue)"))
+      return true
+    case .remainingOptions(let remaining)?:
+      hidden = Set(question.options.indices).subtracting(remaining)
+      let letters = hidden.sorted().map(QuestionPresentation.letter)
+      console.line(style.yellow("hint: \(letters.joined(separator: " and ")) ruled out"))
+      showOptions(QuestionPresentation(question, hiddenOptions: hidden))
+      return true
+    case nil:
+      console.line(style.dim("no hint for this question"))
+      return false
+    }
+  }
+
+  /// The whole fact behind `question`, field by field, with its note and source.
+  private func showFact(of question: Question) {
+    guard let sheet = FactSheet(for: question, in: session.deck) else {
+      console.line(style.dim("this is a hand-written card; it has no fact behind it"))
+      console.line(text.render(question.explanation))
+      return
+    }
+    console.line(style.bold(text.render(sheet.title)))
+    let width = min(14, (sheet.fields.map(\.label.count).max() ?? 0) + 2)
+    let indent = String(repeating: " ", count: width + 2)
+    for field in sheet.fields {
+      let label = "  " + (field.label + ":").padding(toLength: width, withPad: " ", startingAt: 0)
+      console.line(text.render(field.value, initialIndent: label, subsequentIndent: indent))
+    }
+    if let note = sheet.note { console.line(text.render("Note: \(note)")) }
+    console.line(style.dim(text.render("Source: \(sheet.source)")))
   }
 
   private func header() {
@@ -236,66 +284,80 @@ struct StudyREPL {
     return full.count < width ? full : "Enter keeps \(rating.name) · 1–4 rates · :undo › "
   }
 
-  /// After feedback: Enter keeps the rating, `:again`…`:easy` or 1–4 change it, `:undo` takes
-  /// the answer back.
+  /// After feedback: Enter keeps the rating, a rating (1–4, `:again`…`:easy`) changes it,
+  /// `:undo` takes the answer back; the other commands of the table work on the card just
+  /// answered.
   private func confirmRating(
     _ feedback: StudySession.Feedback
   ) throws(ProgressError) -> AfterFeedback {
     var current = feedback
     while true {
       let prompt = style.dim(Self.ratingPrompt(keeping: current.rating, width: text.width))
-      switch reader.readLine(prompt: prompt) {
+      switch read(.rating, showing: prompt) {
       case .endOfInput:
         return .quit
       case .interrupted:
         continue
       case .line(let raw):
-        let input = raw.trimmingCharacters(in: .whitespaces).lowercased()
         // Not added to the history: Up should bring back answers, not ratings.
+        let input = raw.trimmingCharacters(in: .whitespaces)
         if input.isEmpty { return .next }
-        switch input {
-        case ":quit", ":q":
-          return .quit
-        case ":undo":
-          if let previous = try undo() { return .undo(previous) }
-          return .next
-        case ":help", ":h", "?":
-          help()
-          continue
-        default:
-          break
+        switch StudyCommandTable.parse(input, at: .rating) {
+        case .command(let command, _):
+          switch command.action {
+          case .quit:
+            return .quit
+          case .undo:
+            if let previous = try undo() { return .undo(previous) }
+            return .next
+          case .help:
+            help(at: .rating)
+          case .stats:
+            stats()
+          case .fact:
+            showFact(of: current.question)
+          case .explainAgain:
+            console.line(text.render(current.question.explanation))
+          case .rate(let rating):
+            if let changed = try session.changeLastRating(to: rating) { current = changed }
+            console.line(style.dim(nextReview(current)))
+            return .next
+          case .skip, .hint, .suspend, .bury, .flag:
+            break
+          }
+        case .elsewhere(let command):
+          console.line(style.dim("\(command.name) works at the answer prompt, before an answer"))
+        case .unknown, .text:
+          console.line(
+            style.dim("press Enter to keep \(current.rating.name), 1–4 to rate, or :undo"))
         }
-        let name = input.hasPrefix(":") ? String(input.dropFirst()) : input
-        if let rating = Rating(name: name) {
-          if let changed = try session.changeLastRating(to: rating) { current = changed }
-          console.line(style.dim(nextReview(current)))
-          return .next
-        }
-        console.line(
-          style.dim("press Enter to keep \(current.rating.name), 1–4 to rate, or :undo"))
       }
     }
   }
 
-  private func help() {
-    let commands = [
-      (":hint", "a clue (first letter, year) or two wrong options ruled out"),
-      (":skip", "leave this card for next time"),
-      (":undo", "take back the last answer (also on disk); works at the rating prompt too"),
-      (":stats", "this session so far"),
-      (":quit", "save and stop (Ctrl-D too); Ctrl-C clears the line"),
-    ]
-    console.line(
-      text.render(
-        "Answer by typing; for options type the letter or the text, for true/false t or f."))
-    for (name, meaning) in commands {
-      let label = "  " + name.padding(toLength: 8, withPad: " ", startingAt: 0)
-      console.line(text.render(meaning, initialIndent: label, subsequentIndent: "          "))
+  /// The commands valid at `prompt`, from the table, with what each does.
+  private func help(at prompt: StudyPrompt) {
+    switch prompt {
+    case .answer:
+      console.line(
+        text.render(
+          "Answer by typing; for options type the letter or the text, for true/false t or f."))
+    case .rating:
+      console.line(
+        text.render(
+          "Enter keeps the rating shown; 1–4 (or :again :hard :good :easy) changes it."))
     }
-    console.line(
-      text.render(
-        "After an answer, Enter keeps the rating shown, 1–4 (or :again :hard :good :easy) "
-          + "changes it, and :undo takes the answer back."))
+    let commands = StudyCommandTable.commands(at: prompt).filter {
+      if case .rate = $0.action { return false }
+      return true
+    }
+    for command in commands {
+      let name = command.argument.map { "\(command.name) \($0)" } ?? command.name
+      let label = "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0)
+      console.line(
+        text.render(
+          command.help, initialIndent: label, subsequentIndent: String(repeating: " ", count: 18)))
+    }
   }
 
   private func stats() {

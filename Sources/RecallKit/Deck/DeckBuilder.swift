@@ -20,7 +20,7 @@ struct DeckBuilder {
     "desired_retention", "maximum_interval", "learning_steps", "relearning_steps", "parameters",
     "new_per_day", "reviews_per_day",
   ]
-  static let commonFactKeys = ["id", "kind", "tags", "note"]
+  static let commonFactKeys = ["id", "kind", "tags", "note", "source"]
   static let factKeys: [Fact.Kind: [String]] = [
     .event: ["name", "what", "date", "places", "participants", "outcome", "casualties"],
     .person: ["name", "aliases", "role", "affiliation"],
@@ -316,10 +316,13 @@ struct DeckBuilder {
     let id = readID(fields["id"], what: "fact")
     let tags = reader.textList(fields["tags"], field: "tags")
     let note = reader.text(fields["note"], field: "note")
+    let source = reader.text(fields["source"], field: "source")
     guard let content = readContent(kind, fields: fields), let id else {
       return nil
     }
-    return Fact(id: id, content: content, tags: tags, note: note, location: reader.location(node))
+    return Fact(
+      id: id, content: content, tags: tags, note: note, source: source,
+      location: reader.location(node))
   }
 
   private static var allFactKeys: [String] {

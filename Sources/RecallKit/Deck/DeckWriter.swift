@@ -20,7 +20,7 @@ public struct DeckWriter: Sendable {
     out += renderSettings(deck.settings)
     out += "\n"
     if deck.facts.isEmpty {
-      out += "facts: []  # Recall writes questions from facts; see README \"Writing a deck\"\n"
+      out += "facts: []  # Recall writes questions from facts; see Documentation/deck-format.md\n"
     } else {
       out += "facts:\n"
       for (index, fact) in deck.facts.enumerated() {
@@ -124,6 +124,7 @@ public struct DeckWriter: Sendable {
     }
     addList("tags", fact.tags)
     add("note", fact.note)
+    add("source", fact.source)
     return Self.entry(fields)
   }
 

@@ -7,16 +7,20 @@ public struct Fact: Hashable, Sendable, Identifiable {
   public var tags: [String]
   /// Author's remark (a caveat, a discrepancy in the source); shown with the explanation.
   public var note: String?
+  /// Where in the source the fact comes from ("line 12"); shown with the answer so a reader can
+  /// look it up. Drafted decks fill it in.
+  public var source: String?
   public var location: SourceLocation
 
   public init(
     id: String, content: Content, tags: [String] = [], note: String? = nil,
-    location: SourceLocation
+    source: String? = nil, location: SourceLocation
   ) {
     self.id = id
     self.content = content
     self.tags = tags
     self.note = note
+    self.source = source
     self.location = location
   }
 

@@ -6,7 +6,7 @@ public enum StarterDeck {
     """
     # A new Recall deck. Every entry below is an example: replace it with your own material,
     # then run `recall check \(id)` to find mistakes (each with its line and column) and
-    # `recall study \(id)` to learn it. The full format is in README.md, "Writing a deck".
+    # `recall study \(id)` to learn it. The full format is in Documentation/deck-format.md.
 
     id: \(DeckWriter.scalar(id))   # names the file and the progress file; keep it once you study
     title: \(DeckWriter.scalar(title))

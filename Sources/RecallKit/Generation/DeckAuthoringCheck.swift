@@ -86,7 +86,7 @@ public struct DeckAuthoringCheck: Sendable {
       }
     }
 
-    var seen: [String: [(question: Question, answers: Set<String>)]] = [:]
+    var seen: [QuestionTemplate: [(question: Question, answers: Set<String>)]] = [:]
     for question in questions {
       guard case .text(let answers) = question.expected, let shown = answers.first else {
         continue

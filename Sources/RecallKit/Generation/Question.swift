@@ -22,11 +22,11 @@ public struct Question: Hashable, Sendable, Identifiable {
   /// The fact in a sentence, shown after the answer.
   public var explanation: String
   /// The template name, the second half of `id`.
-  public var template: String
+  public var template: QuestionTemplate
 
   public init(
     id: String, kind: Kind, prompt: String, options: [String] = [], matchItems: [String] = [],
-    expected: ExpectedAnswer, fact: String, explanation: String, template: String
+    expected: ExpectedAnswer, fact: String, explanation: String, template: QuestionTemplate
   ) {
     self.id = id
     self.kind = kind

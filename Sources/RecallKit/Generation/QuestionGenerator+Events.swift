@@ -7,15 +7,15 @@ extension QuestionGenerator {
 
     result.append(
       make(
-        fact, "date-short", .short, prompt: prompt, expected: .date(event.date),
+        fact, .dateShort, .short, prompt: prompt, expected: .date(event.date),
         explanation: explanation))
 
-    var random = randomness(for: "\(fact.id)/date-choice")
+    var random = randomness(fact, .dateChoice)
     let wrongDates = dateDistractors(for: event.date, using: &random)
     if let wrongDates {
       result.append(
         makeChoice(
-          fact, "date-choice", prompt: prompt, answer: event.date.formatted,
+          fact, .dateChoice, prompt: prompt, answer: event.date.formatted,
           distractors: wrongDates.map(\.formatted), explanation: explanation, using: &random))
     }
 
@@ -25,21 +25,21 @@ extension QuestionGenerator {
     if let blanked {
       placeQuestions.append(
         make(
-          fact, "place-cloze", .cloze, prompt: blanked.sentence,
+          fact, .placeCloze, .cloze, prompt: blanked.sentence,
           expected: .text(blanked.place.names), explanation: explanation))
-      random = randomness(for: "\(fact.id)/place-choice")
+      random = randomness(fact, .placeChoice)
       wrongPlaces = placeDistractors(
         for: blanked.place, type: blanked.type, sentence: blanked.sentence, using: &random)
       if let wrongPlaces, let name = blanked.place.displayName {
         placeQuestions.append(
           makeChoice(
-            fact, "place-choice", prompt: blanked.sentence, answer: name,
+            fact, .placeChoice, prompt: blanked.sentence, answer: name,
             distractors: wrongPlaces.compactMap(\.displayName), explanation: explanation,
             using: &random))
       }
     }
 
-    random = randomness(for: "\(fact.id)/truefalse")
+    random = randomness(fact, .truefalse)
     if let question = eventTrueFalse(
       fact, event, blanked: blanked, wrongDates: wrongDates ?? [], wrongPlaces: wrongPlaces ?? [],
       explanation: explanation, using: &random)

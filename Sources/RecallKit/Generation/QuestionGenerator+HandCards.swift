@@ -25,7 +25,7 @@ extension QuestionGenerator {
       ?? fallbackExplanation(card)
     return Question(
       id: card.id, kind: kind, prompt: card.prompt, options: options, expected: expected,
-      fact: card.fact ?? card.id, explanation: explanation, template: "card")
+      fact: card.fact ?? card.id, explanation: explanation, template: .card)
   }
 
   private func fallbackExplanation(_ card: HandCard) -> String {

@@ -19,10 +19,10 @@ extension QuestionGenerator {
     if roleIsOwn && !roleKey.hasPrefix("one of ") {
       result.append(
         make(
-          fact, "name-short", .short, prompt: whoPrompt, expected: .text(fact.names),
+          fact, .nameShort, .short, prompt: whoPrompt, expected: .text(fact.names),
           explanation: explanation))
     }
-    var random = randomness(for: "\(fact.id)/name-choice")
+    var random = randomness(fact, .nameChoice)
     let roleProbe = TextProbe(person.role)
     let affiliation = English.folded(person.affiliation ?? "")
     // A role several people share would give the same question to each of them.
@@ -38,17 +38,17 @@ extension QuestionGenerator {
     {
       result.append(
         makeChoice(
-          fact, "name-choice", prompt: whoPrompt, answer: person.name,
+          fact, .nameChoice, prompt: whoPrompt, answer: person.name,
           distractors: wrong.map(\.displayName).compactMap { $0 }, explanation: explanation,
           using: &random))
     }
-    random = randomness(for: "\(fact.id)/role-choice")
+    random = randomness(fact, .roleChoice)
     let otherRoles = roles(
       among: index.persons, excluding: fact, answerRole: person.role, using: &random)
     if let otherRoles {
       result.append(
         makeChoice(
-          fact, "role-choice", prompt: English.question("Who was \(person.name)"),
+          fact, .roleChoice, prompt: English.question("Who was \(person.name)"),
           answer: English.capitalizingFirst(person.role),
           distractors: otherRoles.map(English.capitalizingFirst), explanation: explanation,
           using: &random))
@@ -56,11 +56,11 @@ extension QuestionGenerator {
     if !aliases.isEmpty {
       result.append(
         make(
-          fact, "alias-short", .short,
+          fact, .aliasShort, .short,
           prompt: English.question("By what other name was \(person.name) known"),
           expected: .text(aliases), explanation: explanation))
     }
-    random = randomness(for: "\(fact.id)/truefalse")
+    random = randomness(fact, .truefalse)
     let swapped = roles(
       among: index.persons, excluding: fact, answerRole: person.role, using: &random)?.first
     if let question = makeTrueFalse(
@@ -97,9 +97,9 @@ extension QuestionGenerator {
       let roleProbe = TextProbe(role)
       result.append(
         make(
-          fact, "name-short", .short, prompt: prompt, expected: .text(fact.names),
+          fact, .nameShort, .short, prompt: prompt, expected: .text(fact.names),
           explanation: explanation))
-      var random = randomness(for: "\(fact.id)/name-choice")
+      var random = randomness(fact, .nameChoice)
       let (same, other) =
         group.isUnit
         ? (index.units, index.organizations) : (index.organizations, index.units)
@@ -109,7 +109,7 @@ extension QuestionGenerator {
       {
         result.append(
           makeChoice(
-            fact, "name-choice", prompt: prompt, answer: English.capitalizingFirst(group.name),
+            fact, .nameChoice, prompt: prompt, answer: English.capitalizingFirst(group.name),
             distractors: wrong.compactMap(\.displayName).map(English.capitalizingFirst),
             explanation: explanation, using: &random))
       }
@@ -117,14 +117,14 @@ extension QuestionGenerator {
     if let nickname = group.nickname {
       result.append(
         make(
-          fact, "nickname-short", .short,
+          fact, .nicknameShort, .short,
           prompt: English.question("By what name \(verb) \(prose) also known"),
           expected: .text([nickname]), explanation: explanation))
     }
     if !aliases.isEmpty {
       result.append(
         make(
-          fact, "alias-short", .short,
+          fact, .aliasShort, .short,
           prompt: English.question("By what other name \(verb) \(prose) known"),
           expected: .text(aliases), explanation: explanation))
     }
@@ -134,18 +134,18 @@ extension QuestionGenerator {
         "\(Self.howMany(size)) \(unit) did \(prose) have")
       result.append(
         make(
-          fact, "size-numeric", .numeric, prompt: prompt, expected: .number(size),
+          fact, .sizeNumeric, .numeric, prompt: prompt, expected: .number(size),
           explanation: explanation))
-      var random = randomness(for: "\(fact.id)/size-choice")
+      var random = randomness(fact, .sizeChoice)
       if let wrong = numberDistractors(for: size, using: &random) {
         result.append(
           makeChoice(
-            fact, "size-choice", prompt: prompt, answer: size.description,
+            fact, .sizeChoice, prompt: prompt, answer: size.description,
             distractors: wrong.map(\.description), explanation: explanation, using: &random))
       }
     }
     if let role = group.role {
-      var random = randomness(for: "\(fact.id)/truefalse")
+      var random = randomness(fact, .truefalse)
       let swapped = roles(
         among: index.units + index.organizations, excluding: fact, answerRole: role,
         using: &random)?.first

@@ -10,7 +10,7 @@ extension QuestionGenerator {
     let blankedKnownFor = index.factPosition[fact.id].flatMap { index.blankedKnownFor[$0] } ?? []
     for (offset, sentence) in place.knownFor.enumerated() {
       guard offset < blankedKnownFor.count, let blanked = blankedKnownFor[offset] else { continue }
-      let template = "sentence-\(offset + 1)"
+      let number = offset + 1
       // The places the blanked sentence is true of; this place is among them.
       let alsoTrue = owners(ofBlanked: blanked)
       // Shown as a sentence even when the author's starts with a lower-case word.
@@ -20,17 +20,17 @@ extension QuestionGenerator {
       if alsoTrue.allSatisfy({ $0 == index.factPosition[fact.id] }) {
         result.append(
           make(
-            fact, "\(template)-cloze", .cloze, prompt: shown, expected: .text(fact.names),
+            fact, .sentenceCloze(number), .cloze, prompt: shown, expected: .text(fact.names),
             explanation: explanation))
       }
-      var random = randomness(for: "\(fact.id)/\(template)-choice")
+      var random = randomness(fact, .sentenceChoice(number))
       if let wrong = placeDistractors(
         for: fact, type: place.type, sentence: shown, alsoTrueOf: alsoTrue, using: &random)
       {
         alterable.append((sentence, shown, wrong))
         result.append(
           makeChoice(
-            fact, "\(template)-choice", prompt: shown, answer: place.name,
+            fact, .sentenceChoice(number), prompt: shown, answer: place.name,
             distractors: wrong.compactMap(\.displayName), explanation: explanation,
             using: &random))
       }
@@ -42,13 +42,13 @@ extension QuestionGenerator {
       if case .place(let area) = regionFact?.content { regionProse = Self.prose(area) }
       result.append(
         make(
-          fact, "region-short", .short,
+          fact, .regionShort, .short,
           prompt: English.question("In which area does \(Self.prose(place)) lie"),
           expected: .text([region] + regionNames.filter { $0 != region }),
           explanation: explanation(fact, ["\(Self.prose(place)) lies in \(regionProse)"])))
     }
     if !alterable.isEmpty {
-      var random = randomness(for: "\(fact.id)/truefalse")
+      var random = randomness(fact, .truefalse)
       let chosen = alterable[random.next(below: alterable.count)]
       let other = chosen.wrong[random.next(below: chosen.wrong.count)]
       if let question = makeTrueFalse(

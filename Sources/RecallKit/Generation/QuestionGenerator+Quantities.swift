@@ -23,18 +23,18 @@ extension QuestionGenerator {
 
     result.append(
       make(
-        fact, "count-numeric", .numeric, prompt: prompt, expected: .number(value),
+        fact, .countNumeric, .numeric, prompt: prompt, expected: .number(value),
         explanation: explanation))
-    var random = randomness(for: "\(fact.id)/count-choice")
+    var random = randomness(fact, .countChoice)
     if let wrong = numberDistractors(for: value, using: &random) {
       result.append(
         makeChoice(
-          fact, "count-choice", prompt: prompt, answer: value.description + unitSuffix,
+          fact, .countChoice, prompt: prompt, answer: value.description + unitSuffix,
           distractors: wrong.map { $0.description + unitSuffix }, explanation: explanation,
           using: &random))
     }
     if let statement {
-      random = randomness(for: "\(fact.id)/truefalse")
+      random = randomness(fact, .truefalse)
       // Any distractor but a lone "one" makes a statement (see `statement`).
       let others = (numberDistractors(for: value, using: &random) ?? []).compactMap {
         Self.statement(quantity, value: $0)

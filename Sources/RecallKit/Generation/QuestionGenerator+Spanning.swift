@@ -46,13 +46,13 @@ extension QuestionGenerator {
       for (number, chunk) in Self.chunks(Self.matchablePeople(facts)).enumerated() {
         result.append(
           matchQuestion(
-            chunk, id: "match-roles/\(slug)/\(number + 1)", template: "match-roles",
+            chunk, id: "match-roles/\(slug)/\(number + 1)", template: .matchRoles,
             prompt: "Match each person with their role."))
       }
       for (number, chunk) in Self.chunks(matchablePlaces(facts, sole)).enumerated() {
         result.append(
           matchQuestion(
-            chunk, id: "match-places/\(slug)/\(number + 1)", template: "match-places",
+            chunk, id: "match-places/\(slug)/\(number + 1)", template: .matchPlaces,
             prompt: "Match each place with the sentence it completes."))
       }
     }
@@ -110,7 +110,7 @@ extension QuestionGenerator {
       id: id, kind: .order, prompt: "Put these events in order, earliest first.", options: shown,
       expected: .order(order), fact: first.fact.id,
       explanation: English.sentence("Earliest first: " + steps.joined(separator: "; ")),
-      template: "order")
+      template: .order)
     return SpanningQuestion(question: question, members: chunk.map(\.fact.id))
   }
 
@@ -125,11 +125,11 @@ extension QuestionGenerator {
         told: "\($0.event.name ?? $0.event.what) (\($0.event.date.formatted))")
     }
     return matchQuestion(
-      pairs, id: id, template: "match-dates", prompt: "Match each event with its date.")
+      pairs, id: id, template: .matchDates, prompt: "Match each event with its date.")
   }
 
   private func matchQuestion(
-    _ pairs: [MatchPair], id: String, template: String,
+    _ pairs: [MatchPair], id: String, template: QuestionTemplate,
     prompt: String
   ) -> SpanningQuestion {
     var random = randomness(for: id)

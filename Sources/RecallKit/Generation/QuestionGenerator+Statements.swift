@@ -11,10 +11,10 @@ extension QuestionGenerator {
 
     result.append(
       make(
-        fact, "cloze", .cloze, prompt: blanked, expected: .text(answers),
+        fact, .cloze, .cloze, prompt: blanked, expected: .text(answers),
         explanation: explanation))
 
-    var random = randomness(for: "\(fact.id)/choice")
+    var random = randomness(fact, .choice)
     let folded = Set(answers.map(English.folded))
     let wrong = alternatives(to: statement, entity: entity, blanked: blanked, using: &random)
       .flatMap { wrong in
@@ -23,9 +23,9 @@ extension QuestionGenerator {
     guard let wrong else { return result }
     result.append(
       makeChoice(
-        fact, "choice", prompt: blanked, answer: statement.key, distractors: wrong.map(\.text),
+        fact, .choice, prompt: blanked, answer: statement.key, distractors: wrong.map(\.text),
         explanation: explanation, using: &random))
-    random = randomness(for: "\(fact.id)/truefalse")
+    random = randomness(fact, .truefalse)
     let other = wrong[random.next(below: wrong.count)]
     let falsehood =
       other.fact.map { Self.fill(blanked, with: $0) }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Ids never depend on the seed, on wording or on position: a fact's questions are
 /// `<fact-id>/<template>`, hand-written cards keep their own id, and questions that span several
-/// facts are named after the tag that groups them (see `QuestionGenerator+Groups.swift`). The seed
+/// facts are named after the tag that groups them (see `QuestionGenerator+Spanning.swift`). The seed
 /// only chooses distractors, option order and which statements are made false.
 public struct QuestionGenerator: Sendable {
   public let deck: Deck
@@ -88,24 +88,31 @@ public struct QuestionGenerator: Sendable {
     SeededGenerator(seed: seed, salt: id)
   }
 
-  /// The fact in sentences, followed by the author's note.
+  /// The random stream for the fact's question of `template`.
+  func randomness(_ fact: Fact, _ template: QuestionTemplate) -> SeededGenerator {
+    randomness(for: "\(fact.id)/\(template.rawValue)")
+  }
+
+  /// The fact in sentences, followed by the author's note and where in the source it is.
   func explanation(_ fact: Fact, _ sentences: [String?]) -> String {
-    English.paragraph(sentences + [fact.note.map { "Note: " + $0 }])
+    English.paragraph(
+      sentences + [fact.note.map { "Note: " + $0 }, fact.source.map { "Source: " + $0 }])
   }
 
   /// A question from one fact, named `<fact-id>/<template>`.
   func make(
-    _ fact: Fact, _ template: String, _ kind: Question.Kind, prompt: String,
+    _ fact: Fact, _ template: QuestionTemplate, _ kind: Question.Kind, prompt: String,
     options: [String] = [], expected: ExpectedAnswer, explanation: String
   ) -> Question {
     Question(
-      id: "\(fact.id)/\(template)", kind: kind, prompt: prompt, options: options,
+      id: "\(fact.id)/\(template.rawValue)", kind: kind, prompt: prompt, options: options,
       expected: expected, fact: fact.id, explanation: explanation, template: template)
   }
 
   /// A multiple-choice question with the right option shuffled in among the distractors.
   func makeChoice(
-    _ fact: Fact, _ template: String, prompt: String, answer: String, distractors: [String],
+    _ fact: Fact, _ template: QuestionTemplate, prompt: String, answer: String,
+    distractors: [String],
     explanation: String, using random: inout SeededGenerator
   ) -> Question {
     var options = [answer] + distractors
@@ -125,7 +132,7 @@ public struct QuestionGenerator: Sendable {
     guard let falseStatement else { return nil }
     let truth = random.nextBool()
     return make(
-      fact, "truefalse", .truefalse,
+      fact, .truefalse, .truefalse,
       prompt: English.sentence(truth ? trueStatement : falseStatement),
       expected: .truth(truth), explanation: explanation)
   }

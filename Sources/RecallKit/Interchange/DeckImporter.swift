@@ -27,6 +27,11 @@ public struct DeckImporter: Sendable {
     case .gift: GIFTImporter().read(text, into: &items)
     default: TableImporter(options: options).read(text, into: &items)
     }
+    return finish(items, path: path)
+  }
+
+  /// The deck of the items read from `path`, written and checked, or the reasons there is none.
+  func finish(_ items: ImportedItems, path: String) -> ImportResult {
     var diagnostics = items.diagnostics.sortedByLocation()
     let limit = DeckLimits.standard.maximumDiagnostics
     if diagnostics.count > limit {

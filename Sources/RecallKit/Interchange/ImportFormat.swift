@@ -12,6 +12,8 @@ public enum ImportFormat: String, Hashable, Sendable, CaseIterable {
   case quizlet
   /// Moodle's GIFT question format.
   case gift
+  /// An Anki package (`.apkg` or `.colpkg`): a ZIP archive holding an SQLite collection.
+  case apkg
 
   /// A name for messages and the deck's `source:`.
   public var displayName: String {
@@ -21,6 +23,7 @@ public enum ImportFormat: String, Hashable, Sendable, CaseIterable {
     case .anki: "Anki text"
     case .quizlet: "Quizlet export"
     case .gift: "Moodle GIFT"
+    case .apkg: "Anki package"
     }
   }
 
@@ -32,6 +35,7 @@ public enum ImportFormat: String, Hashable, Sendable, CaseIterable {
     ]
     if ankiHeaders.contains(where: start.hasPrefix) { return .anki }
     switch (path as NSString).pathExtension.lowercased() {
+    case "apkg", "colpkg": return .apkg
     case "gift": return .gift
     case "csv": return .csv
     case "tsv", "tab": return .tsv

@@ -10,6 +10,9 @@ struct ImportedItems {
   var ids = ItemIdentifiers()
   /// A deck title the file itself gives (Anki's `#deck:`).
   var suggestedTitle: String?
+  /// Media files the imported text refers to (Anki's `<img>` and `[sound:]`), which a deck
+  /// cannot show.
+  var mediaReferences: [String] = []
   let limits = DeckLimits.standard
 
   init(path: String) {

@@ -258,7 +258,7 @@ public final class ProgressStore {
     try journalFile?.append(Array(entry.line.utf8))
   }
 
-  private static func validated(_ review: ReviewRecord) throws(ProgressError) -> ReviewRecord {
+  static func validated(_ review: ReviewRecord) throws(ProgressError) -> ReviewRecord {
     var result = review
     guard !review.cardID.isEmpty else { throw .invalidReview("the card id is empty") }
     guard review.responseMilliseconds >= 0 else {

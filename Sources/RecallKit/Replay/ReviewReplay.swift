@@ -112,15 +112,7 @@ public struct ReviewReplay {
     _ input: Data, file: String, output: (String) -> Void, diagnostic: (Diagnostic) -> Void
   ) -> Bool {
     var clean = true
-    var lineNumber = 0
-    var start = input.startIndex
-    // A byte-order mark is not part of the first line.
-    if input.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-    while start < input.endIndex {
-      let end = input[start...].firstIndex(of: 0x0A) ?? input.endIndex
-      lineNumber += 1
-      var line = input[start..<end]
-      if line.last == 0x0D { line = line.dropLast() }
+    JSONLines.forEachLine(in: input) { lineNumber, line in
       switch consume(line) {
       case .record(let record):
         output(record.jsonLine)
@@ -133,7 +125,6 @@ public struct ReviewReplay {
       case .blank, .skipped:
         break
       }
-      start = end == input.endIndex ? end : input.index(after: end)
     }
     return clean
   }

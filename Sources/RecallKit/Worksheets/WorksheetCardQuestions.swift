@@ -15,18 +15,18 @@ public enum WorksheetCardQuestions {
     case .short, .cloze:
       return Question(
         id: id, kind: card.kind == .short ? .short : .cloze, prompt: card.prompt,
-        expected: .text(card.answers), fact: card.id, explanation: explanation, template: "card")
+        expected: .text(card.answers), fact: card.id, explanation: explanation, template: .card)
     case .truefalse:
       return Question(
         id: id, kind: .truefalse, prompt: card.prompt, expected: .truth(card.truth ?? false),
-        fact: card.id, explanation: explanation, template: "card")
+        fact: card.id, explanation: explanation, template: .card)
     case .choice:
       var random = WorksheetRandom(seed: seed, stream: stableHash(card.id))
       let options = random.shuffled(Array(card.answers.prefix(1)) + card.distractors)
       let right = options.firstIndex(of: card.answers.first ?? "") ?? 0
       return Question(
         id: id, kind: .choice, prompt: card.prompt, options: options, expected: .choice(right),
-        fact: card.id, explanation: explanation, template: "card")
+        fact: card.id, explanation: explanation, template: .card)
     }
   }
 

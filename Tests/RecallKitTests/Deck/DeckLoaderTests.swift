@@ -29,9 +29,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
     }
   }
 
-  @Test func readmeExampleLoadsClean() throws {
+  @Test func documentedExampleLoadsClean() throws {
     let readme = try String(
-      contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+      contentsOf: repositoryRoot.appendingPathComponent("Documentation/deck-format.md"),
+      encoding: .utf8)
     let start = try #require(readme.range(of: "```yaml\nid: bajgora-sample"))
     let body = readme[start.upperBound...]
     let end = try #require(body.range(of: "\n```"))
@@ -77,7 +78,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
       "  - id: a\n    kind: place\n    name: Mazhiq\n    colour: red\n",
       [
         "9:5: error: unknown key 'colour' in a place fact; expected one of 'id', 'kind', "
-          + "'tags', 'note', 'name', 'aliases', 'type', 'region', 'known_for'"
+          + "'tags', 'note', 'source', 'name', 'aliases', 'type', 'region', 'known_for'"
       ]
     ),
     // Missing required fields.

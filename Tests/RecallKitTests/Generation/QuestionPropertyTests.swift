@@ -23,7 +23,7 @@ import Testing
       #expect(prompt.first.map { !$0.isLowercase } ?? false, "\(question.id) starts lowercase")
       #expect(
         prompt.hasSuffix("?") || prompt.hasSuffix("."), "\(question.id) lacks an end: \(prompt)")
-      if [.short, .numeric].contains(question.kind) && question.template != "card" {
+      if [.short, .numeric].contains(question.kind) && question.template != .card {
         #expect(prompt.hasSuffix("?"), "\(question.id) is a question without a question mark")
       }
       if question.kind == .cloze {
@@ -41,7 +41,7 @@ import Testing
     let known = Set(deck.facts.map(\.id) + deck.cards.map(\.id))
     for question in questions {
       #expect(known.contains(question.fact), "\(question.id) names unknown fact \(question.fact)")
-      if question.template != "card" && !question.id.hasPrefix("order/")
+      if question.template != .card && !question.id.hasPrefix("order/")
         && !question.id.hasPrefix("match-")
       {
         #expect(question.id == "\(question.fact)/\(question.template)")
@@ -61,7 +61,7 @@ import Testing
         continue
       }
       #expect(question.options.indices.contains(right))
-      guard question.template != "card" else { continue }
+      guard question.template != .card else { continue }
       #expect(question.options.count == 4, "\(question.id)")
       let distractors = question.options.enumerated().filter { $0.offset != right }.map(\.element)
       // The typed question on the same material says what else is accepted.
@@ -94,7 +94,7 @@ import Testing
     var total = 0
     for seed: UInt64 in 0..<8 {
       for question in QuestionGenerator(deck: deck, seed: seed).questions(types: [.truefalse])
-      where question.template != "card" {
+      where question.template != .card {
         if case .truth(true) = question.expected { truths += 1 }
         total += 1
       }

@@ -35,7 +35,7 @@ import Testing
           fact: "battle-of-mazhiq",
           explanation: "The Battle of Mazhiq took place from 10 to 11 July 1998: Yugoslav forces "
             + "shelled Mazhiq and the KLA counterattacked. Yugoslav forces did not capture Mazhiq.",
-          template: "date-short"))
+          template: .dateShort))
   }
 
   @Test func partOfMonthAsksForMonthAndYearNotDay() throws {

@@ -6,7 +6,7 @@ import Testing
   static func question(_ fact: String, _ template: String) -> Question {
     Question(
       id: "\(fact)/\(template)", kind: .short, prompt: "?", expected: .text(["x"]), fact: fact,
-      explanation: "", template: template)
+      explanation: "", template: QuestionTemplate(rawValue: template) ?? .card)
   }
 
   @Test func roundsGoAcrossFactsInDeckOrder() {

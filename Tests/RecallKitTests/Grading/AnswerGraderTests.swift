@@ -9,7 +9,7 @@ struct AnswerGraderTests {
   ) -> Question {
     Question(
       id: "fact/template", kind: .short, prompt: "?", options: options, matchItems: matchItems,
-      expected: expected, fact: "fact", explanation: "", template: "template")
+      expected: expected, fact: "fact", explanation: "", template: .nameShort)
   }
 
   @Test(

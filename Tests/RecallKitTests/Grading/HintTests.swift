@@ -9,7 +9,7 @@ struct HintTests {
   ) -> Question {
     Question(
       id: id, kind: .short, prompt: "?", options: options, expected: expected, fact: "fact",
-      explanation: "", template: "template")
+      explanation: "", template: .nameShort)
   }
 
   @Test(

@@ -50,41 +50,42 @@ enum InterchangeFixtures {
       id: "mazhiq/name", kind: .short,
       prompt: "Which village did Yugoslav forces fail to take in July 1998?",
       expected: .text(["Mazhiq", "Mazhiqi"]), fact: "mazhiq",
-      explanation: "Yugoslav forces failed to take Mazhiq in July 1998.", template: "name"),
+      explanation: "Yugoslav forces failed to take Mazhiq in July 1998.", template: .nameShort),
     Question(
       id: "brigade-141/role", kind: .choice,
       prompt: "Which brigade ran KLA operations in the Bajgora area?",
       options: ["Brigade 121", "Brigade 141", "Brigade 131", "Brigade 161"],
-      expected: .choice(1), fact: "brigade-141", explanation: "", template: "role"),
+      expected: .choice(1), fact: "brigade-141", explanation: "", template: .roleChoice),
     Question(
       id: "nato-speech/card", kind: .truefalse,
       prompt: "In his 2019 speech, Thaçi linked the KLA's values to Kosovo joining NATO.",
-      expected: .truth(true), fact: "nato-speech", explanation: "", template: "card"),
+      expected: .truth(true), fact: "nato-speech", explanation: "", template: .card),
     Question(
       id: "first-appearance/cloze", kind: .cloze,
       prompt: "The KLA's first public appearance in the region was in ___.",
       expected: .text(["Zaberegje"]), fact: "first-appearance", explanation: "",
-      template: "cloze"),
+      template: .cloze),
     Question(
       id: "convoy-people/number", kind: .numeric,
       prompt: "How many people travelled in the convoy that left on 2 May 1999?",
       expected: .number(NumberValue(from: 3000, to: 5000)), fact: "convoy-people",
-      explanation: "Between 3,000 and 5,000 people travelled in the convoy.", template: "number"),
+      explanation: "Between 3,000 and 5,000 people travelled in the convoy.",
+      template: .countNumeric),
     Question(
       id: "battle/year", kind: .numeric, prompt: "In which year was the Battle of Mazhiq?",
-      expected: .number(NumberValue(1998)), fact: "battle", explanation: "", template: "year"),
+      expected: .number(NumberValue(1998)), fact: "battle", explanation: "", template: .dateShort),
     Question(
       id: "events/order", kind: .order, prompt: "Put these events in order, earliest first.",
       options: ["Mazhiq falls", "The KLA opens a school", "The convoy leaves"],
-      expected: .order([1, 0, 2]), fact: "events", explanation: "", template: "order"),
+      expected: .order([1, 0, 2]), fact: "events", explanation: "", template: .order),
     Question(
       id: "places/match", kind: .match, prompt: "Match each place with what it is.",
       options: ["a region", "a village", "a town"], matchItems: ["Mazhiq", "Bajgora"],
-      expected: .match([1, 0]), fact: "places", explanation: "", template: "match"),
+      expected: .match([1, 0]), fact: "places", explanation: "", template: .matchDates),
     Question(
       id: "escapes/short", kind: .short,
       prompt: "Is 2 = 2 {really}: #1 ~ \\ <b>&amp;</b>\nsecond line?",
       expected: .text(["yes: \"quoted\", & <ok>"]), fact: "escapes",
-      explanation: "Tabs\tand #hashes ~ = {} : stay.", template: "short"),
+      explanation: "Tabs\tand #hashes ~ = {} : stay.", template: .nameShort),
   ]
 }

@@ -105,7 +105,7 @@ import Testing
     #expect(try example.reviews() == reviews)
   }
 
-  /// The damaged-file messages the README quotes, produced from the documented example.
+  /// The damaged-file messages Documentation/progress-files.md quotes, produced from the documented example.
   @Test(arguments: [
     (
       "bajgora-offensive.json", "\"stability\": 0.3173", "\"stability\": \"high\"", 7, 73,
@@ -120,7 +120,7 @@ import Testing
       "written by a newer Recall (schema 3); this Recall reads schema 2"
     ),
   ])
-  func damagedExampleFilesAreReportedAsTheReadmeSays(
+  func damagedExampleFilesAreReportedAsTheGuideSays(
     file: String, find: String, replacement: String, line: Int, column: Int, message: String
   ) throws {
     let folder = try makeProgressFolder()

@@ -72,7 +72,7 @@ enum WorksheetFixtures {
       id: "\(fact)/\(template)", kind: kind, prompt: prompt, options: options, matchItems: items,
       expected: expected, fact: fact,
       explanation: explanation.isEmpty ? "About \(fact)." : explanation,
-      template: template)
+      template: QuestionTemplate(rawValue: template) ?? .card)
   }
 
   static let questions: [Question] = [

@@ -1,5 +1,4 @@
 import Foundation
-import RecallKit
 
 /// Opens a deck's progress on a second thread while the deck file is read on the first.
 ///
@@ -8,13 +7,13 @@ import RecallKit
 /// used only when the loaded deck has that id; otherwise it is released without the journal
 /// being folded into the snapshot. (Opening itself writes only to repair: it cuts a torn last
 /// journal line and migrates a snapshot of an older schema, keeping a backup.)
-final class ProgressPrefetch: @unchecked Sendable {
-  let deckID: String
+public final class ProgressPrefetch: @unchecked Sendable {
+  public let deckID: String
   private let finished = DispatchSemaphore(value: 0)
   // Written by the second thread before `finished` is signalled, read after the wait.
   private var result: Result<ProgressStore, ProgressError>?
 
-  init?(library: ProgressLibrary, deckName: String) {
+  public init?(library: ProgressLibrary, deckName: String) {
     guard !DeckLibrary.looksLikePath(deckName), Deck.isValidID(deckName),
       let files = try? ProgressFiles(deckID: deckName, directory: library.directory),
       FileManager.default.fileExists(atPath: files.snapshot)
@@ -32,7 +31,7 @@ final class ProgressPrefetch: @unchecked Sendable {
 
   /// The store opened for `deckID`, or nil when it was opened for another id (it is then
   /// released without writing).
-  func take(for deckID: String) -> Result<ProgressStore, ProgressError>? {
+  public func take(for deckID: String) -> Result<ProgressStore, ProgressError>? {
     finished.wait()
     if deckID == self.deckID { return result }
     if case .success(let store) = result { store.release() }
@@ -40,7 +39,7 @@ final class ProgressPrefetch: @unchecked Sendable {
   }
 
   /// Waits for the second thread and releases what it opened, unwritten.
-  func discard() {
+  public func discard() {
     _ = take(for: "")
   }
 }

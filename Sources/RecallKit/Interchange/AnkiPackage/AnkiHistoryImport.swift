@@ -1,0 +1,127 @@
+import Foundation
+
+/// An Anki package's review history as Recall progress, for `recall import --with-history`.
+///
+/// Each imported card's answers (revlog rows rated 1–4 of kinds learn, review, relearn and
+/// filtered; manual rescheduling rows carry no rating and are left out) are replayed through
+/// FSRS-6 with the default parameters and no fuzz, which gives every review the state Recall
+/// would have kept. The card's current state then follows Anki, so the next study session
+/// shows the cards Anki would show that day:
+/// - the phase is Anki's card type (learning, review, relearning);
+/// - the due time is Anki's: review and day-learning cards fall due at the start of their
+///   day (the collection's creation time plus that many days), learning cards at their time;
+/// - stability and difficulty are Anki's own FSRS memory state when the card has one, else
+///   the replay's; a card with no answers in the log (its history was cleared) gets its
+///   interval as stability and a middling difficulty.
+/// Cards that are new in Anki stay new (no progress), even if their history was reset.
+public struct AnkiHistoryImport: Sendable {
+  /// Oldest first; each carries the state after it, the last one of a card its current state.
+  public var reviews: [ReviewRecord] = []
+  public var states: [String: CardState] = [:]
+  /// Cards suspended (queue −1) or buried (queue −2, −3) in Anki.
+  public var suspended: Set<String> = []
+  public var buried: Set<String> = []
+
+  /// Recall's default learning and relearning steps, as Anki's defaults (1 and 10 minutes; 10
+  /// minutes), for the step a learning card is on.
+  static let learningStepCount = SchedulerOptions.defaultLearningSteps.count
+  static let relearningStepCount = SchedulerOptions.defaultRelearningSteps.count
+
+  public init(_ imported: AnkiPackageImport) {
+    guard let collection = imported.collection else {
+      self.init()
+      return
+    }
+    self.init(collection: collection, cardIDs: imported.cardIDs)
+  }
+
+  init() {}
+
+  init(collection: AnkiCollection, cardIDs: [Int64: String]) {
+    var options = SchedulerOptions()
+    options.isFuzzEnabled = false
+    // The defaults always validate.
+    guard let scheduler = try? FSRSScheduler(options: options) else { return }
+    var answers: [Int64: [AnkiCollection.Review]] = [:]
+    for review in collection.reviews where (1...4).contains(review.ease) && review.type <= 3 {
+      answers[review.cardID, default: []].append(review)
+    }
+    for card in collection.cards {
+      guard let id = cardIDs[card.id], card.type != 0 else { continue }
+      var state: CardState?
+      var records: [ReviewRecord] = []
+      for review in answers[card.id] ?? [] {
+        guard let rating = Rating(rawValue: review.ease) else { continue }
+        let time = Date(timeIntervalSince1970: Double(review.time) / 1000)
+        if let last = state?.lastReview, time < last { continue }
+        let next = scheduler.review(state ?? .new(at: time), rating: rating, at: time)
+        state = next
+        records.append(
+          ReviewRecord(
+            cardID: id, reviewedAt: time, rating: rating, answer: "", accepted: rating != .again,
+            responseMilliseconds: Int(clamping: max(0, review.milliseconds)), state: next))
+      }
+      let current = Self.currentState(card, replayed: state, created: collection.created)
+      if !records.isEmpty { records[records.count - 1].state = current }
+      reviews += records
+      states[id] = current
+      if card.queue == -1 { suspended.insert(id) }
+      if card.queue == -2 || card.queue == -3 { buried.insert(id) }
+    }
+    reviews.sort { $0.reviewedAt < $1.reviewedAt }
+  }
+
+  /// The card as Anki has it now, with the memory state Anki keeps or the replay's.
+  static func currentState(_ card: AnkiCollection.Card, replayed: CardState?, created: Int64)
+    -> CardState
+  {
+    let phase: CardState.Phase =
+      switch card.type {
+      case 1: .learning
+      case 3: .relearning
+      default: .review
+      }
+    // Learning cards (queue 1, and suspended or buried ones) count their due in seconds;
+    // everything else in days from the collection's creation.
+    let due: Date
+    if card.queue == 1 || (card.queue < 0 && phase != .review && card.due > 1_000_000_000) {
+      due = Date(timeIntervalSince1970: Double(card.due))
+    } else {
+      due = Date(timeIntervalSince1970: Double(created + card.due * 86_400))
+    }
+    var state = replayed ?? CardState(phase: phase, step: nil, due: due)
+    state.phase = phase
+    state.due = due
+    switch phase {
+    case .learning: state.step = max(0, learningStepCount - card.stepsLeft)
+    case .relearning: state.step = max(0, relearningStepCount - card.stepsLeft)
+    default: state.step = nil
+    }
+    if let stability = card.stability, let difficulty = card.difficulty {
+      state.stability = stability
+      state.difficulty = min(max(difficulty, 1), 10)
+    }
+    if state.stability == nil || state.difficulty == nil {
+      state.stability = max(Double(card.interval), 0.5)
+      state.difficulty = 5
+    }
+    if state.lastReview == nil {
+      state.lastReview = due.addingTimeInterval(-Double(max(card.interval, 0)) * 86_400)
+    }
+    return state
+  }
+
+  /// Whether the deck has any progress in the library.
+  public static func hasProgress(deckID: String, in library: ProgressLibrary) -> Bool {
+    ProgressStore.hasProgress(deckID: deckID, directory: library.directory)
+  }
+
+  /// Writes the history as the deck's progress (see `ProgressStore.importHistory`).
+  public func write(deckID: String, to library: ProgressLibrary, replacing: Bool)
+    throws(ProgressError)
+  {
+    try ProgressStore.importHistory(
+      deckID: deckID, directory: library.directory, reviews: reviews, states: states,
+      replacing: replacing)
+  }
+}

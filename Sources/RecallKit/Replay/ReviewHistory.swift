@@ -1,0 +1,135 @@
+import Foundation
+
+/// The reviews of a log grouped by card, each card's in time order: what the optimizer and
+/// the evaluator learn from. Cards keep the order in which they first appear.
+public struct ReviewHistory: Sendable {
+  public private(set) var cardIDs: [String] = []
+  private var times: [[Date]] = []
+  private var ratings: [[Rating]] = []
+  private var indexByCard: [String: Int] = [:]
+  public private(set) var reviewCount = 0
+
+  public init() {}
+
+  /// Why a review could not be added.
+  public enum OrderError: Error, Hashable, Sendable {
+    /// The review is earlier than the card's previous one.
+    case earlierThanPrevious(previous: Date)
+  }
+
+  /// Adds a review; a card's reviews must come in time order.
+  public mutating func add(card: String, time: Date, rating: Rating) throws(OrderError) {
+    let index: Int
+    if let known = indexByCard[card] {
+      index = known
+      if let last = times[index].last, time < last {
+        throw .earlierThanPrevious(previous: last)
+      }
+    } else {
+      index = cardIDs.count
+      indexByCard[card] = index
+      cardIDs.append(card)
+      times.append([])
+      ratings.append([])
+    }
+    times[index].append(time)
+    ratings[index].append(rating)
+    reviewCount += 1
+  }
+
+  /// The training items of every card, in time order of the review each predicts (so that
+  /// later items weigh more), with whole days counted by `day`.
+  public func items(day: (Date) -> Int) -> [FSRSItem] {
+    var dated: [(time: Date, item: FSRSItem)] = []
+    for card in cardIDs.indices {
+      let days = times[card].map(day)
+      let cardItems = FSRSItem.items(days: days, ratings: ratings[card], card: card)
+      var itemIndex = 0
+      for (position, dayNumber) in days.enumerated() where position > 0 {
+        if dayNumber > days[position - 1] {
+          dated.append((times[card][position], cardItems[itemIndex]))
+          itemIndex += 1
+        }
+      }
+    }
+    // Stable: items of the same moment keep card order.
+    return dated.enumerated().sorted { a, b in
+      a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
+    }.map(\.element.item)
+  }
+
+  /// Adds one line of a log; the message and column of what is wrong with it, if anything.
+  private mutating func consume(_ line: [UInt8]) -> (String, Int)? {
+    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+    switch ReviewLogEntry.parseLocated(line) {
+    case .failure(let error):
+      return (error.message, error.column)
+    case .success(let (entry, timeColumn)):
+      do {
+        try add(card: entry.card, time: entry.time, rating: entry.rating)
+        return nil
+      } catch {
+        guard case .earlierThanPrevious(let previous) = error else { return nil }
+        return (
+          "this review of '\(entry.card)' at \(UTCTimestamp.format(entry.time)) is earlier "
+            + "than its previous one at \(UTCTimestamp.format(previous)); list each card's "
+            + "reviews in time order", timeColumn
+        )
+      }
+    }
+  }
+
+  /// Reads a review log in `recall schedule replay`'s format. Every bad line is handed to
+  /// `diagnostic`, located in `file`; the history holds the good lines.
+  public static func read(
+    _ input: Data, file: String, diagnostic: (Diagnostic) -> Void
+  ) -> (history: ReviewHistory, clean: Bool) {
+    var history = ReviewHistory()
+    var clean = true
+    JSONLines.forEachLine(in: input) { lineNumber, line in
+      guard let (message, column) = history.consume(Array(line)) else { return }
+      clean = false
+      diagnostic(.error(message, at: SourceLocation(file: file, line: lineNumber, column: column)))
+    }
+    return (history, clean)
+  }
+}
+
+/// Numbers days as a learner lives them: a day starts at `startHour` local time, so a review
+/// past midnight still belongs to the evening before.
+public struct DayNumbering: Sendable {
+  public var timeZone: TimeZone
+  public var startHour: Int
+
+  public init(timeZone: TimeZone, startHour: Int = StudyDay.defaultStartHour) {
+    self.timeZone = timeZone
+    self.startHour = startHour
+  }
+
+  /// Whole UTC days, for logs that carry no time zone.
+  public static let utc = DayNumbering(
+    timeZone: TimeZone(secondsFromGMT: 0) ?? .current, startHour: 0)
+
+  public func day(of date: Date) -> Int {
+    let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+    return Int(((local - Double(startHour) * 3600) / 86_400).rounded(.down))
+  }
+}
+
+/// Splits JSON Lines text into lines: numbered from 1, without their line breaks (LF or
+/// CRLF) or a leading byte-order mark.
+enum JSONLines {
+  static func forEachLine(in input: Data, _ body: (Int, Data.SubSequence) -> Void) {
+    var lineNumber = 0
+    var start = input.startIndex
+    if input.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+    while start < input.endIndex {
+      let end = input[start...].firstIndex(of: 0x0A) ?? input.endIndex
+      lineNumber += 1
+      var line = input[start..<end]
+      if line.last == 0x0D { line = line.dropLast() }
+      body(lineNumber, line)
+      start = end == input.endIndex ? end : input.index(after: end)
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What a study session is assembled from, decided in one place: the limits over the deck's
+/// own, the seed, the clock (`--now` in UTC), and the order new cards come in. The command
+/// line fills it in; everything a session needs is derived here, so a test and the CLI build
+/// the same session from the same choices.
+public struct StudySetup: Sendable {
+  /// New cards a day, over the deck's `new_per_day` (nil: the deck's, else the default).
+  public var newPerDay: Int?
+  /// Reviews a day, over the deck's `reviews_per_day`.
+  public var reviewsPerDay: Int?
+  /// Most cards this session shows.
+  public var sessionLimit: Int?
+  /// Study cards that are not due, leaving their schedule alone.
+  public var ahead: Bool
+  /// Seed for option order, hints and interval fuzz; chosen at random when not given.
+  public let seed: UInt64
+  /// The instant the session pretends to start at (`--now`); nil for the real time.
+  public var start: Date?
+  /// Stop offering cards once this long has passed since the session started.
+  public var timeLimit: TimeInterval?
+
+  public init(
+    newPerDay: Int? = nil, reviewsPerDay: Int? = nil, sessionLimit: Int? = nil,
+    ahead: Bool = false, seed: UInt64? = nil, start: Date? = nil, timeLimit: TimeInterval? = nil
+  ) {
+    self.newPerDay = newPerDay
+    self.reviewsPerDay = reviewsPerDay
+    self.sessionLimit = sessionLimit
+    self.ahead = ahead
+    self.seed = seed ?? UInt64.random(in: 0...UInt64.max)
+    self.start = start
+    self.timeLimit = timeLimit
+  }
+
+  /// UTC when the start is given, so a scripted session's study day does not depend on the
+  /// machine it runs on; the local zone otherwise.
+  public var timeZone: TimeZone {
+    start == nil ? .current : TimeZone(identifier: "UTC") ?? .current
+  }
+
+  /// The session's clock. With `start` it begins there and runs at the speed of real time,
+  /// so answers get their own timestamps and response times even in a scripted session.
+  public func makeClock() -> @Sendable () -> Date {
+    guard let start else { return { Date() } }
+    let origin = ProcessInfo.processInfo.systemUptime
+    return { start.addingTimeInterval(ProcessInfo.processInfo.systemUptime - origin) }
+  }
+
+  /// The deck's limits with the ones asked for in their place.
+  public func limits(for deck: Deck) -> StudyLimits {
+    var limits = StudyLimits(settings: deck.settings)
+    if let newPerDay { limits.newPerDay = newPerDay }
+    if let reviewsPerDay { limits.reviewsPerDay = reviewsPerDay }
+    return limits
+  }
+
+  /// The deck's questions in the order new cards are introduced.
+  public func questions(for deck: Deck) -> [Question] {
+    StudyOrder.spreadingSiblings(QuestionGenerator(deck: deck, seed: seed).questions())
+  }
+
+  public func options(for deck: Deck) -> StudySession.Options {
+    StudySession.Options(
+      limits: limits(for: deck), sessionLimit: sessionLimit, mode: ahead ? .studyAhead : .due,
+      seed: seed, timeZone: timeZone)
+  }
+
+  /// The deck's progress, opened for the session: the store `prefetch` opened ahead of the
+  /// deck when it was opened for this deck, else opened now.
+  public func openProgress(
+    for deck: Deck, in library: ProgressLibrary, prefetched prefetch: ProgressPrefetch?
+  ) throws(ProgressError) -> ProgressStore {
+    if let prefetched = prefetch?.take(for: deck.id) { return try prefetched.get() }
+    return try library.open(deckID: deck.id)
+  }
+
+  /// A session over `deck` with its progress in `store`.
+  public func session(
+    deck: Deck, store: ProgressStore, scheduler: FSRSScheduler,
+    clock: @escaping @Sendable () -> Date
+  ) throws(ProgressError) -> StudySession {
+    try StudySession(
+      deck: deck, questions: questions(for: deck), store: store, scheduler: scheduler,
+      options: options(for: deck), clock: clock)
+  }
+}
