@@ -168,3 +168,38 @@ import Testing
     }
   }
 }
+
+/// Empty folder paths and out-of-range times (#19, defect 13).
+@Suite struct EmptyPathTests {
+  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+
+  @Test func anEmptyProgressFolderIsRefusedNotReplacedByTheDefault() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("recall-empty-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var runner = BinaryRunner()
+    runner.environment["XDG_DATA_HOME"] = folder
+    runner.environment["RECALL_PROGRESS"] = nil
+    let flag = try runner.run(
+      ["study", "bajgora-offensive", "--decks-dir", decks, "--progress-dir", ""], input: ":quit\n")
+    runner.environment["RECALL_PROGRESS"] = ""
+    let variable = try runner.run(
+      ["study", "bajgora-offensive", "--decks-dir", decks], input: ":quit\n")
+    for result in [flag, variable] {
+      #expect(result.exitCode == 64, "\(result.standardError)")
+      #expect(result.standardError.contains("the progress folder is an empty path"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder + "/recall/progress"))
+  }
+
+  @Test(arguments: ["study", "stats"])
+  func anOutOfRangeNowIsAPlainMessage(command: String) throws {
+    let result = try BinaryRunner().run(
+      [command, "bajgora-offensive", "--decks-dir", decks, "--now", "9999-12-31T00:00:00Z"],
+      input: ":quit\n")
+    #expect(result.exitCode == 64, "\(result.standardError)")
+    #expect(result.standardError.contains("sessions can run from"), "\(result.standardError)")
+    #expect(!result.standardError.contains("unavailable"))
+  }
+}

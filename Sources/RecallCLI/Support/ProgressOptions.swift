@@ -27,7 +27,7 @@ extension ProgressError {
   public var exitStatus: ExitStatus {
     switch self {
     case .malformed, .newerSchema: .dataError
-    case .invalidDeckID: .usage
+    case .invalidDeckID, .emptyFolderPath: .usage
     case .cannotCreate: .cannotCreate
     case .locked, .io, .invalidReview, .notWritable: .ioError
     }

@@ -19,6 +19,8 @@ public enum ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidReview(String)
   /// A write on a store opened read-only, or on a store already closed.
   case notWritable(deckID: String, reason: String)
+  /// The progress folder was given as an empty path (`--progress-dir ''`, `RECALL_PROGRESS=`).
+  case emptyFolderPath
 
   public var description: String {
     switch self {
@@ -40,6 +42,9 @@ public enum ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
       "cannot save the review: \(reason)"
     case .notWritable(let deckID, let reason):
       "cannot change the progress of '\(deckID)': \(reason)"
+    case .emptyFolderPath:
+      "the progress folder is an empty path (--progress-dir '' or RECALL_PROGRESS=); "
+        + "name a folder, or leave the option out for the default"
     }
   }
 

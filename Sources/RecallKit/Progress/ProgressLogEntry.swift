@@ -177,7 +177,7 @@ enum ProgressLogEntry: Hashable, Sendable {
       switch key {
       case "seq":
         let valueStart = scanner.valueOffset()
-        let value = try scanner.int("'seq'")
+        let value = try scanner.int("'seq'", in: Int.min...ProgressFormat.maximumSequence)
         guard value > 0 else { throw scanner.failure("'seq' must be positive", at: valueStart) }
         sequence = value
       case "type":
@@ -198,7 +198,8 @@ enum ProgressLogEntry: Hashable, Sendable {
       case "accepted": accepted = try scanner.bool("'accepted'")
       case "responseMs":
         let valueStart = scanner.valueOffset()
-        let value = try scanner.int("'responseMs'")
+        let value = try scanner.int(
+          "'responseMs'", in: Int.min...ProgressFormat.maximumResponseMilliseconds)
         guard value >= 0 else {
           throw scanner.failure("'responseMs' cannot be negative", at: valueStart)
         }
@@ -206,7 +207,7 @@ enum ProgressLogEntry: Hashable, Sendable {
       case "state": state = try ProgressFormat.readState(&scanner, card: card)
       case "undoes":
         let valueStart = scanner.valueOffset()
-        let value = try scanner.int("'undoes'")
+        let value = try scanner.int("'undoes'", in: Int.min...ProgressFormat.maximumSequence)
         guard value > 0 else { throw scanner.failure("'undoes' must be positive", at: valueStart) }
         undoes = value
       case "restored":
@@ -214,7 +215,7 @@ enum ProgressLogEntry: Hashable, Sendable {
           scanner.consumeNull() ? .some(nil) : try ProgressFormat.readState(&scanner, card: card)
       case "replaces":
         let valueStart = scanner.valueOffset()
-        let value = try scanner.int("'replaces'")
+        let value = try scanner.int("'replaces'", in: Int.min...ProgressFormat.maximumSequence)
         guard value > 0 else {
           throw scanner.failure("'replaces' must be positive", at: valueStart)
         }

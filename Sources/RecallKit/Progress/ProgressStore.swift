@@ -49,6 +49,19 @@ public final class ProgressStore {
   /// Set when `open` migrated a snapshot written by an older schema, for the caller to tell
   /// the user (RecallKit does not print).
   public internal(set) var migration: ProgressMigration?
+  /// The times a session may run at (`--now`): a review then, and a due date up to the longest
+  /// interval (100 years) after it, fit the files' time format (years 1 to 9999).
+  public static let sessionTimeRange: ClosedRange<Date> =
+    Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 249_394_636_799)
+
+  /// The refusal of a `--now` outside `sessionTimeRange`, for the commands to show; nil when
+  /// the time is fine.
+  public static func refusal(ofSessionTime date: Date) -> String? {
+    guard !sessionTimeRange.contains(date) else { return nil }
+    return "the time is out of range: sessions can run from 0001-01-01 to 9872-12-31 (UTC), "
+      + "so that every due date fits"
+  }
+
   /// Journal entries after which `record` folds the journal into the snapshot.
   public var compactionThreshold = 2000
 
@@ -264,6 +277,8 @@ public final class ProgressStore {
     guard review.responseMilliseconds >= 0 else {
       throw .invalidReview("the response time \(review.responseMilliseconds) ms is negative")
     }
+    result.responseMilliseconds = min(
+      review.responseMilliseconds, ProgressFormat.maximumResponseMilliseconds)
     guard let reviewedAt = ProgressTimestamp.normalized(review.reviewedAt) else {
       throw .invalidReview("the review time \(review.reviewedAt) is out of range")
     }
