@@ -4,13 +4,25 @@ import RecallKit
 
 extension ExportFormat: ExpressibleByArgument {}
 
+/// What `--format` names: one of the text formats, or an Anki package.
+public enum ExportCommandFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+  case anki, gift, csv, apkg
+
+  /// The text format, or nil for the package.
+  var text: ExportFormat? { ExportFormat(rawValue: rawValue) }
+}
+
 /// `recall export`: writes a deck's generated questions for Anki, Moodle or a spreadsheet.
 public struct ExportCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export a deck's questions for Anki (text import), Moodle (GIFT) or as CSV.",
+    abstract: "Export a deck's questions for Anki (package or text), Moodle (GIFT) or as CSV.",
     discussion: """
       Formats:
+        apkg  an Anki package (needs -o): a note type per question kind
+              with Prompt, Answer, Explanation and Source fields, the
+              question id as GUID (a newer export updates the notes);
+              --with-history adds the reviews and current FSRS states
         anki  text for Anki's File > Import, with headers that set the note
               type (Basic), deck, tags and GUID; the GUID is the question
               id, so importing a newer export updates the same notes
@@ -24,6 +36,7 @@ public struct ExportCommand: ParsableCommand {
         recall export bajgora-offensive --format anki -o bajgora.txt
         recall export bajgora-offensive --format gift --type choice --type truefalse
         recall export Decks/my-deck.yaml --format csv --seed 7 > my-deck.csv
+        recall export bajgora-offensive --format apkg --with-history -o bajgora.apkg
       """)
 
   @OptionGroup public var libraryOptions: LibraryOptions
@@ -31,8 +44,8 @@ public struct ExportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("A deck id or the path to a deck file.", valueName: "deck"))
   public var deck: String
 
-  @Option(help: ArgumentHelp("Output format: anki, gift or csv.", valueName: "format"))
-  public var format: ExportFormat
+  @Option(help: ArgumentHelp("Output format: anki, gift, csv or apkg.", valueName: "format"))
+  public var format: ExportCommandFormat
 
   @Option(
     name: [.short, .customLong("output")],
@@ -41,6 +54,11 @@ public struct ExportCommand: ParsableCommand {
 
   @Flag(help: "Replace the -o file if it exists.")
   public var force = false
+
+  @Flag(help: "apkg: carry the learner's reviews and current FSRS states into the package.")
+  public var withHistory = false
+
+  @OptionGroup public var progressOptions: ProgressOptions
 
   @Option(help: ArgumentHelp("Seed for option order and distractors (default 0).", valueName: "n"))
   public var seed: UInt64 = 0
@@ -77,6 +95,10 @@ public struct ExportCommand: ParsableCommand {
       }
       kinds = selected
     }
+    if let problem = packageOptionsProblem() {
+      console.errorLine(problem)
+      return .usage
+    }
     let destination = OutputDestination(path: output, force: force)
     if let refusal = destination.refusal() {
       console.errorLine(refusal)
@@ -92,7 +114,10 @@ public struct ExportCommand: ParsableCommand {
       console.errorLine("recall: error: deck '\(deck.id)' has no questions of the chosen types")
       return .dataError
     }
-    let status = destination.write(format.render(questions, deck: deck), console: console)
+    guard let textFormat = format.text else {
+      return exportPackage(questions, deck: deck, destination: destination, console: console)
+    }
+    let status = destination.write(textFormat.render(questions, deck: deck), console: console)
     if status == .ok, let output = destination.path {
       console.errorLine(
         "recall: wrote \(questions.count) question\(questions.count == 1 ? "" : "s") to \(output)")

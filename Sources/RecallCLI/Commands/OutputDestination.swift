@@ -104,6 +104,15 @@ struct OutputDestination {
 
   /// Writes `text`; a message on the console and the exit status either way.
   func write(_ text: String, console: Console) -> ExitStatus {
+    guard path != nil else {
+      console.out(text)
+      return .ok
+    }
+    return write(bytes: Array(text.utf8), console: console)
+  }
+
+  /// Writes `bytes` to the file (standard output takes text only; see `write(_:console:)`).
+  func write(bytes: [UInt8], console: Console) -> ExitStatus {
     let destination: Target
     switch target() {
     case .failure(let refusal):
@@ -111,11 +120,10 @@ struct OutputDestination {
       return refusal.status
     case .success(let found): destination = found
     }
-    let bytes = Array(text.utf8)
     let failure: String?
     switch destination {
     case .standardOutput:
-      console.out(text)
+      console.out(String(decoding: bytes, as: UTF8.self))
       return .ok
     case .stream(let path): failure = Self.writeInPlace(bytes, to: path)
     case .newFile(let path): failure = Self.writeAtomically(bytes, to: path, replacing: false)

@@ -12,6 +12,9 @@ enum AnkiNoteKind: Sendable {
   case typed
   /// "Cloze": one card per deletion number.
   case cloze
+  /// Recall's own export ("Recall short", "Recall choice"…: Prompt, Answer, Explanation,
+  /// Source): the prompt asks, the answer answers, the explanation is kept.
+  case recall
 
   init?(_ type: AnkiCollection.NoteType) {
     if type.isCloze {
@@ -20,6 +23,12 @@ enum AnkiNoteKind: Sendable {
       return
     }
     guard type.fieldNames.count >= 2 else { return nil }
+    if type.name.hasPrefix("Recall "),
+      Array(type.fieldNames.prefix(3)) == ["Prompt", "Answer", "Explanation"]
+    {
+      self = .recall
+      return
+    }
     let names: [(String, AnkiNoteKind)] = [
       ("Basic (and reversed card)", .reversed),
       ("Basic (optional reversed card)", .optionalReversed),

@@ -16,7 +16,8 @@ extension AnkiCollection: @unchecked Sendable {}
 ///
 /// Notes of the stock note types (see `AnkiNoteKind`) become one card per Anki card: Basic
 /// and typed-answer notes a short card asking the front, reversed notes also one asking the
-/// back, cloze notes one cloze card per deletion number. Field HTML becomes plain text as in
+/// back, cloze notes one cloze card per deletion number; notes of Recall's own export a
+/// short card asking the prompt, keeping the explanation and the GUID as id. Field HTML becomes plain text as in
 /// the text importer. Card ids come from the note's GUID (`<guid>`, `<guid>-reverse`,
 /// `<guid>-cN` when a cloze note has several numbers), so importing the package again gives
 /// the same ids. Notes of other note types are skipped and counted by type name; media
@@ -161,6 +162,22 @@ public struct AnkiPackageImporter: Sendable {
           prompt: prompt, answers: [answer],
           id: card.ordinal == 0 ? note.guid : note.guid + "-reverse", tags: tags,
           explanation: nil, at: location)
+        addedCard(card, count)
+      }
+    case .recall:
+      for card in cards where card.ordinal == 0 {
+        let count = items.cards.count
+        // The answer field lists other accepted answers as "(also accepted: a, b)".
+        var answers = field(1).components(separatedBy: "\n")
+        if let last = answers.last, last.hasPrefix("(also accepted: "), last.hasSuffix(")") {
+          answers.removeLast()
+          answers += last.dropFirst("(also accepted: ".count).dropLast()
+            .components(separatedBy: ", ")
+        }
+        let explanation = field(2).trimmingCharacters(in: .whitespacesAndNewlines)
+        items.addShort(
+          prompt: field(0), answers: answers, id: note.guid, tags: tags,
+          explanation: explanation.isEmpty ? nil : explanation, at: location)
         addedCard(card, count)
       }
     case .cloze:
