@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from anki_packages import DECK, build_collection, export
+from anki.collection import Collection
+from anki_packages import DECK, answer, build_collection, export
 from test_anki_import import recall
 
 STANDARD = {"Basic", "Basic (and reversed card)", "Basic (type in the answer)",
@@ -202,3 +203,45 @@ def test_bad_archives_get_a_clear_error_and_write_nothing(tmp_path, collection):
         assert result.stderr.count("\n") == 1, (name, result.stderr)
         assert not out.exists(), name
         assert not (tmp_path / "progress").exists(), name
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["current", "legacy"])
+def test_a_collection_package_imports_like_a_deck_package(tmp_path, collection, legacy):
+    expected = expected_questions(collection)
+    package = tmp_path / "collection.colpkg"
+    # Exporting a whole collection closes it; the fixture's close afterwards is harmless.
+    collection.export_collection_package(str(package), include_media=True, legacy=legacy)
+    deck, stderr = import_package(tmp_path, package, "--with-history")
+    got = sorted((row["prompt"], row["answers"]) for row in recall_questions(tmp_path, deck))
+    assert got == sorted(expected)
+    assert "wrote the progress of" in stderr
+
+
+def test_ankis_own_fsrs_memory_state_is_taken(tmp_path):
+    col = Collection(str(tmp_path / "fsrs.anki2"))
+    col.set_config("fsrs", True)
+    deck_id = col.decks.id(DECK)
+    for index in range(4):
+        note = col.new_note(col.models.by_name("Basic"))
+        note["Front"] = f"Question {index}"
+        note["Back"] = f"Answer {index}"
+        col.add_note(note, deck_id)
+    col.decks.select(deck_id)
+    answer(col, 8)
+    states = {}
+    for card_id in col.find_cards("-is:new"):
+        card = col.get_card(card_id)
+        assert card.memory_state is not None
+        states[card.note()["Front"]] = (card.memory_state.stability, card.memory_state.difficulty)
+    assert states
+    package = export(col, tmp_path / "fsrs.apkg", legacy=False)
+    col.close()
+    deck, _ = import_package(tmp_path, package, "--with-history")
+    progress = json.loads((tmp_path / "progress" / "kosovo.json").read_text())["cards"]
+    prompts = {row["id"]: row["prompt"] for row in recall_questions(tmp_path, deck)}
+    got = {prompts[card_id]: (state["stability"], state["difficulty"])
+           for card_id, state in progress.items()}
+    assert set(got) == set(states)
+    for front, (stability, difficulty) in states.items():
+        assert got[front][0] == pytest.approx(stability, abs=1e-3), front
+        assert got[front][1] == pytest.approx(difficulty, abs=1e-3), front

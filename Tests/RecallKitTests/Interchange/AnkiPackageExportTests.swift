@@ -54,6 +54,32 @@ import Testing
     #expect(!imported.result.diagnostics.hasErrors)
   }
 
+  @Test func eachKindHasItsNoteTypeAndFields() throws {
+    let deck = Self.deck()
+    let questions = QuestionGenerator(deck: deck, seed: 0).questions(types: nil)
+    let data = try AnkiPackageExporter().package(questions, deck: deck, now: Self.now)
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("recall-export-\(UUID().uuidString).apkg")
+    try data.write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let archive = try AnkiPackageArchive(path: url.path)
+    #expect(archive.collectionName == "collection.anki2")
+    let collection = try AnkiCollection(bytes: archive.collection)
+    let types = Dictionary(uniqueKeysWithValues: collection.noteTypes.values.map { ($0.name, $0) })
+    #expect(Set(types.keys) == Set(Question.Kind.allCases.map { "Recall \($0.rawValue)" }))
+    #expect(types["Recall short"]?.fieldNames == ["Prompt", "Answer", "Explanation", "Source"])
+    let first = try #require(collection.notes.first)
+    #expect(first.guid == "mazhiq")
+    #expect(collection.noteTypes[first.noteTypeID]?.name == "Recall short")
+    #expect(
+      first.fields == [
+        "Which village held out &lt;longest&gt;?", "Mazhiq<br>(also accepted: Mazhiqi)",
+        "It was never retaken.", "Bajgora offensive",
+      ])
+    #expect(first.tags == ["villages"])
+    #expect(collection.decks.values.contains("Bajgora"))
+  }
+
   @Test func historyComesBackOnAnkisDays() throws {
     var options = SchedulerOptions()
     options.isFuzzEnabled = false

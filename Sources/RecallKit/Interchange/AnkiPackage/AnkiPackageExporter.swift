@@ -193,15 +193,17 @@ public struct AnkiPackageExporter: Sendable {
     String(format: "%.4f", value)
   }
 
-  /// Prompt, Answer, Explanation and Source, as HTML.
+  /// Prompt, Answer, Explanation and Source (the deck's source, then the fact's `source` and
+  /// `note`), as HTML.
   static func fields(_ question: Question, deck: Deck, fact: Fact?) -> [String] {
     var answerOnly = question
     answerOnly.explanation = ""
     var source = HTMLText.escape(
       [deck.source.title, deck.source.url].compactMap { $0 }.filter { !$0.isEmpty }
         .joined(separator: ", "))
-    if let note = fact?.note, !note.isEmpty {
-      source += (source.isEmpty ? "" : "<br>") + HTMLText.escape(note)
+    // The fact's place in the source ("line 12") and its note, when it has them.
+    for part in [fact?.source, fact?.note].compactMap({ $0 }) where !part.isEmpty {
+      source += (source.isEmpty ? "" : "<br>") + HTMLText.escape(part)
     }
     return [
       AnkiTextExporter.front(question), AnkiTextExporter.back(answerOnly),
