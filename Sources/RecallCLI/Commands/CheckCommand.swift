@@ -55,8 +55,16 @@ public struct CheckCommand: ParsableCommand {
       case .failure(let failure):
         if worst == .ok || failure.status == .dataError { worst = failure.status }
       case .success(let deck):
-        for diagnostic in DeckAuthoringCheck(deck: deck).diagnostics() {
+        // At most as many warnings per file as the loader prints diagnostics, then a count.
+        let warnings = DeckAuthoringCheck(deck: deck).diagnostics()
+        let limit = DeckLimits.standard.maximumDiagnostics
+        for diagnostic in warnings.prefix(limit) {
           console.errorLine(diagnostic.description)
+        }
+        if warnings.count > limit {
+          console.errorLine(
+            "\(deck.path): note: \(warnings.count - limit) more warnings not shown "
+              + "(\(warnings.count) in all; fix these and run recall check again)")
         }
         if let progress {
           let status = reportOrphans(

@@ -120,6 +120,10 @@ public struct ImportCommand: ParsableCommand {
       console.errorLine("recall: error: --with-history is for Anki packages (.apkg, .colpkg)")
       return .usage
     }
+    if let kind = DeckLoader.irregularKind(file) {
+      console.errorLine("recall: error: \(file): it is \(kind), not a regular file")
+      return .noInput
+    }
     let attributes = try? FileManager.default.attributesOfItem(atPath: file)
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > DeckImporter.maximumFileSize {
       console.errorLine(

@@ -19,6 +19,13 @@ enum ProgressFormat {
   static let maximumSequence = 9_007_199_254_740_991
   /// The longest answer time saved (a year); longer ones are saved as this.
   static let maximumResponseMilliseconds = 31_536_000_000
+  /// The longest line a journal or review log may hold (1 MiB): far beyond any entry Recall
+  /// writes (answers are kept to `maximumAnswerLength` characters), so a file that is one
+  /// huge line (a log of NUL bytes) is refused without holding it.
+  static let maximumLineLength = 1 << 20
+  /// The longest answer saved, in characters; a longer one is saved cut to this.
+  static let maximumAnswerLength = 10_000
+
   /// The most reviews or lapses a card can count.
   static let maximumCount = 1_000_000_000
   /// The highest learning step.

@@ -277,6 +277,9 @@ public final class ProgressStore {
     guard review.responseMilliseconds >= 0 else {
       throw .invalidReview("the response time \(review.responseMilliseconds) ms is negative")
     }
+    if review.answer.count > ProgressFormat.maximumAnswerLength {
+      result.answer = String(review.answer.prefix(ProgressFormat.maximumAnswerLength))
+    }
     result.responseMilliseconds = min(
       review.responseMilliseconds, ProgressFormat.maximumResponseMilliseconds)
     guard let reviewedAt = ProgressTimestamp.normalized(review.reviewedAt) else {
