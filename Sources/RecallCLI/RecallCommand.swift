@@ -17,6 +17,7 @@ public struct RecallCommand: ParsableCommand {
       PruneCommand.self,
       DecksCommand.self,
       ScheduleCommand.self,
+      OptimizeCommand.self,
       PreviewCommand.self,
       PrintCommand.self,
       NewCommand.self,

@@ -13,9 +13,10 @@ public struct PrintCommand: ParsableCommand {
       numbered throughout. The same --seed gives the same worksheet.
 
       Output goes to standard output, or to -o FILE; the format follows the file's extension \
-      (.txt, .md, .html) unless --format says otherwise, and is text on standard output. An \
-      existing file is replaced only with --force, and nothing is written into the decks \
-      folder without it.
+      (.txt, .md, .html, .pdf) unless --format says otherwise, and is text on standard output. \
+      A PDF is the HTML sheet typeset by WeasyPrint (sudo apt-get install weasyprint); every \
+      page carries the title, the version and "Page N of M". An existing file is replaced \
+      only with --force, and nothing is written into the decks folder without it.
 
       With --versions K (up to 26), versions A, B, C… hold the same questions with the \
       questions of each section and the options of each question in another order. With -o \
@@ -36,13 +37,14 @@ public struct PrintCommand: ParsableCommand {
 
   /// The output formats, as the command line names them.
   public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, markdown, html
+    case text, markdown, html, pdf
 
+    /// The renderer's format; a PDF is the HTML page typeset.
     var worksheetFormat: WorksheetFormat {
       switch self {
       case .text: .text
       case .markdown: .markdown
-      case .html: .html
+      case .html, .pdf: .html
       }
     }
   }
@@ -65,8 +67,12 @@ public struct PrintCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The deck id or a path to a deck file.", valueName: "deck"))
   public var deck: String
 
-  @Option(help: "How many questions.")
-  public var count: Int = 20
+  @Option(name: .customLong("count"), help: "How many questions (default 20).")
+  public var countOption: Int?
+
+  /// The number of questions asked for: --count, else 20.
+  public var count: Int { countOption ?? 20 }
+  private var countWasGiven: Bool { countOption != nil }
 
   @Option(
     help: ArgumentHelp(
@@ -97,7 +103,8 @@ public struct PrintCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "text, markdown or html (default: from the output file's extension, else text).",
+      "text, markdown, html or pdf (default: from the output file's extension, else text); "
+        + "pdf needs -o and WeasyPrint.",
       valueName: "format"))
   public var format: Format?
 
@@ -115,6 +122,14 @@ public struct PrintCommand: ParsableCommand {
   @Flag(help: "Replace -o files that exist; allow writing into the decks folder.")
   public var force = false
 
+  @Option(
+    name: .customLong("section"),
+    help: ArgumentHelp(
+      "A section of the sheet, in order (repeat it): TYPES:COUNT or TYPES@TAG:COUNT, such as "
+        + "choice:5, short@people:3, choice+truefalse:4 or any@dates:2.",
+      valueName: "spec"))
+  public var sections: [String] = []
+
   @Flag(
     name: .customLong("allow-same-fact"),
     help: "Allow more than one question on the same fact (only once distinct facts run out).")
@@ -124,20 +139,27 @@ public struct PrintCommand: ParsableCommand {
 
   public func run() throws {
     let status = execute(
-      library: libraryOptions.library(), console: .standard, questions: PrintCommand.generated)
+      library: libraryOptions.library(), console: .standard, questions: PrintCommand.generated,
+      environment: ProcessInfo.processInfo.environment)
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 
   /// Everything the command does, with its inputs injected so tests need no process.
   public func execute(
-    library: DeckLibrary, console: Console, questions source: QuestionSource
+    library: DeckLibrary, console: Console, questions source: QuestionSource,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> ExitStatus {
     let request: WorksheetRequest
+    let sectionRequests: [WorksheetSectionRequest]
     let pointValues: WorksheetPoints?
     let files: [WorksheetFile]
     let chosenSeed = seed ?? UInt64.random(in: 1...999_999)
     do {
       guard count >= 1 else { throw WorksheetError.invalidCount(count) }
+      sectionRequests = try sections.map(WorksheetSectionRequest.parse)
+      if !sectionRequests.isEmpty, countWasGiven || types != nil || tag != nil {
+        throw WorksheetError.sectionsWithCountOrTypes
+      }
       guard (1...26).contains(versions) else { throw WorksheetError.invalidVersions(versions) }
       request = WorksheetRequest(
         count: count, kinds: try types.map(Question.Kind.parseList), facts: factList, tag: tag,
@@ -160,6 +182,26 @@ public struct PrintCommand: ParsableCommand {
       }
     }
 
+    let isPDF =
+      format.map { $0 == .pdf } ?? (outputPath?.lowercased().hasSuffix(".pdf") ?? false)
+    let renderFormat =
+      isPDF
+      ? .html : format?.worksheetFormat ?? outputPath.map(WorksheetFormat.init(path:)) ?? .text
+    var typesetter: PDFTypesetter?
+    if isPDF {
+      guard outputPath != nil else {
+        console.errorLine("recall: error: a PDF goes to a file: add -o FILE.pdf")
+        return .usage
+      }
+      guard let found = PDFTypesetter.locate(environment: environment) else {
+        console.errorLine(
+          "recall: error: PDF output needs WeasyPrint, which is not installed; "
+            + "install it with: \(PDFTypesetter.installCommand)")
+        return .unavailable
+      }
+      typesetter = found
+    }
+
     let deckValue: Deck
     switch DeckLoading(library: library, console: console).load(deck) {
     case .success(let loaded): deckValue = loaded
@@ -169,7 +211,33 @@ public struct PrintCommand: ParsableCommand {
     let worksheet: Worksheet
     do {
       let all = try source(deckValue, chosenSeed)
-      let selection = try WorksheetSelector(deck: deckValue).select(from: all, request: request)
+      let selector = WorksheetSelector(deck: deckValue)
+      let selection: WorksheetSelection
+      if sectionRequests.isEmpty {
+        selection = try selector.select(from: all, request: request)
+      } else {
+        let parts = try selector.select(
+          from: all, sections: sectionRequests, facts: factList, seed: chosenSeed,
+          allowSameFact: allowSameFact)
+        for (index, part) in parts.enumerated() where part.isShort {
+          console.errorLine(
+            "recall: warning: section \(index + 1) (\(sections[index])): the deck gives only "
+              + "\(part.questions.count) of \(part.requested) questions")
+        }
+        selection = WorksheetSelection(combining: parts)
+      }
+      for missing in selection.missingKinds {
+        let reason =
+          switch missing.reason {
+          case .noneOffered:
+            "the deck gives no \(missing.kind.rawValue) questions for these options"
+          case .factsAlreadyUsed:
+            "every \(missing.kind.rawValue) question is on a fact another question on the sheet "
+              + "already asks about (--allow-same-fact allows it)"
+          }
+        console.errorLine(
+          "recall: warning: no \(missing.kind.rawValue) question on the sheet: \(reason)")
+      }
       guard !selection.questions.isEmpty else {
         console.errorLine(
           "recall: error: no questions to print: "
@@ -178,7 +246,7 @@ public struct PrintCommand: ParsableCommand {
               : "every question was filtered out"))
         return isFiltered ? .usage : .dataError
       }
-      if selection.isShort {
+      if selection.isShort, sectionRequests.isEmpty {
         let found = selection.questions.count
         var message =
           "recall: warning: the deck gives only \(found) question\(found == 1 ? "" : "s") for "
@@ -203,11 +271,19 @@ public struct PrintCommand: ParsableCommand {
         "recall: seed \(chosenSeed) (use --seed \(chosenSeed) to print this worksheet again)")
     }
 
-    let renderFormat =
-      format?.worksheetFormat ?? outputPath.map(WorksheetFormat.init(path:)) ?? .text
     let renderer = renderFormat.renderer
     for (file, destination) in zip(files, destinations) {
       let text = renderer.render(worksheet, parts: file.parts)
+      if let typesetter, let path = file.path {
+        do {
+          try typesetter.write(html: text, to: path)
+        } catch {
+          console.errorLine("recall: error: \(error)")
+          return .cannotCreate
+        }
+        console.errorLine("recall: wrote \(path)")
+        continue
+      }
       let status = destination.write(text, console: console)
       guard status == .ok else { return status }
       if let path = destination.path { console.errorLine("recall: wrote \(path)") }

@@ -99,8 +99,15 @@ public struct StudyCommand: ParsableCommand {
     }
     let scheduler: FSRSScheduler
     do {
-      scheduler = try FSRSScheduler(
-        options: scheduling.options(over: SchedulerOptions(settings: deck.settings)))
+      // The learner's own fitted weights (`recall optimize`) replace the deck's.
+      let learner = try LearnerParameters.options(
+        over: SchedulerOptions(settings: deck.settings), deckID: deck.id,
+        directory: progress.directory)
+      scheduler = try FSRSScheduler(options: scheduling.options(over: learner))
+    } catch let error as ProgressError {
+      prefetch?.discard()
+      console.errorLine("recall: error: \(error)")
+      return error.exitStatus
     } catch {
       prefetch?.discard()
       console.errorLine("recall: error: \(error)")

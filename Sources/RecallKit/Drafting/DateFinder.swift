@@ -23,7 +23,7 @@ struct DateMention: Hashable, Sendable {
 enum DateFinder {
   static let month =
     "(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
+    + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)"
   static let day = "(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
   static let year =
     "(?:[0-9]{1,4}\\s?(?:BC|BCE|AD|CE)\\b|(?:AD|CE)\\s?[0-9]{1,4}|[0-9]{4}(?![0-9]))"
@@ -119,6 +119,8 @@ enum DateFinder {
         else { continue }
         attributive = preposition.isEmpty || preposition == "of"
         if preposition == "of", before.lowercased() != "of" { attributive = false }
+        // "the 1918 Finnish Civil War", "the 1995 Ipil massacre": a year naming something.
+        if after.first?.isUppercase == true && before.lowercased() == "the" { attributive = true }
       }
       if before.lowercased() == "died" || before.lowercased() == "born" { continue }
       var (text, hadYear) = normalise(coreText)
@@ -219,6 +221,7 @@ enum DateFinder {
   /// was written.
   static func normalise(_ raw: String) -> (String, Bool) {
     var text = raw.replacingOccurrences(of: "\u{00A0}", with: " ")
+    while text.hasSuffix(".") || text.hasSuffix(",") { text.removeLast() }
     text = text.replacingOccurrences(
       of: "([0-9])([A-Za-z]{3,})", with: "$1 $2", options: .regularExpression)
     text = text.replacingOccurrences(

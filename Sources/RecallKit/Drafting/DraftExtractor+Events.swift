@@ -18,9 +18,16 @@ extension DraftExtractor.Run {
     for sentence in sentences {
       let dated = sentence.dates.filter { !$0.attributive }
       for mention in dated {
+        if isBracketed(mention, in: sentence) {
+          addDateStatement(mention, in: sentence, caveats: [])
+          continue
+        }
         let (clauseStart, clauseEnd) = sentence.clauseBounds(around: mention.range.lowerBound)
+        // A date in brackets ("the Hungarian War of Independence (1848–1849)") belongs to a
+        // name, not to what the clause says happened.
         let inClause = dated.filter {
           $0.range.lowerBound >= clauseStart && $0.range.upperBound <= clauseEnd
+            && ($0 == mention || !isBracketed($0, in: sentence))
         }
         let dateText = mention.date?.formatted ?? mention.text
         var caveats: [String] = []
@@ -53,6 +60,8 @@ extension DraftExtractor.Run {
         if let name, what.lowercased().hasPrefix(name.lowercased() + " took place") {
           what = String(what.dropFirst(name.count + " took place".count))
             .trimmingCharacters(in: .whitespaces)
+          // "took place when members of … entered the city": the when-clause is what happened.
+          if what.hasPrefix("when ") { what = String(what.dropFirst(5)) }
           if what.isEmpty { what = "\(name) took place" }
         }
         let (participants, places) = mentionedEntities(
@@ -186,6 +195,16 @@ extension DraftExtractor.Run {
       }
     }
     return (participants, places)
+  }
+
+  func isBracketed(_ mention: DateMention, in sentence: DraftSentence) -> Bool {
+    let characters = sentence.characters
+    var before = mention.range.lowerBound - 1
+    while before >= 0, characters[before] == " " { before -= 1 }
+    var after = mention.range.upperBound
+    while after < characters.count, characters[after] == " " { after += 1 }
+    return before >= 0 && characters[before] == "(" && after < characters.count
+      && characters[after] == ")"
   }
 
   func capitalised(_ text: String) -> String {

@@ -79,7 +79,10 @@ extension DraftExtractor.Run {
     let numbered =
       words.contains { $0.first?.isNumber == true || NameSpans.isOrdinal($0) }
       || words.first.map { Token(text: $0, start: 0, end: 0).isRomanNumeral } == true
-    if isGroupWord(last) && (words.count > 1 || numbered) || isGroupWord(first) && numbered {
+    let headsName = words.count >= 3 && words[1] == "of"
+    if isGroupWord(last) && (words.count > 1 || numbered) || isGroupWord(first) && numbered
+      || DraftLexicon.organisationWords.contains(first) && headsName
+    {
       let isUnit =
         !DraftLexicon.organisationWords.contains(last)
         && !words.contains { DraftLexicon.organisationWords.contains($0.lowercased()) }
@@ -100,7 +103,9 @@ extension DraftExtractor.Run {
       notePlace(span.text, type: type, evidence: 0.8, sentence: sentence)
       return
     }
+    let afterNext = span.end + 1 < tokens.count ? tokens[span.end + 1].lower : ""
     if after.first?.isLowercase == true, let type = DraftLexicon.placeTypes[after.lowercased()],
+      afterNext != "of",
       ["region", "province", "municipality", "valley", "district", "island", "area", "zone"]
         .contains(type)
     {
@@ -134,6 +139,7 @@ extension DraftExtractor.Run {
     var roleStrength: Int
     var affiliation: String?
     var evidence: Double
+    var aliases: [String] = []
   }
 
   /// Titles, descriptors, appositions and regnal numbers that make a span a person.
@@ -162,9 +168,20 @@ extension DraftExtractor.Run {
       return nil
     }
     if words.allSatisfy({ Token(text: $0, start: 0, end: 0).isAcronym }) { return nil }
+    let title = titleWords.isEmpty ? nil : titleWords.joined(separator: " ")
     var result = PersonEvidence(
-      name: name, title: titleWords.isEmpty ? nil : titleWords.joined(separator: " "),
-      role: nil, roleStrength: 0, affiliation: nil, evidence: 0)
+      name: name, title: title, role: nil, roleStrength: 0, affiliation: nil, evidence: 0)
+    // "Sultan Agung", "Commander Remi": a lone name keeps its title, and is an alias alone.
+    // A ruler's or noble's title is also accepted with a full name.
+    if let title, !title.contains(".") {
+      let styled = DraftLexicon.styleTitles.contains(titleWords.last?.lowercased() ?? "")
+      if words.count == 1 {
+        result.name = "\(title) \(name)"
+        result.aliases = [name]
+      } else if styled {
+        result.aliases = ["\(title) \(name)"]
+      }
+    }
     if !titleWords.isEmpty { result.evidence = 0.8 }
     if span.start >= 1, tokens[span.start - 1].isAcronym, !titleWords.isEmpty {
       result.affiliation = tokens[span.start - 1].text
@@ -212,6 +229,10 @@ extension DraftExtractor.Run {
       }
     }
     guard result.evidence > 0 else { return nil }
+    // One word and no title ("Americans", "Martin") is too little to be sure of a person.
+    if words.count == 1 && titleWords.isEmpty {
+      result.evidence = min(result.evidence, 0.5)
+    }
     if result.role == nil, let title = result.title {
       result.role = DraftExtractor.withArticle(title.lowercased())
       result.roleStrength = 1
@@ -232,7 +253,7 @@ extension DraftExtractor.Run {
     var affiliation: String?
     while index >= 0, words.count < 6 {
       let token = tokens[index]
-      guard token.isWord else { break }
+      guard token.isWord, !(DraftExtractor.isVerbLike(token.text) && !words.isEmpty) else { break }
       if ["the", "a", "an", "his", "her", "their", "its", "by", "of", "to", "with", "and", "for"]
         .contains(token.lower)
         && !(token.lower == "and" && !words.isEmpty && index > 0
@@ -329,7 +350,8 @@ extension DraftExtractor.Run {
 
   mutating func notePerson(_ person: PersonEvidence, sentence: DraftSentence) {
     let known =
-      book.find(person.name) ?? (person.name.contains(" ") ? nil : book.resolve(person.name))
+      book.find(person.name) ?? person.aliases.compactMap { book.find($0) }.first
+      ?? (person.name.contains(" ") ? nil : book.resolve(person.name))
     let name = known.map { book.entities[$0].name } ?? person.name
     book.note(name, kind: .person, evidence: person.evidence, sentence: sentence) { entity in
       if let role = person.role, person.roleStrength > entity.roleStrength {
@@ -338,6 +360,9 @@ extension DraftExtractor.Run {
       }
       entity.title = entity.title ?? person.title
       entity.affiliation = entity.affiliation ?? person.affiliation
+    }
+    if let index = book.find(name) {
+      for alias in person.aliases { book.addAlias(alias, to: index) }
     }
   }
 

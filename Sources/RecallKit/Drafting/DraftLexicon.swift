@@ -17,6 +17,14 @@ enum DraftLexicon {
     "voivode", "ensign", "midshipman", "commodore", "1st", "2nd",
   ]
 
+  /// Titles of rulers and nobles, which a name is also known by ("Sultan Agung").
+  static let styleTitles: Set<String> = [
+    "sultan", "king", "queen", "duke", "duchess", "prince", "princess", "emperor", "empress",
+    "earl", "count", "countess", "lord", "lady", "sir", "tumenggung", "pangeran", "sunan", "khan",
+    "shah", "tsar", "czar", "pope", "archbishop", "bishop", "raja", "rajah", "emir", "caliph",
+    "kaiser", "president",
+  ]
+
   /// Nouns that say what a person is ("the newspaperman Matti Autio", "nurse Ediborah Yap").
   static let personNouns: Set<String> = [
     "commander", "commanders", "general", "officer", "captain", "lieutenant", "corporal",

@@ -49,6 +49,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     var html = """
       <section class="page sheet">
       <header>
+      <p class="running">\(Self.escape(worksheet.title)) · Version \(version.letter)</p>
       <h1>\(Self.escape(worksheet.title))</h1>
       <p class="meta">\(worksheet.deckTitleBelowHeading.map { Self.escape($0) + " · " } ?? "")\
       <strong>Version \(version.letter)</strong> · \(WorksheetWording.sheetSummary(worksheet, version: version))</p>
@@ -145,14 +146,17 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     var html = """
       <section class="page key">
       <header>
+      <p class="running">Answer key · \(Self.escape(worksheet.title)) · Version \(version.letter)</p>
       <h1>Answer key · \(Self.escape(worksheet.title)) · Version \(version.letter)</h1>
       <p class="meta">Deck \(Self.escape(worksheet.deckID)) · seed \(worksheet.seed)</p>
       </header>
       <div class="entries">
 
       """
-    for entry in version.key {
-      var body = "<p class=\"answer\">\(answer(entry))</p>\n"
+    for entry in version.key(points: worksheet.points) {
+      var body =
+        "<p class=\"answer\">\(answer(entry))</p>\n"
+        + "<p class=\"marking\">\(Self.escape(entry.markingLine))</p>\n"
       switch entry.kind {
       case .order:
         body +=
@@ -220,7 +224,12 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
   }
 
   static let style = """
-    @page { margin: 16mm 15mm; }
+    @page { margin: 18mm 15mm;
+      @top-center { content: string(running); font: 9pt "DejaVu Serif", serif; color: #333; }
+      @bottom-center { content: "Page " counter(page) " of " counter(pages);
+        font: 9pt "DejaVu Serif", serif; color: #333; } }
+    .running { string-set: running content(); height: 0; margin: 0; overflow: hidden;
+      visibility: hidden; }
     * { box-sizing: border-box; }
     html { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
     body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 4rem; color: #111;
@@ -239,9 +248,9 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
       border-bottom: 1px solid #000; }
     .instructions { font-style: italic; margin-bottom: .9em; break-after: avoid;
       page-break-after: avoid; }
-    .question, .entry { display: flex; gap: .5em; margin-bottom: 1em; break-inside: avoid;
+    .question, .entry { display: flex; margin-bottom: 1em; break-inside: avoid;
       page-break-inside: avoid; }
-    .number { flex: 0 0 2em; text-align: right; font-weight: bold; }
+    .number { flex: 0 0 2em; margin-right: .5em; text-align: right; font-weight: bold; }
     .body { flex: 1; min-width: 0; overflow-wrap: break-word; }
     .prompt { margin-bottom: .35em; }
     ul.options, ul.order, ul.pairs { list-style: none; margin: 0; padding: 0; }
@@ -265,6 +274,7 @@ public struct HTMLWorksheetRenderer: WorksheetRenderer {
     table.match td.item { width: 38%; padding-right: 1.2em; }
     .key .entries { columns: 2; column-gap: 2.5em; }
     .key .answer { margin-bottom: .15em; }
+    .key .marking { font-size: .9em; color: #333; margin-bottom: .15em; }
     .key .explanation { color: #222; }
     .key .note { color: #333; font-style: italic; }
     .key ol.sequence { margin: .1em 0 .2em 1.4em; padding: 0; }

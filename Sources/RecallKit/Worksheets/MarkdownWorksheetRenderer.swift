@@ -79,13 +79,17 @@ public struct MarkdownWorksheetRenderer: WorksheetRenderer {
   // MARK: - Key
 
   private func key(_ worksheet: Worksheet, version: WorksheetVersion) -> [String] {
-    var rows = ["| No. | Answer | Explanation |", "|---:|---|---|"]
-    for entry in version.key {
+    var rows = [
+      "| No. | Answer | Points and marking | Explanation |", "|---:|---|---|---|",
+    ]
+    for entry in version.key(points: worksheet.points) {
       var explanation = Self.escape(entry.explanation)
       if let note = entry.note, !note.isEmpty {
         explanation += (explanation.isEmpty ? "" : " ") + "*Note:* " + Self.escape(note)
       }
-      rows.append("| \(entry.number) | \(answerCell(entry)) | \(explanation) |")
+      rows.append(
+        "| \(entry.number) | \(answerCell(entry)) | \(Self.escape(entry.markingLine)) "
+          + "| \(explanation) |")
     }
     return [
       "# Answer key · \(Self.escape(worksheet.title)) · Version \(version.letter)",

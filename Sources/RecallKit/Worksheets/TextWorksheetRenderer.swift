@@ -1,18 +1,40 @@
 /// Plain text for terminals and line printers: 80 columns, `[ ]` boxes, underscores for lines,
-/// and a form feed before each new part so a printer starts a fresh page.
+/// pages of `pageLength` lines that end in a footer (title, version, "page N of M") and a form
+/// feed, so a printed sheet or key that comes apart can be put together again.
 public struct TextWorksheetRenderer: WorksheetRenderer {
   public var width: Int
+  /// Lines of questions on a page, before the footer's two lines: 60 + 2 fits the 66 lines of
+  /// a line printer's page and an A4 or Letter page at 10 or 11 points.
+  public var pageLength: Int
 
-  public init(width: Int = 80) { self.width = max(40, width) }
+  public init(width: Int = 80, pageLength: Int = 60) {
+    self.width = max(40, width)
+    self.pageLength = max(10, pageLength)
+  }
 
   public func render(_ worksheet: Worksheet, parts: [WorksheetPart]) -> String {
-    parts.map { part -> String in
+    parts.flatMap { part -> [String] in
       let lines: [String]
+      let lead: String
+      let version: WorksheetVersion
       switch part {
-      case .sheet(let index): lines = sheet(worksheet, version: worksheet.versions[index])
-      case .key(let index): lines = key(worksheet, version: worksheet.versions[index])
+      case .sheet(let index):
+        version = worksheet.versions[index]
+        lines = sheet(worksheet, version: version)
+        lead = ""
+      case .key(let index):
+        version = worksheet.versions[index]
+        lines = key(worksheet, version: version)
+        lead = "Answer key · "
       }
-      return lines.map { $0.trailingSpacesRemoved }.joined(separator: "\n") + "\n"
+      let pages = TextLayout.pages(lines.map { $0.trailingSpacesRemoved }, length: pageLength)
+      return pages.enumerated().map { number, page in
+        let tail = " · Version \(version.letter) · page \(number + 1) of \(pages.count)"
+        var title = clean(worksheet.title)
+        let room = max(8, width - lead.count - tail.count)
+        if title.count > room { title = String(title.prefix(room - 1)) + "…" }
+        return (page + ["", lead + title + tail]).joined(separator: "\n") + "\n"
+      }
     }.joined(separator: "\u{0C}\n")
   }
 
@@ -153,11 +175,13 @@ public struct TextWorksheetRenderer: WorksheetRenderer {
     lines += TextLayout.wrap(
       "Deck \(clean(worksheet.deckID)) · seed \(worksheet.seed)", width: width)
     let numberWidth = String(version.items.last?.number ?? 1).count
-    for entry in version.key {
+    for entry in version.key(points: worksheet.points) {
       lines.append("")
       let first = numberPrefix(entry.number, width: numberWidth)
       let indent = String(repeating: " ", count: first.count)
       lines += TextLayout.wrap(answerLine(entry), width: width, first: first, rest: indent)
+      lines += TextLayout.wrap(
+        "[" + entry.markingLine + "]", width: width, first: indent, rest: indent + " ")
       switch entry.kind {
       case .order:
         for (position, text) in entry.answerTexts.enumerated() {

@@ -48,8 +48,13 @@ public struct WorksheetVersion: Hashable, Sendable {
   /// Every question in print order.
   public var items: [WorksheetItem] { sections.flatMap(\.items) }
 
-  /// The answer key, in print order.
-  public var key: [WorksheetKeyEntry] { items.map(WorksheetKeyEntry.init) }
+  /// The answer key, in print order, one point a question.
+  public var key: [WorksheetKeyEntry] { key(points: nil) }
+
+  /// The answer key, in print order, with each question's points (1 unless `points` says).
+  public func key(points: WorksheetPoints?) -> [WorksheetKeyEntry] {
+    items.map { WorksheetKeyEntry($0, points: points) }
+  }
 }
 
 /// The questions of one form, printed under one heading with one instruction.

@@ -8,6 +8,8 @@ public enum WorksheetError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidVersions(Int)
   case noQuestions(String)
   case separateKeyNeedsFile
+  case invalidSection(String)
+  case sectionsWithCountOrTypes
 
   public var description: String {
     switch self {
@@ -31,6 +33,11 @@ public enum WorksheetError: Error, Hashable, Sendable, CustomStringConvertible {
     case .separateKeyNeedsFile:
       "--answer-key separate writes the key to a second file, so it needs -o FILE; use "
         + "--answer-key end to print the key after the sheet instead"
+    case .invalidSection(let text):
+      "'\(text)' is not a section (write TYPES:COUNT or TYPES@TAG:COUNT, e.g. choice:5, "
+        + "short@people:3, choice+truefalse:4, any@dates:2)"
+    case .sectionsWithCountOrTypes:
+      "--section sets each section's types, tag and count; leave out --count, --types and --tag"
     }
   }
 }

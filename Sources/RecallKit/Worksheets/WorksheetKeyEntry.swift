@@ -10,8 +10,13 @@ public struct WorksheetKeyEntry: Hashable, Sendable {
   public var answerTexts: [String]
   public var explanation: String
   public var note: String?
+  /// What a marker should accept where a written answer can be more or less exact: the range of
+  /// numbers, or how precise a date must be. Nil where the answer is one thing.
+  public var marking: String?
+  /// The question's points: the teacher's `--points`, else 1.
+  public var points: Double
 
-  public init(_ item: WorksheetItem) {
+  public init(_ item: WorksheetItem, points: WorksheetPoints? = nil) {
     let question = item.question
     number = item.number
     kind = question.kind
@@ -19,6 +24,13 @@ public struct WorksheetKeyEntry: Hashable, Sendable {
     explanation = question.explanation
     note = item.note
     code = Self.code(for: question)
+    marking = WorksheetMarking.guidance(for: question.expected)
+    self.points = points?.value(for: question.kind) ?? 1
+  }
+
+  /// "2 points · accept any number from 2,700 to 3,300": the line under the answer.
+  public var markingLine: String {
+    [WorksheetWording.pointsText(points), marking].compactMap { $0 }.joined(separator: " · ")
   }
 
   /// The answer as a grader reads it: the first accepted form (all of them for order and match).

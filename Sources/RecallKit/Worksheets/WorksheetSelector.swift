@@ -79,9 +79,56 @@ public struct WorksheetSelector: Sendable {
     }
 
     let ordered = kinds.flatMap { kind in picked.filter { $0.kind == kind } }
-    return WorksheetSelection(
+    var selection = WorksheetSelection(
       questions: ordered, requested: request.count, candidates: candidates.count,
       limitedBySameFact: limitedBySameFact)
+    // A type the teacher named that did not make it onto the sheet is said, not left out
+    // silently: the deck may give none, or only on facts other questions already took.
+    if request.kinds != nil {
+      for kind in kinds where !picked.contains(where: { $0.kind == kind }) {
+        let offered = candidates.contains { $0.kind == kind }
+        selection.missingKinds.append(
+          WorksheetSelection.MissingKind(
+            kind: kind, reason: offered ? .factsAlreadyUsed : .noneOffered))
+      }
+    }
+    return selection
+  }
+
+  /// The questions of several sections, each with its own types, tag and count, in order;
+  /// one question per fact across the whole sheet unless `allowSameFact`.
+  public func select(
+    from questions: [Question], sections: [WorksheetSectionRequest], facts: [String]? = nil,
+    seed: UInt64, allowSameFact: Bool
+  ) throws(WorksheetError) -> [WorksheetSelection] {
+    var used = Set<String>()
+    var usedIDs = Set<String>()
+    var results: [WorksheetSelection] = []
+    for (index, section) in sections.enumerated() {
+      let pool = questions.filter { question in
+        !usedIDs.contains(question.id) && (allowSameFact || !used.contains(subject(of: question)))
+      }
+      let request = WorksheetRequest(
+        count: section.count, kinds: section.kinds, facts: facts, tag: section.tag,
+        seed: seed &+ UInt64(index) &* 7919, allowSameFact: allowSameFact)
+      var selection = try select(from: pool, request: request)
+      // A type the deck does offer, but only on facts earlier sections took, is not "none".
+      for (position, missing) in selection.missingKinds.enumerated()
+      where missing.reason == .noneOffered
+        && questions.contains(where: { question in
+          question.kind == missing.kind
+            && (section.tag.map { tags(of: question).contains($0) } ?? true)
+        })
+      {
+        selection.missingKinds[position].reason = .factsAlreadyUsed
+      }
+      for question in selection.questions {
+        used.insert(subject(of: question))
+        usedIDs.insert(question.id)
+      }
+      results.append(selection)
+    }
+    return results
   }
 
   /// The fact a question is about, for the one-question-per-fact rule: a hand-written card
@@ -164,11 +211,36 @@ public struct WorksheetSelection: Hashable, Sendable {
   /// True when more questions were available but would have repeated a fact.
   public var limitedBySameFact: Bool
 
+  /// Types the request named that no question on the sheet has, and why.
+  public var missingKinds: [MissingKind] = []
+
+  /// A requested type that did not make it onto the sheet.
+  public struct MissingKind: Hashable, Sendable {
+    public enum Reason: Hashable, Sendable {
+      /// The deck (with the fact and tag filters) gives no question of this type.
+      case noneOffered
+      /// Every question of this type is on a fact another question on the sheet already asks
+      /// about (an order and a match question often share the facts they list).
+      case factsAlreadyUsed
+    }
+    public var kind: Question.Kind
+    public var reason: Reason
+  }
+
   public init(questions: [Question], requested: Int, candidates: Int, limitedBySameFact: Bool) {
     self.questions = questions
     self.requested = requested
     self.candidates = candidates
     self.limitedBySameFact = limitedBySameFact
+  }
+
+  /// Several sections' selections as one sheet's, in section order.
+  public init(combining sections: [WorksheetSelection]) {
+    self.init(
+      questions: sections.flatMap(\.questions), requested: sections.reduce(0) { $0 + $1.requested },
+      candidates: sections.reduce(0) { $0 + $1.candidates },
+      limitedBySameFact: sections.contains { $0.limitedBySameFact })
+    missingKinds = sections.flatMap(\.missingKinds)
   }
 
   public var isShort: Bool { questions.count < requested }

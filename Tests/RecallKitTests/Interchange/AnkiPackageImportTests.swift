@@ -110,6 +110,18 @@ import ZIPFoundation
       history.suspended.count == 0 || history.suspended.allSatisfy { history.states[$0] != nil })
   }
 
+  @Test func damagedNumbersInACardStayInRange() throws {
+    for due in [Int64.max, Int64.min, 9_000_000_000_000] {
+      for queue in [2, 1, -1] {
+        let card = AnkiCollection.Card(
+          id: 1, noteID: 1, deckID: 1, ordinal: 0, type: queue == 1 ? 1 : 2, queue: queue,
+          due: due, interval: .max, stepsLeft: 0)
+        let state = AnkiHistoryImport.currentState(card, replayed: nil, created: .max)
+        #expect(try ProgressFormat.validated(state).get() == state)
+      }
+    }
+  }
+
   // MARK: Archives that are not good packages
 
   static func scratch() throws -> URL {

@@ -48,8 +48,17 @@ import Testing
       #expect(line.count <= 80, "too wide: \(line)")
     }
     let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
-    #expect(pages.count == 4)
-    #expect(pages[2].contains("Answer key · Fixture quiz · Version A"))
+    // Each sheet and key takes whole pages (of 60 lines), each ending in its footer.
+    #expect(pages.count >= 4)
+    let keyPage = pages.firstIndex { $0.contains("Answer key · Fixture quiz · Version A") }
+    #expect(
+      keyPage.map { pages[$0].drop(while: \.isNewline).hasPrefix("Answer key · Fixture quiz") }
+        == true)
+    for page in pages {
+      let footer = page.split(separator: "\n").last ?? ""
+      #expect(footer.contains("Fixture quiz · Version "), "\(footer)")
+      #expect(footer.contains(" of "), "\(footer)")
+    }
     #expect(pages[0].contains("[ ] True    [ ] False"))
     #expect(pages[0].contains("Name: ___"))
   }

@@ -108,7 +108,7 @@ struct AnkiCollection {
         let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
         let stability = (object["s"] as? NSNumber)?.doubleValue,
         let difficulty = (object["d"] as? NSNumber)?.doubleValue,
-        stability.isFinite, stability > 0, difficulty.isFinite
+        stability.isFinite, stability > 0, stability < 1e6, difficulty.isFinite
       {
         card.stability = stability
         card.difficulty = difficulty

@@ -27,6 +27,9 @@ public struct AnkiHistoryImport: Sendable {
   static let learningStepCount = SchedulerOptions.defaultLearningSteps.count
   static let relearningStepCount = SchedulerOptions.defaultRelearningSteps.count
 
+  /// 9999-12-31, the last moment progress files can hold, in milliseconds since 1970.
+  static let latestMilliseconds: Int64 = 253_402_300_799_000
+
   public init(_ imported: AnkiPackageImport) {
     guard let collection = imported.collection else {
       self.init()
@@ -51,7 +54,10 @@ public struct AnkiHistoryImport: Sendable {
       var state: CardState?
       var records: [ReviewRecord] = []
       for review in answers[card.id] ?? [] {
-        guard let rating = Rating(rawValue: review.ease) else { continue }
+        // A time before 1970 or after 9999 is a damaged row, not a review to keep.
+        guard let rating = Rating(rawValue: review.ease),
+          (0...Self.latestMilliseconds).contains(review.time)
+        else { continue }
         let time = Date(timeIntervalSince1970: Double(review.time) / 1000)
         if let last = state?.lastReview, time < last { continue }
         let next = scheduler.review(state ?? .new(at: time), rating: rating, at: time)
@@ -83,11 +89,15 @@ public struct AnkiHistoryImport: Sendable {
       }
     // Learning cards (queue 1, and suspended or buried ones) count their due in seconds;
     // everything else in days from the collection's creation.
+    // Numbers a damaged file could hold are kept within 1970…9999 instead of overflowing.
+    let latestSeconds = Self.latestMilliseconds / 1000
     let due: Date
     if card.queue == 1 || (card.queue < 0 && phase != .review && card.due > 1_000_000_000) {
-      due = Date(timeIntervalSince1970: Double(card.due))
+      due = Date(timeIntervalSince1970: Double(min(max(card.due, 0), latestSeconds)))
     } else {
-      due = Date(timeIntervalSince1970: Double(created + card.due * 86_400))
+      let days = min(max(card.due, -100_000), 3_000_000)
+      let seconds = min(max(created, 0), latestSeconds) + days * 86_400
+      due = Date(timeIntervalSince1970: Double(min(max(seconds, 0), latestSeconds)))
     }
     var state = replayed ?? CardState(phase: phase, step: nil, due: due)
     state.phase = phase
@@ -102,11 +112,12 @@ public struct AnkiHistoryImport: Sendable {
       state.difficulty = min(max(difficulty, 1), 10)
     }
     if state.stability == nil || state.difficulty == nil {
-      state.stability = max(Double(card.interval), 0.5)
+      state.stability = Double(min(max(card.interval, 1), 36_500))
       state.difficulty = 5
     }
     if state.lastReview == nil {
-      state.lastReview = due.addingTimeInterval(-Double(max(card.interval, 0)) * 86_400)
+      let days = Double(min(max(card.interval, 0), 36_500))
+      state.lastReview = max(due.addingTimeInterval(-days * 86_400), Date(timeIntervalSince1970: 0))
     }
     return state
   }
