@@ -35,8 +35,8 @@ import Testing
           role: a trainer
       """, name: "sample.yaml")
     let captured = CapturedConsole()
-    let status = CheckCommand.check(
-      [path], library: DeckLibrary(directory: "."), console: captured.console)
+    let status = try CheckCommand.parse([path, "--decks-dir", "."])
+      .execute(in: CommandContext(console: captured.console))
     #expect(status == .dataError)
     #expect(
       captured.standardError == """
@@ -48,19 +48,18 @@ import Testing
     #expect(captured.standardOutput.isEmpty)
   }
 
-  @Test func missingDeckExits66() {
+  @Test func missingDeckExits66() throws {
     let captured = CapturedConsole()
-    let status = CheckCommand.check(
-      ["no-such-deck"], library: DeckLibrary(directory: "/nonexistent"),
-      console: captured.console)
+    let status = try CheckCommand.parse(["no-such-deck", "--decks-dir", "/nonexistent"])
+      .execute(in: CommandContext(console: captured.console))
     #expect(status == .noInput)
     #expect(captured.standardError.contains("no deck 'no-such-deck'"))
   }
 
-  @Test func idsCannotLeaveTheDeckFolder() {
+  @Test func idsCannotLeaveTheDeckFolder() throws {
     let captured = CapturedConsole()
-    let status = CheckCommand.check(
-      ["..evil"], library: DeckLibrary(directory: "/tmp"), console: captured.console)
+    let status = try CheckCommand.parse(["..evil", "--decks-dir", "/tmp"])
+      .execute(in: CommandContext(console: captured.console))
     #expect(status == .usage)
     #expect(captured.standardError.contains("is not a deck id"))
   }

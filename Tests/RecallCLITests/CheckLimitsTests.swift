@@ -30,8 +30,8 @@ import Testing
 
       """)
     let captured = CapturedConsole()
-    _ = CheckCommand.check(
-      [path], library: DeckLibrary(directory: "."), console: captured.console)
+    _ = try CheckCommand.parse([path, "--decks-dir", "."])
+      .execute(in: CommandContext(console: captured.console))
     #expect(captured.standardError.contains("unknown key"), "\(captured.standardError)")
     #expect(!captured.standardError.unicodeScalars.contains("\u{1B}"))
     #expect(captured.standardError.contains("\\u{1B}"))

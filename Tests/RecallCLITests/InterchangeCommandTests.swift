@@ -63,7 +63,7 @@ import Testing
     let output = path("quiz.yaml")
     let captured = CapturedConsole()
     let command = try ImportCommand.parse([input, "-o", output, "--title", "Quiz"])
-    #expect(command.execute(console: captured.console) == .ok)
+    #expect(command.execute(in: CommandContext(console: captured.console)) == .ok)
     let deck = try #require(try DeckLoader().load(path: output).deck)
     #expect(deck.id == "quiz-one")
     #expect(deck.title == "Quiz")
@@ -73,10 +73,11 @@ import Testing
 
     // The same -o again is refused; --force replaces it.
     let again = CapturedConsole()
-    #expect(command.execute(console: again.console) == .cannotCreate)
+    #expect(command.execute(in: CommandContext(console: again.console)) == .cannotCreate)
     #expect(again.standardError.contains("already exists; use --force"))
     #expect(
-      try ImportCommand.parse([input, "-o", output, "--force"]).execute(console: again.console)
+      try ImportCommand.parse([input, "-o", output, "--force"]).execute(
+        in: CommandContext(console: again.console))
         == .ok)
   }
 
@@ -84,7 +85,7 @@ import Testing
     let input = try write("Mazhiq\ta village\n", "terms.txt")
     let captured = CapturedConsole()
     let status = try ImportCommand.parse([input, "--format", "quizlet", "--id", "terms"])
-      .execute(console: captured.console)
+      .execute(in: CommandContext(console: captured.console))
     #expect(status == .ok)
     #expect(captured.standardOutput.contains("id: terms\n"))
     #expect(captured.standardOutput.contains("prompt: Mazhiq\n"))
@@ -93,15 +94,21 @@ import Testing
   @Test func importFailures() throws {
     let captured = CapturedConsole()
     let bad = try write("q,a\nonly\n", "bad.csv")
-    #expect(try ImportCommand.parse([bad]).execute(console: captured.console) == .dataError)
+    #expect(
+      try ImportCommand.parse([bad]).execute(in: CommandContext(console: captured.console))
+        == .dataError)
     #expect(captured.standardError.contains("\(bad):2:1: error: this row has 1 column"))
     #expect(
-      try ImportCommand.parse([path("missing.csv")]).execute(console: captured.console) == .noInput)
+      try ImportCommand.parse([path("missing.csv")]).execute(
+        in: CommandContext(console: captured.console)) == .noInput)
     let plain = try write("just words\n", "notes.txt")
-    #expect(try ImportCommand.parse([plain]).execute(console: captured.console) == .usage)
+    #expect(
+      try ImportCommand.parse([plain]).execute(in: CommandContext(console: captured.console))
+        == .usage)
     #expect(captured.standardError.contains("cannot tell the format"))
     #expect(
-      try ImportCommand.parse([bad, "--id", "Not Valid"]).execute(console: captured.console)
+      try ImportCommand.parse([bad, "--id", "Not Valid"]).execute(
+        in: CommandContext(console: captured.console))
         == .usage)
     #expect(throws: (any Error).self) { try ImportCommand.parse([bad, "--format", "xls"]) }
   }
@@ -133,7 +140,7 @@ import Testing
     let importFormat = format == "anki" ? "anki" : format
     let back = CapturedConsole()
     let status = try ImportCommand.parse([output, "--format", importFormat, "--id", "again"])
-      .execute(console: back.console)
+      .execute(in: CommandContext(console: back.console))
     #expect(status == .ok, "\(back.standardError)")
   }
 

@@ -9,8 +9,10 @@ import Testing
     try pipe.fileHandleForWriting.write(contentsOf: Data("Barë\n\u{1B}[2J\n".utf8))
     try pipe.fileHandleForWriting.close()
     let captured = CapturedConsole()
-    LineEchoCommand.echo(
-      reader: PlainLineReader(handle: pipe.fileHandleForReading), console: captured.console)
+    LineEchoCommand().execute(
+      in: CommandContext(
+        console: captured.console,
+        lineReader: { _ in PlainLineReader(handle: pipe.fileHandleForReading) }))
     #expect(captured.standardOutput == "got: Barë\ngot: \\u{1B}[2J\nbye\n")
   }
 

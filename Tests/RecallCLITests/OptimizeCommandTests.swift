@@ -69,9 +69,10 @@ import Testing
       "2026-11-24T10:00:00Z",
     ])
     let session = CapturedConsole()
-    let studied = command.run(
-      reader: ScriptedReader(["July 1998 to January 1999", ""]), console: session.console,
-      environment: [:])
+    let studied = command.execute(
+      in: CommandContext(
+        console: session.console,
+        lineReader: { _ in ScriptedReader(["July 1998 to January 1999", ""]) }))
     #expect(studied == .ok, "\(session.standardError)")
     let states = try ProgressStore.openReadOnly(deckID: Self.deck, directory: progress).states
     let reviewed = states.values.filter { $0.lastReview != nil && $0.difficulty != 5 }
@@ -96,8 +97,8 @@ import Testing
       "2026-11-24T10:00:00Z",
     ])
     let captured = CapturedConsole()
-    let status = command.run(
-      reader: ScriptedReader([""]), console: captured.console, environment: [:])
+    let status = command.execute(
+      in: CommandContext(console: captured.console, lineReader: { _ in ScriptedReader([""]) }))
     #expect(status == .dataError)
     #expect(
       captured.standardError.contains("\(path):1:1: error: these parameters belong to another deck")

@@ -36,9 +36,17 @@ import Testing
     library: DeckLibrary
   ) -> (RecallCLI.ExitStatus, CapturedConsole) {
     let captured = CapturedConsole()
-    let status = PreviewCommand.preview(
-      "tiny", types: types, facts: facts, seed: 0, format: format, library: library,
-      console: captured.console)
+    var arguments = ["tiny", "--seed", "0", "--format", format.rawValue]
+    arguments += ["--decks-dir", library.directory]
+    arguments += types.flatMap { ["--type", $0] } + facts.flatMap { ["--fact", $0] }
+    let status: RecallCLI.ExitStatus
+    do {
+      status = try PreviewCommand.parse(arguments)
+        .execute(in: CommandContext(console: captured.console))
+    } catch {
+      Issue.record(error)
+      status = .usage
+    }
     return (status, captured)
   }
 

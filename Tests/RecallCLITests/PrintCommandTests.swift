@@ -30,10 +30,10 @@ import Testing
   }
 
   private func run(_ arguments: [String]) throws -> (RecallCLI.ExitStatus, CapturedConsole) {
-    let command = try PrintCommand.parse(arguments)
+    let command = try PrintCommand.parse(arguments + ["--decks-dir", Self.decks.directory])
     let captured = CapturedConsole()
     let status = command.execute(
-      library: Self.decks, console: captured.console, questions: Self.source)
+      in: CommandContext(console: captured.console), questions: Self.source)
     return (status, captured)
   }
 
@@ -180,11 +180,11 @@ import Testing
   }
 
   @Test func aGeneratorFailureIsReported() throws {
-    let command = try PrintCommand.parse(["bajgora-offensive"])
+    let command = try PrintCommand.parse(["bajgora-offensive", "--decks-dir", Self.decks.directory])
     let captured = CapturedConsole()
     struct Broken: Error, CustomStringConvertible { var description: String { "broken" } }
     let status = command.execute(
-      library: Self.decks, console: captured.console, questions: { _, _ in throw Broken() })
+      in: CommandContext(console: captured.console), questions: { _, _ in throw Broken() })
     #expect(status == .dataError)
     #expect(
       captured.standardError.contains("cannot make questions for 'bajgora-offensive': broken"))

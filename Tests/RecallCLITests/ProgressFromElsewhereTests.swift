@@ -19,8 +19,9 @@ import Testing
         "--now", "2026-11-24T10:00:00Z",
       ])
     let captured = CapturedConsole()
-    let status = command.run(
-      reader: ScriptedReader(script), console: captured.console, environment: [:])
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
     return (status, captured.standardError)
   }
 
@@ -44,9 +45,9 @@ import Testing
 
   @Test func aNewerSchemaIsRefused() throws {
     let text = try savedSnapshot()
-    #expect(text.contains("\"schema\": 2"))
+    #expect(text.contains("\"schema\": 3"))
     try expectRefused(
-      text.replacingOccurrences(of: "\"schema\": 2", with: "\"schema\": 7"),
+      text.replacingOccurrences(of: "\"schema\": 3", with: "\"schema\": 7"),
       mentioning: [snapshot, "7"])
   }
 

@@ -44,8 +44,9 @@ import Testing
         "2025-04-21T10:00:00Z",
       ])
     let captured = CapturedConsole()
-    let status = command.run(
-      reader: ScriptedReader(script), console: captured.console, environment: [:])
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
     return (status, captured)
   }
 
@@ -56,7 +57,10 @@ import Testing
         "2025-04-21T10:00:00Z",
       ])
     let captured = CapturedConsole()
-    return (command.run(console: captured.console, environment: [:]), captured.standardOutput)
+    return (
+      command.execute(in: CommandContext(console: captured.console, environment: [:])),
+      captured.standardOutput
+    )
   }
 
   @Test func studyMigratesAndSaysSoOnce() throws {
@@ -66,7 +70,7 @@ import Testing
     #expect(status == .ok, "\(captured.standardError)")
     #expect(
       captured.standardError
-        == "recall: migrated \(snapshot) from schema 1 to 2; the old file is kept as "
+        == "recall: migrated \(snapshot) from schema 1 to 3; the old file is kept as "
         + "\(snapshot).v1.bak\n")
     #expect(
       FileManager.default.contents(atPath: snapshot + ".v1.bak")

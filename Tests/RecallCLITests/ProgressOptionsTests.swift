@@ -20,10 +20,10 @@ import Testing
     ),
     (.cannotCreate(path: "/ro/progress", reason: "read-only file system"), .cannotCreate),
     (.io(path: "p.journal.jsonl", operation: "append to it", reason: "no space"), .ioError),
-    (.locked(deckID: "bajgora-offensive", pid: 1234), .ioError),
+    (.locked(deckID: "bajgora-offensive", pid: 1234), .temporaryFailure),
     (.invalidDeckID("../x"), .usage),
   ])
   func errorsMapToExitStatuses(error: ProgressError, status: RecallCLI.ExitStatus) {
-    #expect(error.exitStatus == status)
+    #expect(RecallCLI.ExitStatus(for: error) == status)
   }
 }

@@ -40,8 +40,9 @@ import Testing
     let command = try StudyCommand.parse(
       [name, "--decks-dir", decks, "--progress-dir", progress, "--now", "2026-11-24T10:00:00Z"])
     let captured = CapturedConsole()
-    let status = command.run(
-      reader: ScriptedReader(script), console: captured.console, environment: [:])
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
     return (status, captured.standardError)
   }
 

@@ -37,9 +37,9 @@ import Testing
   @Test func checkListsOrphansAndExitsZero() throws {
     try seed()
     let captured = CapturedConsole()
-    let status = CheckCommand.check(
-      ["bajgora-offensive"], library: DeckLibrary(directory: decks),
-      progress: ProgressLibrary(directory: progress), console: captured.console)
+    let status = try CheckCommand.parse([
+      "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--progress",
+    ]).execute(in: CommandContext(console: captured.console))
     #expect(status == .ok)
     #expect(captured.standardError.isEmpty)
     #expect(
@@ -54,8 +54,10 @@ import Testing
     let before = fileContents(files.reviews)
 
     let dry = CapturedConsole()
-    let plan = try PruneCommand.parse(["bajgora-offensive", "--decks-dir", decks])
-    #expect(plan.run(progress: ProgressLibrary(directory: progress), console: dry.console) == .ok)
+    let plan = try PruneCommand.parse([
+      "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress,
+    ])
+    #expect(plan.execute(in: CommandContext(console: dry.console)) == .ok)
     #expect(
       dry.standardOutput == """
         bajgora-offensive: would drop 1 card and 1 review: retired-fact/name-short
@@ -65,8 +67,10 @@ import Testing
     #expect(fileContents(files.reviews) == before)
 
     let real = CapturedConsole()
-    let prune = try PruneCommand.parse(["bajgora-offensive", "--decks-dir", decks, "--yes"])
-    #expect(prune.run(progress: ProgressLibrary(directory: progress), console: real.console) == .ok)
+    let prune = try PruneCommand.parse([
+      "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--yes",
+    ])
+    #expect(prune.execute(in: CommandContext(console: real.console)) == .ok)
     #expect(real.standardOutput == "bajgora-offensive: dropped 1 card and 1 review\n")
     let store = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
     #expect(store.state(for: "retired-fact/name-short") == nil)
@@ -74,8 +78,7 @@ import Testing
     #expect(try store.reviews().count == 2)
 
     let after = CapturedConsole()
-    #expect(
-      prune.run(progress: ProgressLibrary(directory: progress), console: after.console) == .ok)
+    #expect(prune.execute(in: CommandContext(console: after.console)) == .ok)
     #expect(after.standardOutput == "bajgora-offensive: no orphaned cards\n")
   }
 
@@ -87,7 +90,7 @@ import Testing
         "json", "--now", "2026-11-24T12:00:00Z",
       ])
     let captured = CapturedConsole()
-    #expect(command.run(console: captured.console, environment: [:]) == .ok)
+    #expect(command.execute(in: CommandContext(console: captured.console)) == .ok)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(captured.standardOutput.utf8))
         as? [String: Any])
@@ -120,7 +123,7 @@ import Testing
         "2026-11-24T12:00:00Z",
       ])
     let shown = CapturedConsole()
-    #expect(text.run(console: shown.console, environment: [:]) == .ok)
+    #expect(text.execute(in: CommandContext(console: shown.console)) == .ok)
     #expect(
       shown.standardOutput.contains(
         "retention, last 30 days: 0% of 1 review of cards in review (desired 90%)"))

@@ -34,7 +34,9 @@ import Testing
   @Test func printsFittedParametersAsJSON() throws {
     let command = try ScheduleOptimizeCommand.parse(["--format", "json", try Self.write(Self.log)])
     let captured = CapturedConsole()
-    #expect(command.run(console: captured.console, standardInput: { Data() }) == .ok)
+    #expect(
+      command.execute(in: CommandContext(console: captured.console, standardInput: { Data() }))
+        == .ok)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(captured.standardOutput.utf8))
         as? [String: Any])
@@ -51,7 +53,9 @@ import Testing
       try Self.write(Self.log),
     ])
     let scored = CapturedConsole()
-    #expect(evaluate.run(console: scored.console, standardInput: { Data() }) == .ok)
+    #expect(
+      evaluate.execute(in: CommandContext(console: scored.console, standardInput: { Data() }))
+        == .ok)
     let metrics = try #require(
       try JSONSerialization.jsonObject(with: Data(scored.standardOutput.utf8)) as? [String: Any])
     #expect(abs((metrics["log_loss"] as? Double ?? 0) - fitted) < 1e-12)
@@ -63,7 +67,10 @@ import Testing
     let command = try ScheduleOptimizeCommand.parse([])
     let captured = CapturedConsole()
     let one = "{\"card\": \"a\", \"time\": \"2026-01-01T10:00:00Z\", \"rating\": \"good\"}\n"
-    #expect(command.run(console: captured.console, standardInput: { Data(one.utf8) }) == .dataError)
+    #expect(
+      command.execute(
+        in: CommandContext(console: captured.console, standardInput: { Data(one.utf8) }))
+        == .dataError)
     #expect(captured.standardOutput.isEmpty)
     #expect(captured.standardError.contains("fitting needs at least 8"))
   }
@@ -75,7 +82,9 @@ import Testing
     let path = try Self.write(bad)
     let command = try ScheduleOptimizeCommand.parse([path])
     let captured = CapturedConsole()
-    #expect(command.run(console: captured.console, standardInput: { Data() }) == .dataError)
+    #expect(
+      command.execute(in: CommandContext(console: captured.console, standardInput: { Data() }))
+        == .dataError)
     #expect(captured.standardOutput.isEmpty)
     #expect(captured.standardError.contains("\(path):601:"))
     #expect(captured.standardError.contains("\(path):602:"))
@@ -84,9 +93,13 @@ import Testing
   @Test func missingFilesAndFoldersAreRefused() throws {
     let captured = CapturedConsole()
     let missing = try ScheduleEvaluateCommand.parse(["/nonexistent/log.jsonl"])
-    #expect(missing.run(console: captured.console, standardInput: { Data() }) == .noInput)
+    #expect(
+      missing.execute(in: CommandContext(console: captured.console, standardInput: { Data() }))
+        == .noInput)
     let folder = try ScheduleEvaluateCommand.parse([FileManager.default.temporaryDirectory.path])
-    #expect(folder.run(console: captured.console, standardInput: { Data() }) == .noInput)
+    #expect(
+      folder.execute(in: CommandContext(console: captured.console, standardInput: { Data() }))
+        == .noInput)
     #expect(captured.standardError.contains("is a folder"))
     #expect(throws: (any Error).self) {
       try ScheduleEvaluateCommand.parse(["--parameters", "1,2"])

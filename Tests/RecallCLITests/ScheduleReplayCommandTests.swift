@@ -31,9 +31,12 @@ import Testing
     library: DeckLibrary = DeckLibrary(directory: "/nonexistent"), standardInput: String = ""
   ) throws -> (RecallCLI.ExitStatus, CapturedConsole) {
     let captured = CapturedConsole()
-    let status = ScheduleReplayCommand.replay(
-      file: file, deck: deck, scheduling: try SchedulingOptions.parse(arguments),
-      library: library, console: captured.console, standardInput: { Data(standardInput.utf8) })
+    let command = try ScheduleReplayCommand.parse(
+      arguments + ["--decks-dir", library.directory] + (deck.map { ["--deck", $0] } ?? [])
+        + (file.map { [$0] } ?? []))
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console, standardInput: { Data(standardInput.utf8) }))
     return (status, captured)
   }
 
@@ -163,9 +166,9 @@ import Testing
     var options = try SchedulingOptions.parse([])
     options.maximumInterval = 0
     let captured = CapturedConsole()
-    let status = ScheduleReplayCommand.replay(
-      file: nil, scheduling: options, library: DeckLibrary(directory: "/nonexistent"),
-      console: captured.console, standardInput: { Data() })
+    var command = try ScheduleReplayCommand.parse(["--decks-dir", "/nonexistent"])
+    command.scheduling = options
+    let status = command.execute(in: CommandContext(console: captured.console))
     #expect(status == .usage)
     #expect(
       captured.standardError

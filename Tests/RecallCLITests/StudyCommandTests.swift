@@ -43,8 +43,9 @@ final class ScriptedReader: LineReader {
         "--now", now,
       ] + extra)
     let captured = CapturedConsole()
-    let status = command.run(
-      reader: ScriptedReader(script), console: captured.console, environment: [:])
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
     return (status, captured.standardOutput, captured.standardError)
   }
 
@@ -117,7 +118,9 @@ final class ScriptedReader: LineReader {
         "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
         "--now", "2026-11-24T10:00:00Z",
       ])
-    _ = command.run(reader: reader, console: CapturedConsole().console, environment: [:])
+    _ = command.execute(
+      in: CommandContext(
+        console: CapturedConsole().console, environment: [:], lineReader: { _ in reader }))
     #expect(reader.prompts.contains(StudyREPL.ratingPrompt(keeping: .again)))
     // On a narrow terminal it still fits on one row.
     #expect(StudyREPL.ratingPrompt(keeping: .again, width: 80).contains("2 hard"))
@@ -230,7 +233,7 @@ let repositoryRootForCLI = URL(fileURLWithPath: #filePath)
     let command = try StatsCommand.parse(
       ["bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress] + extra)
     let captured = CapturedConsole()
-    let status = command.run(console: captured.console, environment: [:])
+    let status = command.execute(in: CommandContext(console: captured.console, environment: [:]))
     return (status, captured.standardOutput)
   }
 
@@ -251,9 +254,10 @@ let repositoryRootForCLI = URL(fileURLWithPath: #filePath)
         "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
         "--now", "2026-11-24T10:00:00Z",
       ])
-    _ = study.run(
-      reader: ScriptedReader(["July 1998 to January 1999", "4", "1990", ""]),
-      console: CapturedConsole().console, environment: [:])
+    _ = study.execute(
+      in: CommandContext(
+        console: CapturedConsole().console,
+        lineReader: { _ in ScriptedReader(["July 1998 to January 1999", "4", "1990", ""]) }))
 
     let (_, after) = try stats(["--format", "json", "--now", "2026-11-24T10:01:00Z"])
     let updated = try #require(

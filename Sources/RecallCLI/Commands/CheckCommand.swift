@@ -2,7 +2,7 @@ import ArgumentParser
 import RecallKit
 
 /// `recall check`: validates deck files and prints located diagnostics.
-public struct CheckCommand: ParsableCommand {
+public struct CheckCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check deck files and report every problem with its file:line:column.",
@@ -35,63 +35,41 @@ public struct CheckCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = CheckCommand.check(
-      decks, library: libraryOptions.library(),
-      progress: progress ? progressOptions.library() : nil, console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// Checks each deck and returns the worst exit status. With `progress`, orphaned cards are
-  /// listed too (a note, not a problem: the exit status is unchanged).
-  public static func check(
-    _ names: [String], library: DeckLibrary, progress: ProgressLibrary? = nil,
-    console: Console
-  ) -> ExitStatus {
-    var worst = ExitStatus.ok
-    let loading = DeckLoading(library: library, console: console)
-    for name in names {
-      switch loading.load(name) {
-      case .failure(let failure):
-        if worst == .ok || failure.status == .dataError { worst = failure.status }
-      case .success(let deck):
-        // At most as many warnings per file as the loader prints diagnostics, then a count.
-        let warnings = DeckAuthoringCheck(deck: deck).diagnostics()
-        let limit = DeckLimits.standard.maximumDiagnostics
-        for diagnostic in warnings.prefix(limit) {
-          console.errorLine(diagnostic.description)
-        }
-        if warnings.count > limit {
-          console.errorLine(
+  /// Checks each deck; a deck that cannot be read does not stop the others. With
+  /// `--progress`, orphaned cards are listed too (a note, not a problem: the exit status is
+  /// unchanged).
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    for name in decks {
+      guard let deck = loading.load(name) else { continue }
+      // At most as many warnings per file as the loader prints diagnostics, then a count.
+      let warnings = DeckAuthoringCheck(deck: deck).diagnostics()
+      let limit = DeckLimits.standard.maximumDiagnostics
+      diagnostics.emit(Array(warnings.prefix(limit)))
+      if warnings.count > limit {
+        context.console.errorLine(
+          TextSanitizer.visible(
             "\(deck.path): note: \(warnings.count - limit) more warnings not shown "
-              + "(\(warnings.count) in all; fix these and run recall check again)")
-        }
-        if let progress {
-          let status = reportOrphans(
-            deck, name: name, progress: progress, console: console)
-          if worst == .ok { worst = status }
+              + "(\(warnings.count) in all; fix these and run recall check again)"))
+      }
+      if progress {
+        do {
+          try reportOrphans(deck, name: name, console: context.console)
+        } catch {
+          diagnostics.report(error)
         }
       }
     }
-    return worst
   }
 
-  private static func reportOrphans(
-    _ deck: Deck, name: String, progress: ProgressLibrary, console: Console
-  ) -> ExitStatus {
-    do {
-      let store = try progress.openReadOnly(deckID: deck.id)
-      let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
-      let orphans = store.orphans(knownIDs: known)
-      guard !orphans.isEmpty else { return .ok }
-      let noun = orphans.count == 1 ? "card" : "cards"
-      console.line(
-        "\(deck.path): note: \(orphans.count) orphaned \(noun) "
-          + "(\(orphans.joined(separator: ", "))); `recall prune \(name)` removes them")
-      return .ok
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
-    }
+  private func reportOrphans(_ deck: Deck, name: String, console: Console) throws {
+    let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+    let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
+    let orphans = store.orphans(knownIDs: known)
+    guard !orphans.isEmpty else { return }
+    let noun = orphans.count == 1 ? "card" : "cards"
+    console.line(
+      "\(deck.path): note: \(orphans.count) orphaned \(noun) "
+        + "(\(orphans.joined(separator: ", "))); `recall prune \(name)` removes them")
   }
 }

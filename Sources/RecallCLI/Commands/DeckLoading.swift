@@ -1,45 +1,23 @@
 import RecallKit
 
-/// Loads one deck named on the command line, printing diagnostics; nil with an exit status when
-/// the deck cannot be used.
+/// Loads one deck named on the command line, reporting its diagnostics; nil when the deck
+/// cannot be used (the reason is reported, with its exit status).
 struct DeckLoading {
   var library: DeckLibrary
-  var console: Console
+  var diagnostics: Diagnostics
   var loader = DeckLoader()
 
-  /// The deck, or the exit status to stop with. Warnings are printed either way.
-  func load(_ name: String, printWarnings: Bool = true) -> Result<Deck, ExitStatusError> {
-    let path: String
-    do {
-      path = try library.resolve(name)
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return .failure(ExitStatusError(status: error.isNotFound ? .noInput : .usage))
-    }
+  /// The deck, or nil. Warnings are reported only when `printWarnings`.
+  func load(_ name: String, printWarnings: Bool = true) -> Deck? {
     let result: DeckLoadResult
     do {
-      result = try loader.load(path: path)
+      result = try loader.load(path: try library.resolve(name))
     } catch {
-      console.errorLine("\(error)")
-      if case .notFound = error { return .failure(ExitStatusError(status: .noInput)) }
-      return .failure(ExitStatusError(status: .ioError))
+      diagnostics.report(error)
+      return nil
     }
-    for diagnostic in result.diagnostics where printWarnings || diagnostic.severity == .error {
-      console.errorLine(diagnostic.description)
-    }
-    guard let deck = result.deck else { return .failure(ExitStatusError(status: .dataError)) }
-    return .success(deck)
-  }
-}
-
-/// Carries an exit status through `Result`.
-struct ExitStatusError: Error {
-  var status: ExitStatus
-}
-
-extension DeckLookupError {
-  var isNotFound: Bool {
-    if case .notFound = self { return true }
-    return false
+    diagnostics.emit(result.diagnostics, warnings: printWarnings)
+    if result.deck == nil { diagnostics.fail(.dataError) }
+    return result.deck
   }
 }

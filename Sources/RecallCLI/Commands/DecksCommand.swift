@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall decks`: lists the decks in the deck folder.
-public struct DecksCommand: ParsableCommand {
+public struct DecksCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "decks",
     abstract: "List the decks in the deck folder: id, number of facts and cards, title.",
@@ -17,18 +17,11 @@ public struct DecksCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = DecksCommand.list(library: libraryOptions.library(), console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
   /// Prints the table of decks.
-  public static func list(library: DeckLibrary, console: Console) -> ExitStatus {
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let library = libraryOptions.library()
     let files = library.deckFiles()
-    guard !files.isEmpty else {
-      console.errorLine("recall: no decks in \(library.directory)")
-      return .noInput
-    }
+    guard !files.isEmpty else { throw CommandError.noInput("no decks in \(library.directory)") }
     var rows: [(String, String, String, String)] = [("ID", "FACTS", "CARDS", "TITLE")]
     let loader = DeckLoader()
     for path in files {
@@ -37,7 +30,7 @@ public struct DecksCommand: ParsableCommand {
         result = try loader.load(path: path)
       } catch {
         // A FIFO or a folder named like a deck: say which, and go on with the others.
-        console.errorLine("\(error)")
+        diagnostics.emit(.warning(error.message, at: error.location ?? .file(path)))
         result = nil
       }
       if let deck = result?.deck {
@@ -53,8 +46,7 @@ public struct DecksCommand: ParsableCommand {
       let id = row.0.padding(toLength: idWidth, withPad: " ", startingAt: 0)
       let facts = String(repeating: " ", count: max(0, 5 - row.1.count)) + row.1
       let cards = String(repeating: " ", count: max(0, 5 - row.2.count)) + row.2
-      console.line(TextSanitizer.visible("\(id)  \(facts)  \(cards)  \(row.3)"))
+      context.console.line(TextSanitizer.visible("\(id)  \(facts)  \(cards)  \(row.3)"))
     }
-    return .ok
   }
 }

@@ -4,7 +4,7 @@ import LineEditing
 import RecallKit
 
 /// `recall draft`: proposes a deck's facts from a plain-text article, for the teacher to review.
-public struct DraftCommand: ParsableCommand {
+public struct DraftCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "draft",
     abstract: "Draft a deck from a plain-text article: propose facts, review them, write YAML.",
@@ -54,51 +54,46 @@ public struct DraftCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let reviewing = review ?? (output != nil && LineReaders.currentKind() != .plain)
-    let status = execute(
-      console: .standard, reader: reviewing ? LineReaders.make() : nil)
-    if status != .ok { throw ExitCode(status.rawValue) }
+  /// Drafts the deck, reviewing the proposals at a terminal (or with `--review`).
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let reviewing =
+      review
+      ?? (output != nil && LineReaders.currentKind(environment: context.environment) != .plain)
+    try draft(
+      console: context.console, reader: reviewing ? context.lineReader(nil) : nil,
+      diagnostics: diagnostics)
   }
 
-  /// Drafts the deck; `reader` reviews the proposals when given. Returns the exit status.
+  /// `execute(in:)` with the review's reader given, for tests.
   public func execute(console: Console, reader: LineReader?) -> ExitStatus {
+    Diagnostics.collecting(on: console) { diagnostics in
+      try draft(console: console, reader: reader, diagnostics: diagnostics)
+    }
+  }
+
+  private func draft(console: Console, reader: LineReader?, diagnostics: Diagnostics) throws {
     guard (0...1).contains(threshold) else {
-      console.errorLine("recall: error: --threshold must be between 0 and 1, found \(threshold)")
-      return .usage
+      throw CommandError.usage("--threshold must be between 0 and 1, found \(threshold)")
     }
     if let id, !Deck.isValidID(id) {
-      console.errorLine(
-        "recall: error: '\(TextSanitizer.visible(id))' is not a deck id: use 1 to 64 lowercase "
+      throw CommandError.usage(
+        "'\(TextSanitizer.visible(id))' is not a deck id: use 1 to 64 lowercase "
           + "letters, digits, '-', '_' or '.', starting with a letter or digit")
-      return .usage
     }
     if reader != nil && output == nil {
-      console.errorLine("recall: error: reviewing needs --output, the deck to write")
-      return .usage
+      throw CommandError.usage("reviewing needs --output, the deck to write")
     }
     let destination = OutputDestination(path: output, force: force)
     let resuming =
       output.map { DraftSession.statePath(for: $0) }.map {
         FileManager.default.fileExists(atPath: $0)
       } ?? false
-    if let refusal = destination.refusal(), !(reader != nil && resuming) {
-      console.errorLine(refusal)
-      return .cannotCreate
-    }
-    let parsed: Article
-    switch DraftInput.read(article) {
-    case .failure(let failure):
-      console.errorLine(failure.message)
-      return failure.status
-    case .success(let value):
-      parsed = value
-    }
+    if !(reader != nil && resuming) { try destination.checkWritable() }
+    let parsed = try DraftInput.read(article)
     let proposals = DraftExtractor().propose(parsed)
     let writer = DraftDeckWriter(writeThreshold: threshold, commentThreshold: min(threshold, 0.4))
     guard proposals.contains(where: { writer.isWritten($0) }) else {
-      console.errorLine(DraftError.nothingFound(path: article).description)
-      return .dataError
+      throw DraftError.nothingFound(path: article)
     }
     let header = makeHeader(parsed)
     if let reader, let output {
@@ -107,16 +102,16 @@ public struct DraftCommand: ParsableCommand {
         articleText: parsed.sentences.map(\.text).joined(separator: "\n"),
         output: output, header: header, writer: writer, console: console, reader: reader,
         force: force || resuming)
-      return session.run()
+      diagnostics.fail(session.run())
+      return
     }
     let rendered = writer.render(proposals, header: header)
-    let status = destination.write(rendered.text, console: console)
-    if status == .ok, let output {
+    try destination.write(rendered.text, console: console)
+    if let output {
       console.errorLine(
         "Wrote \(output): \(rendered.written) facts, \(rendered.commented) more commented out. "
           + "Check it with: recall check \(output)")
     }
-    return status
   }
 
   func makeHeader(_ parsed: Article) -> DraftDeckWriter.Header {

@@ -13,7 +13,7 @@ public enum ExportCommandFormat: String, CaseIterable, ExpressibleByArgument, Se
 }
 
 /// `recall export`: writes a deck's generated questions for Anki, Moodle or a spreadsheet.
-public struct ExportCommand: ParsableCommand {
+public struct ExportCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Export a deck's questions for Anki (package or text), Moodle (GIFT) or as CSV.",
@@ -72,13 +72,8 @@ public struct ExportCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = execute(library: libraryOptions.library(), console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// Exports with output on `console`; returns the exit status.
-  public func execute(library: DeckLibrary, console: Console) -> ExitStatus {
+  /// Exports to standard output or `-o`.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
     var kinds: Set<Question.Kind>?
     let names = types.flatMap { $0.split(separator: ",") }.map {
       $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -88,40 +83,29 @@ public struct ExportCommand: ParsableCommand {
       for name in names {
         guard let kind = Question.Kind(rawValue: name) else {
           let all = Question.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-          console.errorLine("recall: error: unknown question type '\(name)' (expected \(all))")
-          return .usage
+          throw CommandError.usage("unknown question type '\(name)' (expected \(all))")
         }
         selected.insert(kind)
       }
       kinds = selected
     }
-    if let problem = packageOptionsProblem() {
-      console.errorLine(problem)
-      return .usage
-    }
+    try checkPackageOptions()
     let destination = OutputDestination(path: output, force: force)
-    if let refusal = destination.refusal() {
-      console.errorLine(refusal)
-      return .cannotCreate
-    }
-    let loaded = DeckLoading(library: library, console: console).load(deck, printWarnings: false)
-    guard case .success(let deck) = loaded else {
-      if case .failure(let failure) = loaded { return failure.status }
-      return .dataError
-    }
+    try destination.checkWritable()
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deck = loading.load(deck, printWarnings: false) else { return }
     let questions = ExportQuestionSource.questions(deck: deck, seed: seed, kinds: kinds)
     guard !questions.isEmpty else {
-      console.errorLine("recall: error: deck '\(deck.id)' has no questions of the chosen types")
-      return .dataError
+      throw CommandError.data("deck '\(deck.id)' has no questions of the chosen types")
     }
     guard let textFormat = format.text else {
-      return exportPackage(questions, deck: deck, destination: destination, console: console)
+      try exportPackage(questions, deck: deck, destination: destination, console: context.console)
+      return
     }
-    let status = destination.write(textFormat.render(questions, deck: deck), console: console)
-    if status == .ok, let output = destination.path {
-      console.errorLine(
+    try destination.write(textFormat.render(questions, deck: deck), console: context.console)
+    if let output = destination.path {
+      context.console.errorLine(
         "recall: wrote \(questions.count) question\(questions.count == 1 ? "" : "s") to \(output)")
     }
-    return status
   }
 }

@@ -5,7 +5,7 @@ import RecallKit
 extension ImportFormat: ExpressibleByArgument {}
 
 /// `recall import`: turns a CSV, TSV, Anki, Quizlet or GIFT file into a Recall deck file.
-public struct ImportCommand: ParsableCommand {
+public struct ImportCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Turn an Anki, Quizlet, CSV/TSV or Moodle GIFT file into a Recall deck.",
@@ -87,79 +87,68 @@ public struct ImportCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = execute(console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// Runs the import with output on `console`; returns the exit status.
-  public func execute(console: Console) -> ExitStatus {
+  /// Reads the file and writes the deck to standard output or `-o`.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
     let deckID = id ?? ImportOptions.deckID(fromPath: file)
     guard Deck.isValidID(deckID) else {
-      console.errorLine(
-        "recall: error: '\(TextSanitizer.visible(deckID))' is not a deck id: use 1 to 64 "
+      throw CommandError.usage(
+        "'\(TextSanitizer.visible(deckID))' is not a deck id: use 1 to 64 "
           + "lowercase letters, digits, '-', '_' or '.', starting with a letter or digit")
-      return .usage
     }
     let destination = OutputDestination(path: output, force: force)
-    if let refusal = destination.refusal() {
-      console.errorLine(refusal)
-      return .cannotCreate
-    }
+    try destination.checkWritable()
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
       !isDirectory.boolValue
     else {
-      console.errorLine("recall: error: \(file): no such file")
-      return .noInput
-    }
-    if format == .apkg || (format == nil && AnkiPackageImporter.looksLikePackage(path: file)) {
-      return importAnkiPackage(deckID: deckID, destination: destination, console: console)
-    }
-    if withHistory {
-      console.errorLine("recall: error: --with-history is for Anki packages (.apkg, .colpkg)")
-      return .usage
+      throw CommandError.noInput("\(file): no such file")
     }
     if let kind = DeckLoader.irregularKind(file) {
-      console.errorLine("recall: error: \(file): it is \(kind), not a regular file")
-      return .noInput
+      throw CommandError.noInput("\(file): it is \(kind), not a regular file")
+    }
+    if format == .apkg || (format == nil && AnkiPackageImporter.looksLikePackage(path: file)) {
+      try importAnkiPackage(
+        deckID: deckID, destination: destination, console: console, diagnostics: diagnostics)
+      return
+    }
+    if withHistory {
+      throw CommandError.usage("--with-history is for Anki packages (.apkg, .colpkg)")
     }
     let attributes = try? FileManager.default.attributesOfItem(atPath: file)
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > DeckImporter.maximumFileSize {
-      console.errorLine(
-        "\(file):1:1: error: the file is \(size >> 20) MiB; imports are limited to "
-          + "\(DeckImporter.maximumFileSize >> 20) MiB")
-      return .dataError
+      throw CommandError(
+        .dataError,
+        "the file is \(size >> 20) MiB; imports are limited to "
+          + "\(DeckImporter.maximumFileSize >> 20) MiB",
+        at: SourceLocation(file: file, line: 1, column: 1))
     }
     guard let data = FileManager.default.contents(atPath: file) else {
-      console.errorLine("recall: error: \(file): cannot read the file")
-      return .ioError
+      throw CommandError.io("\(file): cannot read the file")
     }
     let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
     guard let format = format ?? ImportFormat.guess(path: file, text: text) else {
-      console.errorLine(
-        "recall: error: cannot tell the format of \(file); add --format anki, quizlet, csv, "
-          + "tsv or gift")
-      return .usage
+      throw CommandError.usage(
+        "cannot tell the format of \(file); add --format anki, quizlet, csv, tsv or gift")
     }
     let options = ImportOptions(
       format: format, deckID: deckID, title: title, subject: subject,
       termSeparator: Self.separator(termSeparator) ?? "\t",
       rowSeparator: Self.separator(rowSeparator) ?? "\n", swapColumns: swap)
     let result = DeckImporter(options: options).importDeck(data: data, path: file)
-    for diagnostic in result.diagnostics {
-      console.errorLine(TextSanitizer.visible(diagnostic.description))
+    diagnostics.emit(result.diagnostics)
+    guard let yaml = result.yaml, let deck = result.deck else {
+      diagnostics.fail(.dataError)
+      return
     }
-    guard let yaml = result.yaml, let deck = result.deck else { return .dataError }
-    let status = destination.write(yaml, console: console)
-    if status == .ok, let output = destination.path {
+    try destination.write(yaml, console: console)
+    if let output = destination.path {
       let counts =
         "\(deck.cards.count) card\(deck.cards.count == 1 ? "" : "s")"
         + (deck.facts.isEmpty
           ? "" : " and \(deck.facts.count) fact\(deck.facts.count == 1 ? "" : "s")")
       console.errorLine("recall: wrote deck '\(deck.id)' (\(counts)) to \(output)")
     }
-    return status
   }
 
   /// Separator names as a shell makes them easy to type: tab, comma, semicolon, newline, `\t`,

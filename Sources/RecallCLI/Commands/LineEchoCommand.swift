@@ -4,7 +4,7 @@ import RecallKit
 
 /// A hidden developer command: echoes each line read by the REPL's line reader, so its keys
 /// can be tried (and tested in tmux) without a deck.
-public struct LineEchoCommand: ParsableCommand {
+public struct LineEchoCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "line-echo",
     abstract: "Echo lines read with the REPL's line editor (for testing the terminal).",
@@ -15,13 +15,12 @@ public struct LineEchoCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let reader = LineReaders.make(completions: LineCompletion.words(Self.commandWords))
-    Self.echo(reader: reader, console: .standard)
-  }
-
   /// Prints `got: <line>` per line, `interrupted` per Ctrl-C and `bye` at the end of input.
-  public static func echo(reader: LineReader, console: Console, prompt: String = "echo> ") {
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) {
+    let reader = context.lineReader(LineCompletion.words(Self.commandWords))
+    defer { (reader as? EditLineReader)?.close() }
+    let console = context.console
+    let prompt = "echo> "
     while true {
       switch reader.readLine(prompt: prompt) {
       case .line(let line):

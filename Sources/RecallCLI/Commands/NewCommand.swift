@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall new`: writes a commented starter deck into the deck folder.
-public struct NewCommand: ParsableCommand {
+public struct NewCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "new",
     abstract: "Create a commented starter deck in the deck folder.",
@@ -28,26 +28,19 @@ public struct NewCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = execute(library: libraryOptions.library(), console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// Creates the deck in `library`; returns the exit status.
-  public func execute(library: DeckLibrary, console: Console) -> ExitStatus {
+  /// Creates the deck in the deck folder.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
     guard Deck.isValidID(deckID) else {
-      console.errorLine(
-        "recall: error: '\(TextSanitizer.visible(deckID))' is not a deck id: use 1 to 64 "
+      throw CommandError.usage(
+        "'\(TextSanitizer.visible(deckID))' is not a deck id: use 1 to 64 "
           + "lowercase letters, digits, '-', '_' or '.', starting with a letter or digit")
-      return .usage
     }
-    let folder = library.directory
+    let folder = libraryOptions.library().directory
     for fileExtension in DeckLibrary.fileExtensions {
       let existing = (folder as NSString).appendingPathComponent("\(deckID).\(fileExtension)")
       if FileManager.default.fileExists(atPath: existing) {
-        console.errorLine(
-          "recall: error: \(existing) already exists; choose another id or edit that deck")
-        return .cannotCreate
+        throw CommandError.cannotCreate(
+          "\(existing) already exists; choose another id or edit that deck")
       }
     }
     let path = (folder as NSString).appendingPathComponent("\(deckID).yaml")
@@ -55,9 +48,7 @@ public struct NewCommand: ParsableCommand {
     if let title,
       title.isEmpty || title.unicodeScalars.contains(where: TextSanitizer.isForbiddenControl)
     {
-      console.errorLine(
-        "recall: error: the title must be non-empty text without control characters")
-      return .usage
+      throw CommandError.usage("the title must be non-empty text without control characters")
     }
     let yaml = StarterDeck.yaml(id: deckID, title: title ?? StarterDeck.title(fromID: deckID))
     do {
@@ -65,11 +56,9 @@ public struct NewCommand: ParsableCommand {
         atPath: folder, withIntermediateDirectories: true)
       try Data(yaml.utf8).write(to: URL(fileURLWithPath: path), options: [.withoutOverwriting])
     } catch {
-      console.errorLine("recall: error: cannot create \(path): \(error.localizedDescription)")
-      return .cannotCreate
+      throw CommandError.cannotCreate("cannot create \(path): \(error.localizedDescription)")
     }
-    console.line("Created \(path).")
-    console.line("Edit it, then run: recall check \(path)")
-    return .ok
+    context.console.line("Created \(path).")
+    context.console.line("Edit it, then run: recall check \(path)")
   }
 }

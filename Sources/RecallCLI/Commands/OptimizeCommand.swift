@@ -51,12 +51,9 @@ public struct OptimizeCommand: ParsableCommand {
   }
 
   private func optimize(_ name: String, console: Console, timeZone: TimeZone) -> ExitStatus {
-    let loading = DeckLoading(library: libraryOptions.library(), console: console)
-    let deck: Deck
-    switch loading.load(name, printWarnings: false) {
-    case .failure(let failure): return failure.status
-    case .success(let loaded): deck = loaded
-    }
+    let diagnostics = Diagnostics(console: console)
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deck = loading.load(name, printWarnings: false) else { return diagnostics.status }
     let directory = progressOptions.library().directory
     var history = ReviewHistory()
     let stored: LearnerParameters?
@@ -78,7 +75,7 @@ public struct OptimizeCommand: ParsableCommand {
       }
     } catch {
       console.errorLine("recall: error: \(error)")
-      return error.exitStatus
+      return ExitStatus(for: error)
     }
     let numbering = DayNumbering(timeZone: timeZone)
     let items = history.items(day: numbering.day(of:))
@@ -131,7 +128,7 @@ public struct OptimizeCommand: ParsableCommand {
       path = try LearnerParameters.path(deckID: deck.id, directory: directory)
     } catch {
       console.errorLine("recall: error: \(error)")
-      return error.exitStatus
+      return ExitStatus(for: error)
     }
     let gain = (1 - newMetrics.logLoss / oldMetrics.logLoss) * 100
     console.line(

@@ -40,16 +40,16 @@ struct OutputDestination {
     case stream(path: String)
   }
 
-  /// Where the output goes, or the one-line reason it cannot go there, checked before any
-  /// work is done.
-  func target() -> Result<Target, OutputRefusal> {
-    guard let path else { return .success(.standardOutput) }
-    guard !path.isEmpty else { return .failure(OutputRefusal("-o needs a file name", .usage)) }
+  /// Where the output goes, checked before any work is done; a path that cannot be written
+  /// is refused with its one-line reason.
+  func target() throws(CommandError) -> Target {
+    guard let path else { return .standardOutput }
+    guard !path.isEmpty else { throw .usage("-o needs a file name") }
     var status = stat()
     guard lstat(path, &status) == 0 else {
       let code = errno
       guard code == ENOENT else {
-        return .failure(OutputRefusal("cannot write \(path): \(Self.reason(code))"))
+        throw .cannotCreate("cannot write \(path): \(Self.reason(code))")
       }
       let folder = (path as NSString).deletingLastPathComponent
       var isDirectory: ObjCBool = false
@@ -57,93 +57,82 @@ struct OutputDestination {
         !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
           && isDirectory.boolValue)
       {
-        return .failure(OutputRefusal("cannot write \(path): the folder \(folder) does not exist"))
+        throw .cannotCreate("cannot write \(path): the folder \(folder) does not exist")
       }
-      return refusingFolderCheck(path).map { .newFile(path: path) }
+      try refusingFolderCheck(path)
+      return .newFile(path: path)
     }
     var resolved = path
     if (status.st_mode & S_IFMT) == S_IFLNK {
-      guard let real = realpath(path, nil) else {
-        return .failure(
-          OutputRefusal(
-            "cannot write \(path): it is a link to \(Self.linkTarget(path)), "
-              + "which does not exist"))
+      guard let real = Self.realPath(path) else {
+        throw .cannotCreate(
+          "cannot write \(path): it is a link to \(Self.linkTarget(path)), which does not exist")
       }
-      resolved = String(cString: real)
-      free(real)
+      resolved = real
       guard stat(resolved, &status) == 0 else {
-        return .failure(OutputRefusal("cannot write \(path): \(Self.reason(errno))"))
+        throw .cannotCreate("cannot write \(path): \(Self.reason(errno))")
       }
     }
     switch status.st_mode & S_IFMT {
     case S_IFCHR, S_IFIFO:
-      return .success(.stream(path: resolved))
+      return .stream(path: resolved)
     case S_IFREG:
-      guard force else {
-        return .failure(OutputRefusal("\(path) already exists; use --force to replace it"))
-      }
-      return refusingFolderCheck(resolved).map { .existingFile(path: resolved) }
+      guard force else { throw .cannotCreate("\(path) already exists; use --force to replace it") }
+      try refusingFolderCheck(resolved)
+      return .existingFile(path: resolved)
     case S_IFDIR:
-      return .failure(
-        OutputRefusal("cannot write \(path): it is a folder; give -o a file name"))
+      throw .cannotCreate("cannot write \(path): it is a folder; give -o a file name")
     case S_IFBLK:
-      return .failure(
-        OutputRefusal(
-          "cannot write \(path): it is a block device; Recall writes files, "
-            + "character devices and FIFOs only"))
+      throw .cannotCreate(
+        "cannot write \(path): it is a block device; Recall writes files, "
+          + "character devices and FIFOs only")
     default:
-      return .failure(OutputRefusal("cannot write \(path): it is a socket or another special file"))
+      throw .cannotCreate("cannot write \(path): it is a socket or another special file")
     }
   }
 
-  /// The reason the output cannot be written, as a line for standard error, or nil.
-  func refusal() -> String? {
-    if case .failure(let refusal) = target() { return refusal.line }
-    return nil
+  /// Refuses a `-o` path that cannot be written (an existing file without `--force`, a
+  /// folder, a missing folder…), before any work is done.
+  func checkWritable() throws(CommandError) {
+    _ = try target()
   }
 
-  /// Writes `text`; a message on the console and the exit status either way.
-  func write(_ text: String, console: Console) -> ExitStatus {
+  /// Writes `text` to the file, or to standard output when there is none.
+  func write(_ text: String, console: Console) throws(CommandError) {
     guard path != nil else {
       console.out(text)
-      return .ok
+      return
     }
-    return write(bytes: Array(text.utf8), console: console)
+    try write(bytes: Array(text.utf8), console: console)
+  }
+
+  /// Writes a binary file (an Anki package): `-o FILE` is required, standard output is not.
+  func write(data: Data, console: Console) throws(CommandError) {
+    guard path != nil else { throw .usage("this format writes a file; name it with -o FILE") }
+    try write(bytes: [UInt8](data), console: console)
   }
 
   /// Writes `bytes` to the file (standard output takes text only; see `write(_:console:)`).
-  func write(bytes: [UInt8], console: Console) -> ExitStatus {
-    let destination: Target
-    switch target() {
-    case .failure(let refusal):
-      console.errorLine(refusal.line)
-      return refusal.status
-    case .success(let found): destination = found
-    }
+  func write(bytes: [UInt8], console: Console) throws(CommandError) {
     let failure: String?
-    switch destination {
+    switch try target() {
     case .standardOutput:
       console.out(String(decoding: bytes, as: UTF8.self))
-      return .ok
+      return
     case .stream(let path): failure = Self.writeInPlace(bytes, to: path)
     case .newFile(let path): failure = Self.writeAtomically(bytes, to: path, replacing: false)
     case .existingFile(let path): failure = Self.writeAtomically(bytes, to: path, replacing: true)
     }
-    if let failure {
-      console.errorLine("recall: error: cannot write \(path ?? "-"): \(failure)")
-      return .cannotCreate
-    }
-    return .ok
+    if let failure { throw .cannotCreate("cannot write \(path ?? "-"): \(failure)") }
   }
 
-  private func refusingFolderCheck(_ path: String) -> Result<Void, OutputRefusal> {
+  private func refusingFolderCheck(_ path: String) throws(CommandError) {
     guard !force, let refusingFolder, let folder = Self.realFolder(of: path),
       let refused = Self.realPath(refusingFolder), folder == refused
-    else { return .success(()) }
-    return .failure(
-      OutputRefusal(
-        "\(self.path ?? path) is in the decks folder \(refusingFolder); write worksheets "
-          + "elsewhere, or add --force"))
+    else { return }
+    throw .cannotCreate(
+      "\(self.path ?? path) is in the decks folder \(refusingFolder); write worksheets "
+        + "elsewhere, or add --force")
   }
 
   static func realPath(_ path: String) -> String? {
@@ -232,16 +221,3 @@ struct OutputDestination {
 #elseif canImport(Darwin)
   private let systemWrite = Darwin.write
 #endif
-
-/// Why output cannot be written: one line and the exit status.
-struct OutputRefusal: Error {
-  var message: String
-  var status: ExitStatus
-
-  init(_ message: String, _ status: ExitStatus = .cannotCreate) {
-    self.message = message
-    self.status = status
-  }
-
-  var line: String { "recall: error: \(message)" }
-}

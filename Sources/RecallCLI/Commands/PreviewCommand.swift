@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall preview`: shows the questions a deck generates, for authors and scripts.
-public struct PreviewCommand: ParsableCommand {
+public struct PreviewCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "preview",
     abstract: "Show the questions a deck generates, with answers and explanations.",
@@ -52,54 +52,37 @@ public struct PreviewCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = PreviewCommand.preview(
-      deck, types: types, facts: facts, seed: seed, format: format,
-      library: libraryOptions.library(), console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
   /// Loads the deck, checks the filters and prints the questions.
-  public static func preview(
-    _ name: String, types: [String], facts: [String], seed: UInt64, format: Format,
-    library: DeckLibrary, console: Console
-  ) -> ExitStatus {
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
     var kinds: Set<Question.Kind> = []
     for word in types.flatMap({ $0.split(separator: ",") }) {
       let trimmed = word.trimmingCharacters(in: .whitespaces).lowercased()
       guard let kind = Question.Kind(rawValue: trimmed) else {
         let valid = Question.Kind.allCases.map(\.rawValue)
         let hint = closestMatch(to: trimmed, in: valid).map { "; did you mean '\($0)'?" } ?? ""
-        console.errorLine(
-          "recall: error: unknown question type '\(TextSanitizer.visible(trimmed))'\(hint) "
+        throw CommandError.usage(
+          "unknown question type '\(TextSanitizer.visible(trimmed))'\(hint) "
             + "(valid types: \(valid.joined(separator: ", ")))")
-        return .usage
       }
       kinds.insert(kind)
     }
-    let loading = DeckLoading(library: library, console: console)
-    let deck: Deck
-    switch loading.load(name) {
-    case .success(let loaded): deck = loaded
-    case .failure(let failure): return failure.status
-    }
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deck = loading.load(self.deck) else { return }
     let known = deck.facts.map(\.id) + deck.cards.map(\.id)
     for fact in facts where !known.contains(fact) {
       let hint = closestMatch(to: fact, in: known).map { "; did you mean '\($0)'?" } ?? ""
       let shown = known.prefix(40).joined(separator: ", ")
       let more = known.count > 40 ? ", and \(known.count - 40) more" : ""
-      console.errorLine(
-        "recall: error: deck '\(deck.id)' has no fact or card '\(TextSanitizer.visible(fact))'"
+      throw CommandError.usage(
+        "deck '\(deck.id)' has no fact or card '\(TextSanitizer.visible(fact))'"
           + "\(hint) (valid ids: \(shown)\(more))")
-      return .usage
     }
     let generator = QuestionGenerator(deck: deck, seed: seed)
     let questions = generator.questions(
       types: kinds.isEmpty ? nil : kinds, facts: facts.isEmpty ? nil : Set(facts))
     switch format {
-    case .text: console.out(QuestionPreview.text(deck: deck, questions: questions))
-    case .json: console.out(QuestionPreview.json(deck: deck, questions: questions))
+    case .text: context.console.out(QuestionPreview.text(deck: deck, questions: questions))
+    case .json: context.console.out(QuestionPreview.json(deck: deck, questions: questions))
     }
-    return .ok
   }
 }

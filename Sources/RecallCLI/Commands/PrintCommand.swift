@@ -144,6 +144,14 @@ public struct PrintCommand: ParsableCommand {
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 
+  /// The command in process with the questions to choose from injected, so tests can make the
+  /// generator fail.
+  public func execute(in context: CommandContext, questions: QuestionSource) -> ExitStatus {
+    execute(
+      library: libraryOptions.library(), console: context.console, questions: questions,
+      environment: ProcessInfo.processInfo.environment)
+  }
+
   /// Everything the command does, with its inputs injected so tests need no process.
   public func execute(
     library: DeckLibrary, console: Console, questions source: QuestionSource,
@@ -176,9 +184,10 @@ public struct PrintCommand: ParsableCommand {
       OutputDestination(path: $0.path, force: force, refusingFolder: library.directory)
     }
     for destination in destinations {
-      if case .failure(let refusal) = destination.target() {
-        console.errorLine(refusal.line)
-        return refusal.status
+      do {
+        try destination.checkWritable()
+      } catch {
+        return Diagnostics.collecting(on: console) { _ in throw error }
       }
     }
 
@@ -202,10 +211,9 @@ public struct PrintCommand: ParsableCommand {
       typesetter = found
     }
 
-    let deckValue: Deck
-    switch DeckLoading(library: library, console: console).load(deck) {
-    case .success(let loaded): deckValue = loaded
-    case .failure(let failure): return failure.status
+    let diagnostics = Diagnostics(console: console)
+    guard let deckValue = DeckLoading(library: library, diagnostics: diagnostics).load(deck) else {
+      return diagnostics.status
     }
 
     let worksheet: Worksheet
@@ -276,16 +284,24 @@ public struct PrintCommand: ParsableCommand {
       let text = renderer.render(worksheet, parts: file.parts)
       if let typesetter, let path = file.path {
         do {
-          try typesetter.write(html: text, to: path)
+          let pdf: Data
+          do {
+            pdf = try typesetter.pdf(html: text, for: path)
+          } catch {
+            throw CommandError.cannotCreate(error.description)
+          }
+          try destination.write(data: pdf, console: console)
         } catch {
-          console.errorLine("recall: error: \(error)")
-          return .cannotCreate
+          return Diagnostics.collecting(on: console) { _ in throw error }
         }
         console.errorLine("recall: wrote \(path)")
         continue
       }
-      let status = destination.write(text, console: console)
-      guard status == .ok else { return status }
+      do {
+        try destination.write(text, console: console)
+      } catch {
+        return Diagnostics.collecting(on: console) { _ in throw error }
+      }
       if let path = destination.path { console.errorLine("recall: wrote \(path)") }
     }
     return .ok

@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall prune`: forgets saved progress for cards the deck no longer makes, only when asked.
-public struct PruneCommand: ParsableCommand {
+public struct PruneCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "prune",
     abstract: "Remove saved progress for cards the deck no longer has (only with --yes).",
@@ -29,50 +29,37 @@ public struct PruneCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = run(progress: progressOptions.library(), console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// The command with its progress folder and output injected.
-  public func run(progress: ProgressLibrary, console: Console) -> ExitStatus {
-    let loading = DeckLoading(library: libraryOptions.library(), console: console)
-    let deck: Deck
-    switch loading.load(self.deck, printWarnings: false) {
-    case .failure(let failure): return failure.status
-    case .success(let loaded): deck = loaded
-    }
+  /// Counts, or with `--yes` removes, the deck's orphaned cards.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
+    let progress = progressOptions.library()
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deck = loading.load(self.deck, printWarnings: false) else { return }
     let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
-    do {
-      if !yes {
-        let plan = try progress.openReadOnly(deckID: deck.id).pruning(knownIDs: known)
-        guard !plan.cards.isEmpty else {
-          console.line("\(deck.id): no orphaned cards")
-          return .ok
-        }
-        console.line(
-          "\(deck.id): would drop \(Self.count(plan.cards.count, "card")) and "
-            + "\(Self.count(plan.reviews, "review")): \(plan.cards.joined(separator: ", "))")
-        console.line("run again with --yes to remove them")
-        return .ok
-      }
-      let store = try progress.open(deckID: deck.id)
-      defer { try? store.close() }
-      if let migration = store.migration { console.errorLine("recall: \(migration)") }
-      let done = try store.prune(knownIDs: known)
-      if done.cards.isEmpty && done.reviews == 0 {
+    if !yes {
+      let plan = try progress.openReadOnly(deckID: deck.id).pruning(knownIDs: known)
+      guard !plan.cards.isEmpty else {
         console.line("\(deck.id): no orphaned cards")
-      } else {
-        console.line(
-          "\(deck.id): dropped \(Self.count(done.cards.count, "card")) and "
-            + "\(Self.count(done.reviews, "review"))")
+        return
       }
-      try store.close()
-      return .ok
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
+      console.line(
+        "\(deck.id): would drop \(Self.count(plan.cards.count, "card")) and "
+          + "\(Self.count(plan.reviews, "review")): \(plan.cards.joined(separator: ", "))")
+      console.line("run again with --yes to remove them")
+      return
     }
+    let store = try progress.open(deckID: deck.id)
+    defer { try? store.close() }
+    if let migration = store.migration { console.errorLine("recall: \(migration)") }
+    let done = try store.prune(knownIDs: known)
+    if done.cards.isEmpty && done.reviews == 0 {
+      console.line("\(deck.id): no orphaned cards")
+    } else {
+      console.line(
+        "\(deck.id): dropped \(Self.count(done.cards.count, "card")) and "
+          + "\(Self.count(done.reviews, "review"))")
+    }
+    try store.close()
   }
 
   static func count(_ number: Int, _ noun: String) -> String {

@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall report`: what a class has learned of a deck, from the students' progress folders.
-public struct ReportCommand: ParsableCommand {
+public struct ReportCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Report a class's progress on a deck from the students' progress folders.",
@@ -87,32 +87,14 @@ public struct ReportCommand: ParsableCommand {
     }
   }
 
-  public func run() throws {
-    let status = run(library: libraryOptions.library(), console: .standard)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// The command with its output injected.
-  public func run(library: DeckLibrary, console: Console) -> ExitStatus {
+  /// Reads every student's progress and writes the report.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
     let destination = OutputDestination(path: output, force: force)
-    if let refusal = destination.refusal() {
-      console.errorLine(refusal)
-      return .cannotCreate
-    }
-    let loaded: Deck
-    switch DeckLoading(library: library, console: console).load(deck, printWarnings: false) {
-    case .failure(let failure): return failure.status
-    case .success(let deck): loaded = deck
-    }
-    var names: [String: String] = [:]
-    if let nameFile {
-      switch Self.names(from: nameFile) {
-      case .success(let read): names = read
-      case .failure(let failure):
-        console.errorLine(failure.message)
-        return failure.status
-      }
-    }
+    try destination.checkWritable()
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let loaded = loading.load(deck, printWarnings: false) else { return }
+    let names = try nameFile.map { try Self.names(from: $0).get() } ?? [:]
     let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
     let moment = fixed ?? Date()
     let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
@@ -120,13 +102,11 @@ public struct ReportCommand: ParsableCommand {
       folders: students, deckID: loaded.id, names: names,
       calendar: ClassCalendar(timeZone: zone, at: moment))
     for skip in roster.skipped {
-      console.errorLine(
-        "recall: warning: skipped \(TextSanitizer.visible(skip.name)): "
-          + TextSanitizer.visible(skip.reason))
+      diagnostics.warning(
+        "skipped \(TextSanitizer.visible(skip.name)): " + TextSanitizer.visible(skip.reason))
     }
     guard !roster.students.isEmpty else {
-      console.errorLine("recall: error: no student's progress could be read")
-      return .dataError
+      throw CommandError.data("no student's progress could be read")
     }
     let report = ClassReport(
       deckID: loaded.id, deckTitle: loaded.title,
@@ -140,7 +120,7 @@ public struct ReportCommand: ParsableCommand {
     case .csv: text = report.csv(ClassReport.Table(rawValue: table) ?? .cards)
     case .json: text = report.json()
     }
-    return destination.write(text, console: console)
+    try destination.write(text, console: console)
   }
 
   /// 09:00 on `text` (YYYY-MM-DD) in `timeZone`.
@@ -159,28 +139,21 @@ public struct ReportCommand: ParsableCommand {
     return date
   }
 
-  struct NameFileFailure: Error {
-    var message: String
-    var status: ExitStatus
-  }
-
   /// Folder names to students' names, from a CSV file of `folder,name` lines (a header line
   /// `folder,name` is allowed).
-  static func names(from path: String) -> Result<[String: String], NameFileFailure> {
+  static func names(from path: String) -> Result<[String: String], CommandError> {
     guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(
-        NameFileFailure(message: "recall: error: cannot read \(path)", status: .noInput))
+      return .failure(.noInput("cannot read \(path)"))
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      return .failure(
-        NameFileFailure(message: "\(path): error: the file is not UTF-8 text", status: .dataError))
+      return .failure(CommandError(.dataError, "the file is not UTF-8 text", at: .file(path)))
     }
     let (records, problems) = DelimitedText(delimiter: ",").records(in: text)
     if let problem = problems.first {
       return .failure(
-        NameFileFailure(
-          message: "\(path):\(problem.line):\(problem.column): error: \(problem.message)",
-          status: .dataError))
+        CommandError(
+          .dataError, problem.message,
+          at: SourceLocation(file: path, line: problem.line, column: problem.column)))
     }
     var names: [String: String] = [:]
     for record in records {
@@ -190,9 +163,9 @@ public struct ReportCommand: ParsableCommand {
       }
       guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
         return .failure(
-          NameFileFailure(
-            message: "\(path):\(record.line):1: error: expected two fields, folder,name",
-            status: .dataError))
+          CommandError(
+            .dataError, "expected two fields, folder,name",
+            at: SourceLocation(file: path, line: record.line, column: 1)))
       }
       names[fields[0]] = fields[1]
     }

@@ -2,18 +2,18 @@ import Foundation
 import RecallKit
 
 /// Reads the review log a `recall schedule` command was given (a file, or standard input
-/// for `-` or none) into a history, printing every bad line located in it.
+/// for `-` or none) into a history, reporting every bad line located in it.
 struct ReviewLogInput {
   /// Logs larger than this are refused before they are read: 256 MiB is about three million
   /// reviews, more than a lifetime of study, and reading more would only exhaust memory.
   static let maximumBytes = 256 << 20
 
   var file: String?
-  var console: Console
+  var diagnostics: Diagnostics
   var standardInput: () throws -> Data
 
-  /// The history, or the exit status to stop with.
-  func read() -> Result<(history: ReviewHistory, name: String), ExitStatusError> {
+  /// The history; throws the reason it cannot be used.
+  func read() throws -> (history: ReviewHistory, name: String) {
     let name = file ?? "-"
     let input: Data
     do {
@@ -22,41 +22,36 @@ struct ReviewLogInput {
       } else {
         let attributes = try FileManager.default.attributesOfItem(atPath: name)
         if attributes[.type] as? FileAttributeType == .typeDirectory {
-          console.errorLine("recall: error: '\(name)' is a folder, not a review log")
-          return .failure(ExitStatusError(status: .noInput))
+          throw CommandError.noInput("'\(name)' is a folder, not a review log")
         }
         if let size = attributes[.size] as? Int, size > Self.maximumBytes {
-          console.errorLine(
-            "recall: error: '\(name)' is \(size >> 20) MiB; review logs over "
+          throw CommandError.data(
+            "'\(name)' is \(size >> 20) MiB; review logs over "
               + "\(Self.maximumBytes >> 20) MiB are refused")
-          return .failure(ExitStatusError(status: .dataError))
         }
         input = try Data(contentsOf: URL(fileURLWithPath: name))
       }
+    } catch let error as CommandError {
+      throw error
     } catch {
       if name == "-" {
-        console.errorLine(
-          "recall: error: cannot read standard input: \(error.localizedDescription)")
-        return .failure(ExitStatusError(status: .ioError))
+        throw CommandError.io("cannot read standard input: \(error.localizedDescription)")
       }
       let missing = !FileManager.default.fileExists(atPath: name)
-      console.errorLine(
-        "recall: error: cannot read '\(name)': \(missing ? "no such file" : error.localizedDescription)"
-      )
-      return .failure(ExitStatusError(status: missing ? .noInput : .ioError))
+      throw CommandError(
+        missing ? .noInput : .ioError,
+        "cannot read '\(name)': \(missing ? "no such file" : error.localizedDescription)")
     }
     if input.count > Self.maximumBytes {
-      console.errorLine(
-        "recall: error: the review log is over \(Self.maximumBytes >> 20) MiB; it is refused")
-      return .failure(ExitStatusError(status: .dataError))
+      throw CommandError.data(
+        "the review log is over \(Self.maximumBytes >> 20) MiB; it is refused")
     }
     let (history, clean) = ReviewHistory.read(
-      input, file: name, diagnostic: { console.errorLine($0.description) })
+      input, file: name, diagnostic: { diagnostics.emit($0) })
     guard clean else {
-      console.errorLine("recall: error: '\(name)' has bad lines; nothing was fitted or scored")
-      return .failure(ExitStatusError(status: .dataError))
+      throw CommandError.data("'\(name)' has bad lines; nothing was fitted or scored")
     }
-    return .success((history, name))
+    return (history, name)
   }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall schedule evaluate`: how well weights predict a review log.
-public struct ScheduleEvaluateCommand: ParsableCommand {
+public struct ScheduleEvaluateCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "evaluate",
     abstract: "Score FSRS-6 weights on a review log: log loss, RMSE(bins), AUC.",
@@ -54,30 +54,21 @@ public struct ScheduleEvaluateCommand: ParsableCommand {
     }
   }
 
-  public func run() throws {
-    let status = run(
-      console: .standard, standardInput: { try FileHandle.standardInput.readToEnd() ?? Data() })
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  public func run(console: Console, standardInput: @escaping () throws -> Data) -> ExitStatus {
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
     let weights: [Double]
     do {
       weights = try parameters.map(Self.weights) ?? FSRSParameters.defaults
     } catch {
-      console.errorLine("recall: error: \(error)")
-      return .usage
+      throw CommandError.usage("\(error)")
     }
-    let history: ReviewHistory
-    switch ReviewLogInput(file: file, console: console, standardInput: standardInput).read() {
-    case .failure(let failure): return failure.status
-    case .success(let read): history = read.history
-    }
+    let history = try ReviewLogInput(
+      file: file, diagnostics: diagnostics, standardInput: context.standardInput
+    ).read().history
     let items = history.items(day: DayNumbering.utc.day(of:))
     guard let metrics = FSRSEvaluation.evaluate(items, parameters: weights) else {
-      console.errorLine(
-        "recall: error: nothing to score: no card has a review on a later day than the one before")
-      return .dataError
+      throw CommandError.data(
+        "nothing to score: no card has a review on a later day than the one before")
     }
     var split: FSRSMetrics?
     var splitNote = ""
@@ -113,6 +104,5 @@ public struct ScheduleEvaluateCommand: ParsableCommand {
         console.line("time-series split   (\(splitNote))")
       }
     }
-    return .ok
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall schedule optimize`: fits FSRS-6's weights to a review log.
-public struct ScheduleOptimizeCommand: ParsableCommand {
+public struct ScheduleOptimizeCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "optimize",
     abstract: "Fit the 21 FSRS-6 weights to a review log (JSON Lines), as fsrs-rs does.",
@@ -34,31 +34,22 @@ public struct ScheduleOptimizeCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = run(
-      console: .standard, standardInput: { try FileHandle.standardInput.readToEnd() ?? Data() })
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  public func run(console: Console, standardInput: @escaping () throws -> Data) -> ExitStatus {
-    let history: ReviewHistory
-    switch ReviewLogInput(file: file, console: console, standardInput: standardInput).read() {
-    case .failure(let failure): return failure.status
-    case .success(let read): history = read.history
-    }
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
+    let history = try ReviewLogInput(
+      file: file, diagnostics: diagnostics, standardInput: context.standardInput
+    ).read().history
     let items = history.items(day: DayNumbering.utc.day(of:))
     let fit: FSRSOptimizer.Fit
     do {
       fit = try FSRSOptimizer.fit(items)
     } catch {
-      console.errorLine("recall: error: \(error)")
-      return .dataError
+      throw CommandError.data("\(error)")
     }
     if fit.stage == .defaults {
-      console.errorLine(
-        "recall: error: \(history.reviewCount) reviews give \(fit.trainingItems) predictions on a "
+      throw CommandError.data(
+        "\(history.reviewCount) reviews give \(fit.trainingItems) predictions on a "
           + "later day; fitting needs at least \(FSRSOptimizer.minimumItems) (fsrs-rs's minimum)")
-      return .dataError
     }
     let fitted = FSRSEvaluation.evaluate(items, parameters: fit.parameters)
     let defaults = FSRSEvaluation.evaluate(items, parameters: FSRSParameters.defaults)
@@ -85,6 +76,5 @@ public struct ScheduleOptimizeCommand: ParsableCommand {
       }
       console.line(fit.parameters.map { String(format: "%.4f", $0) }.joined(separator: ","))
     }
-    return .ok
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall schedule replay`: recomputes FSRS memory states from a review log.
-public struct ScheduleReplayCommand: ParsableCommand {
+public struct ScheduleReplayCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "replay",
     abstract: "Recompute FSRS-6 memory states from a review log (JSON Lines).",
@@ -39,56 +39,36 @@ public struct ScheduleReplayCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = Self.replay(
-      file: file, deck: deck, scheduling: scheduling, library: libraryOptions.library(),
-      console: .standard,
-      standardInput: { try FileHandle.standardInput.readToEnd() ?? Data() })
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
   /// Replays the log in `file` (or standard input) and prints one line per review.
-  public static func replay(
-    file: String?, deck: String? = nil, scheduling: SchedulingOptions,
-    library: DeckLibrary, console: Console, standardInput: () throws -> Data
-  ) -> ExitStatus {
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
     var base = SchedulerOptions()
     if let deck {
-      switch DeckLoading(library: library, console: console).load(deck, printWarnings: false) {
-      case .success(let loaded): base = SchedulerOptions(settings: loaded.settings)
-      case .failure(let failure): return failure.status
-      }
+      let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+      guard let loaded = loading.load(deck, printWarnings: false) else { return }
+      base = SchedulerOptions(settings: loaded.settings)
       // The loader checks ranges only loosely (parameters within ±100); a deck whose
       // settings FSRS cannot use is bad data, not a bad command line.
       do {
         try base.validate()
       } catch {
-        console.errorLine("recall: error: the settings of deck '\(deck)' cannot be used: \(error)")
-        return .dataError
+        throw CommandError.data("the settings of deck '\(deck)' cannot be used: \(error)")
       }
     }
-    var replay: ReviewReplay
-    do {
-      replay = try ReviewReplay(options: scheduling.options(over: base))
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return .usage
-    }
+    var replay = try ReviewReplay(options: scheduling.options(over: base))
 
     let name = file ?? "-"
     let input: Data
     do {
-      input = try name == "-" ? standardInput() : Data(contentsOf: URL(fileURLWithPath: name))
+      input =
+        try name == "-" ? context.standardInput() : Data(contentsOf: URL(fileURLWithPath: name))
     } catch {
       if name == "-" {
-        console.errorLine(
-          "recall: error: cannot read standard input: \(error.localizedDescription)")
-        return .ioError
+        throw CommandError.io("cannot read standard input: \(error.localizedDescription)")
       }
       let missing = !FileManager.default.fileExists(atPath: name)
       let reason = missing ? "no such file" : error.localizedDescription
-      console.errorLine("recall: error: cannot read '\(name)': \(reason)")
-      return missing ? .noInput : .ioError
+      throw CommandError(missing ? .noInput : .ioError, "cannot read '\(name)': \(reason)")
     }
 
     // Lines are batched: one write per line would dominate the run time on long logs.
@@ -108,9 +88,9 @@ public struct ScheduleReplayCommand: ParsableCommand {
           console.out(pending)
           pending = ""
         }
-        console.errorLine(diagnostic.description)
+        diagnostics.emit(diagnostic)
       })
     if !pending.isEmpty { console.out(pending) }
-    return clean ? .ok : .dataError
+    if !clean { diagnostics.fail(.dataError) }
   }
 }

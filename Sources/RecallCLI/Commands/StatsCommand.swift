@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall stats`: where a learner stands on a deck.
-public struct StatsCommand: ParsableCommand {
+public struct StatsCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract: "Show cards by state, what is due, reviews, retention and the hardest facts.",
@@ -54,43 +54,27 @@ public struct StatsCommand: ParsableCommand {
     }
   }
 
-  public func run() throws {
-    let status = run(console: .standard, environment: ProcessInfo.processInfo.environment)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// The command with its output injected.
-  public func run(console: Console, environment: [String: String]) -> ExitStatus {
-    let loading = DeckLoading(library: libraryOptions.library(), console: console)
-    let deck: Deck
-    switch loading.load(self.deck, printWarnings: false) {
-    case .failure(let failure): return failure.status
-    case .success(let loaded): deck = loaded
-    }
+  /// Prints where the learner stands on the deck.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deck = loading.load(self.deck, printWarnings: false) else { return }
     let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
     let moment = fixed ?? Date()
     let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
-    let statistics: DeckStatistics
-    do {
-      let store = try progressOptions.library().openReadOnly(deckID: deck.id)
-      let questions = QuestionGenerator(deck: deck, seed: seed).questions()
-      statistics = try DeckStatistics(
-        cardIDs: questions.map(\.id), store: store, now: moment, timeZone: zone, days: 30,
-        facts: Dictionary(questions.map { ($0.id, $0.fact) }) { first, _ in first })
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
-    }
+    let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+    let questions = QuestionGenerator(deck: deck, seed: seed).questions()
+    let statistics = try DeckStatistics(
+      cardIDs: questions.map(\.id), store: store, now: moment, timeZone: zone, days: 30,
+      facts: Dictionary(questions.map { ($0.id, $0.fact) }) { first, _ in first })
     switch format {
     case .json:
-      console.line(
+      context.console.line(
         Self.json(statistics, deck: deck.id, desiredRetention: Self.desiredRetention(deck)))
     case .text:
       text(
-        statistics, deck: deck, style: TerminalStyle.current(environment: environment),
-        console: console)
+        statistics, deck: deck, style: TerminalStyle.current(environment: context.environment),
+        console: context.console)
     }
-    return .ok
   }
 
   /// The deck's own target, else the scheduler's default.

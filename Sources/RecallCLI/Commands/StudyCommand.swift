@@ -4,7 +4,7 @@ import LineEditing
 import RecallKit
 
 /// `recall study`: the daily study session in a line-editing REPL.
-public struct StudyCommand: ParsableCommand {
+public struct StudyCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "study",
     abstract: "Study a deck: answer the cards that are due, with spaced repetition.",
@@ -65,37 +65,17 @@ public struct StudyCommand: ParsableCommand {
     }
   }
 
-  public func run() throws {
-    let tracker = StudyPromptTracker()
-    let reader = LineReaders.make(completions: tracker.completions)
-    let status = run(
-      reader: reader, console: .standard, environment: ProcessInfo.processInfo.environment,
-      prompts: tracker)
-    (reader as? EditLineReader)?.close()
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  /// The whole command with its input and output injected.
-  /// `prompts` learns which prompt is reading, for a Tab completer built on it.
-  public func run(
-    reader: LineReader, console: Console, environment: [String: String]
-  ) -> ExitStatus {
-    run(reader: reader, console: console, environment: environment, prompts: StudyPromptTracker())
-  }
-
-  func run(
-    reader: LineReader, console: Console, environment: [String: String],
-    prompts: StudyPromptTracker
-  ) -> ExitStatus {
+  /// The whole session: the deck, its progress, the REPL. The prompt tracker learns which
+  /// prompt is reading, for the Tab completer built on it.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let console = context.console
+    let prompts = StudyPromptTracker()
     let progress = progressOptions.library()
     let prefetch = ProgressPrefetch(library: progress, deckName: self.deck)
-    let loading = DeckLoading(library: libraryOptions.library(), console: console)
-    let deck: Deck
-    switch loading.load(self.deck, printWarnings: false) {
-    case .failure(let failure):
+    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    guard let deck = loading.load(self.deck, printWarnings: false) else {
       prefetch?.discard()
-      return failure.status
-    case .success(let loaded): deck = loaded
+      return
     }
     let scheduler: FSRSScheduler
     do {
@@ -104,40 +84,30 @@ public struct StudyCommand: ParsableCommand {
         over: SchedulerOptions(settings: deck.settings), deckID: deck.id,
         directory: progress.directory)
       scheduler = try FSRSScheduler(options: scheduling.options(over: learner))
-    } catch let error as ProgressError {
-      prefetch?.discard()
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
     } catch {
       prefetch?.discard()
-      console.errorLine("recall: error: \(error)")
-      return .usage
+      throw error
     }
     let setup = StudySetup(
       newPerDay: newPerDay, reviewsPerDay: reviewsPerDay, sessionLimit: limit, ahead: ahead,
       seed: seed, start: now.flatMap { try? UTCTimestamp.parse($0).get() })
     let clock = setup.makeClock()
-    let store: ProgressStore
-    do {
-      store = try setup.openProgress(for: deck, in: progress, prefetched: prefetch)
-      if let migration = store.migration { console.errorLine("recall: \(migration)") }
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
-    }
+    let store = try setup.openProgress(for: deck, in: progress, prefetched: prefetch)
+    if let migration = store.migration { console.errorLine("recall: \(migration)") }
+    let reader = context.lineReader(prompts.completions)
+    defer { (reader as? EditLineReader)?.close() }
     do {
       let session = try setup.session(
         deck: deck, store: store, scheduler: scheduler, clock: clock)
       let repl = StudyREPL(
         session: session, reader: reader, console: console,
-        text: TerminalText.current(environment: environment), clock: clock, prompts: prompts)
+        text: TerminalText.current(environment: context.environment), clock: clock,
+        prompts: prompts)
       try repl.run()
       try session.close()
     } catch {
       try? store.close()
-      console.errorLine("recall: error: \(error)")
-      return error.exitStatus
+      throw error
     }
-    return .ok
   }
 }

@@ -157,12 +157,11 @@ struct DraftSession {
   /// Writes the deck: accepted facts, and undecided ones by the threshold as without a review.
   private func writeDeck(_ review: DraftReview) -> ExitStatus {
     let rendered = writer.render(review.proposals, header: header)
-    let status = OutputDestination(path: output, force: true).write(rendered.text, console: console)
-    if status == .ok {
+    return Diagnostics.collecting(on: console) { _ in
+      try OutputDestination(path: output, force: true).write(rendered.text, console: console)
       console.line(
         "Wrote \(output): \(rendered.written) facts, \(rendered.commented) commented out.")
     }
-    return status
   }
 
   private func edit(_ review: inout DraftReview, _ index: Int, field: String) {

@@ -1,3 +1,5 @@
+import RecallKit
+
 /// Process exit codes, from sysexits(3), so scripts can tell failures apart.
 public enum ExitStatus: Int32, Sendable {
   case ok = 0
@@ -8,4 +10,45 @@ public enum ExitStatus: Int32, Sendable {
   case unavailable = 69
   case cannotCreate = 73
   case ioError = 74
+  /// Try again later: another session holds the deck's lock.
+  case temporaryFailure = 75
+
+  /// The one table from an error to the status a command stops with.
+  public init(for error: any Error) {
+    switch error {
+    case let error as CommandError: self = error.status
+    case let error as ProgressError:
+      switch error {
+      case .malformed, .newerSchema: self = .dataError
+      case .invalidDeckID, .emptyFolderPath: self = .usage
+      case .cannotCreate: self = .cannotCreate
+      case .locked: self = .temporaryFailure
+      case .io, .invalidReview, .notWritable: self = .ioError
+      }
+    case let error as DeckLookupError:
+      switch error {
+      case .invalidName: self = .usage
+      case .notFound: self = .noInput
+      }
+    case let error as DeckFileError:
+      switch error {
+      case .notFound: self = .noInput
+      case .unreadable: self = .ioError
+      }
+    case is SchedulerOptionsError: self = .usage
+    case let error as WorksheetError:
+      switch error {
+      case .noQuestions: self = .dataError
+      default: self = .usage
+      }
+    default: self = .dataError
+    }
+  }
+
+  /// The status of a command that reported several problems: a bad input outweighs the
+  /// others, and otherwise the first failure stands.
+  func combined(with other: ExitStatus) -> ExitStatus {
+    if self == .ok || other == .dataError { return other }
+    return self
+  }
 }

@@ -20,16 +20,3 @@ public struct ProgressOptions: ParsableArguments, Sendable {
       currentDirectory: FileManager.default.currentDirectoryPath)
   }
 }
-
-extension ProgressError {
-  /// The exit status a command stops with: 65 for a file it cannot read (left untouched), 73
-  /// when the folder or lock cannot be created, 74 for other I/O failures.
-  public var exitStatus: ExitStatus {
-    switch self {
-    case .malformed, .newerSchema: .dataError
-    case .invalidDeckID, .emptyFolderPath: .usage
-    case .cannotCreate: .cannotCreate
-    case .locked, .io, .invalidReview, .notWritable: .ioError
-    }
-  }
-}

@@ -1,11 +1,13 @@
 import Foundation
 
 /// Why a deck named on the command line could not be found.
-public enum DeckLookupError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum DeckLookupError: ReportableError, Hashable, Sendable {
   case invalidName(String)
   case notFound(String, directory: String)
 
-  public var description: String {
+  public var location: SourceLocation? { nil }
+
+  public var message: String {
     switch self {
     case .invalidName(let name):
       "'\(TextSanitizer.visible(name))' is not a deck id (lowercase letters, digits, '-', '_', '.')"
@@ -69,7 +71,7 @@ public struct DeckLibrary: Sendable {
   /// The file for a deck id or path. Ids never leave the folder: `../x` is not an id.
   public func resolve(_ name: String) throws(DeckLookupError) -> String {
     if Self.looksLikePath(name) { return name }
-    guard DeckBuilder.isValidDeckID(name) else { throw .invalidName(name) }
+    guard DeckIdentifier.isValidDeckID(name) else { throw .invalidName(name) }
     for fileExtension in Self.fileExtensions {
       let candidate = (directory as NSString).appendingPathComponent("\(name).\(fileExtension)")
       if FileManager.default.fileExists(atPath: candidate) { return candidate }

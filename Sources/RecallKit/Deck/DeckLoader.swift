@@ -13,14 +13,20 @@ public struct DeckLoadResult: Sendable {
 }
 
 /// Why a deck file could not be read at all (as opposed to read and found wanting).
-public enum DeckFileError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum DeckFileError: ReportableError, Hashable, Sendable {
   case notFound(String)
   case unreadable(String, reason: String)
 
-  public var description: String {
+  public var location: SourceLocation? {
     switch self {
-    case .notFound(let path): "\(path): error: no such deck file"
-    case .unreadable(let path, let reason): "\(path): error: cannot read the deck: \(reason)"
+    case .notFound(let path), .unreadable(let path, _): .file(path)
+    }
+  }
+
+  public var message: String {
+    switch self {
+    case .notFound: "no such deck file"
+    case .unreadable(_, let reason): "cannot read the deck: \(reason)"
     }
   }
 }

@@ -13,6 +13,12 @@ public struct DeckSettings: Hashable, Sendable {
   public var newPerDay: Int?
   public var reviewsPerDay: Int?
 
+  /// Daily limits a deck may set; larger ones are typos, not plans.
+  static let newPerDayRange: ClosedRange<Double> = 0...100_000
+  static let reviewsPerDayRange: ClosedRange<Double> = 0...1_000_000
+  /// A loose sanity range for a hand-set weight; the scheduler clamps to its own bounds.
+  static let weightRange: ClosedRange<Double> = -100...100
+
   public init(
     desiredRetention: Double? = nil, maximumInterval: Int? = nil, learningSteps: [Double]? = nil,
     relearningSteps: [Double]? = nil, parameters: [Double]? = nil, newPerDay: Int? = nil,

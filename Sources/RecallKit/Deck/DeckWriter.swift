@@ -75,56 +75,75 @@ public struct DeckWriter: Sendable {
   }
 
   private func renderFact(_ fact: Fact) -> String {
-    var fields: [(String, String)] = [("id", Self.scalar(fact.id)), ("kind", fact.kind.rawValue)]
-    func add(_ key: String, _ value: String?) {
-      if let value { fields.append((key, Self.scalar(value))) }
+    var fields: [(String, String)] = [
+      (DeckKey.id.rawValue, Self.scalar(fact.id)), (DeckKey.kind.rawValue, fact.kind.rawValue),
+    ]
+    func add(_ key: DeckKey, _ value: String?) {
+      if let value { fields.append((key.rawValue, Self.scalar(value))) }
     }
-    func addList(_ key: String, _ values: [String]) {
-      if !values.isEmpty { fields.append((key, Self.list(values))) }
+    func addList(_ key: DeckKey, _ values: [String]) {
+      if !values.isEmpty { fields.append((key.rawValue, Self.list(values))) }
     }
+    // An open list ("villages such as …") ends with the marker the loader reads.
+    let open = ["…"]
     switch fact.content {
     case .event(let event):
-      add("name", event.name)
-      add("what", event.what)
-      add("date", event.date.formatted)
-      addList("places", event.places)
-      addList("participants", event.participants)
-      add("outcome", event.outcome)
-      add("casualties", event.casualties)
+      add(.name, event.name)
+      add(.what, event.what)
+      add(.date, event.date?.deckText)
+      add(.plannedDate, event.plannedDate?.deckText)
+      add(.time, event.time?.description)
+      add(.duration, event.duration?.description)
+      addList(.places, event.places + (event.placesAreExamples ? open : []))
+      addList(.participants, event.participants + (event.participantsAreExamples ? open : []))
+      add(.outcome, event.outcome)
+      add(.casualties, event.casualties)
     case .person(let person):
-      add("name", person.name)
-      addList("aliases", person.aliases)
-      add("role", person.role)
-      add("affiliation", person.affiliation)
+      add(.name, person.name)
+      add(.title, person.title)
+      add(.nickname, person.nickname)
+      addList(.aliases, person.aliases)
+      addList(.accept, person.acceptedAnswers)
+      add(.role, person.role)
+      add(.affiliation, person.affiliation)
+      add(.born, person.born?.deckText)
+      add(.died, person.died?.deckText)
     case .group(let group):
-      add("name", group.name)
-      add("nickname", group.nickname)
-      addList("aliases", group.aliases)
-      add("role", group.role)
-      add("affiliation", group.affiliation)
-      add("size", group.size?.description)
-      add("size_unit", group.sizeUnit)
+      if group.isNamed { add(.name, group.name) }
+      add(.type, group.type)
+      add(.nickname, group.nickname)
+      addList(.aliases, group.aliases)
+      addList(.accept, group.acceptedAnswers)
+      add(.role, group.role)
+      add(.affiliation, group.affiliation)
+      add(.size, group.size?.description)
+      add(.sizeUnit, group.sizeUnit)
     case .place(let place):
-      add("name", place.name)
-      addList("aliases", place.aliases)
-      if place.type != "place" { add("type", place.type) }
-      add("region", place.region)
+      add(.name, place.name)
+      addList(.aliases, place.aliases)
+      addList(.accept, place.acceptedAnswers)
+      if place.type != "place" { add(.type, place.type) }
+      add(.region, place.region)
       if !place.knownFor.isEmpty {
         fields.append(
-          ("known_for", place.knownFor.map { "\n      - \(Self.scalar($0))" }.joined()))
+          (
+            DeckKey.knownFor.rawValue,
+            place.knownFor.map { "\n      - \(Self.scalar($0))" }.joined()
+          ))
       }
     case .quantity(let quantity):
-      add("how_many", quantity.howMany)
-      add("value", quantity.value.description)
-      add("unit", quantity.unit)
-      add("date", quantity.date?.formatted)
+      add(.howMany, quantity.howMany)
+      add(.value, quantity.value.description)
+      add(.unit, quantity.unit)
+      add(.date, quantity.date?.deckText)
     case .statement(let statement):
-      add("text", statement.before + "[[" + statement.key + "]]" + statement.after)
-      addList("alternatives", statement.alternatives)
+      add(.text, statement.before + "[[" + statement.key + "]]" + statement.after)
+      addList(.alternatives, statement.alternatives)
+      addList(.alsoTrue, statement.alsoTrue)
     }
-    addList("tags", fact.tags)
-    add("note", fact.note)
-    add("source", fact.source)
+    addList(.tags, fact.tags)
+    add(.note, fact.note)
+    add(.source, fact.source)
     return Self.entry(fields)
   }
 
@@ -141,6 +160,9 @@ public struct DeckWriter: Sendable {
     case .truefalse:
       fields.append(("prompt", Self.scalar(card.prompt)))
       fields.append(("answer", card.truth == true ? "true" : "false"))
+    case .numeric:
+      fields.append(("prompt", Self.scalar(card.prompt)))
+      fields.append(("answer", Self.scalar(card.number?.description ?? "")))
     case .cloze:
       let statement =
         card.cloze ?? Fact.Statement(before: "", key: card.answers.first ?? "", after: "")

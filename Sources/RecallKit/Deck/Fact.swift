@@ -55,31 +55,51 @@ public struct Fact: Hashable, Sendable, Identifiable {
     }
   }
 
-  /// Something that happened at a time.
+  /// Something that happened, usually at a time.
   public struct Event: Hashable, Sendable {
     /// A proper name when the event has one ("the Battle of Mazhiq").
     public var name: String?
     /// What happened, as a past-tense clause that can follow a date: "the KLA captured Zhvillidove".
     public var what: String
-    public var date: HistoricalDate
+    /// When it happened; nil when the source gives no date, so no question asks "When…?".
+    public var date: HistoricalDate?
+    /// When it was planned for (an attack set for a day, a coronation postponed), which the
+    /// source distinguishes from when, or whether, it happened.
+    public var plannedDate: HistoricalDate?
+    /// The time of day the source gives ("at 11:30").
+    public var time: TimeOfDay?
+    /// How long it lasted ("about 3 months").
+    public var duration: TimeSpan?
     /// Ids of place facts where it happened.
     public var places: [String]
+    /// The places are examples ("villages such as …"), not the whole list: another place may
+    /// be true too, so no statement says a place is not among them.
+    public var placesAreExamples: Bool
     /// Sides or participants, as written.
     public var participants: [String]
+    /// The participants are examples ("individuals including …"), not the whole list.
+    public var participantsAreExamples: Bool
     /// What came of it, as a sentence.
     public var outcome: String?
     /// Losses, as a sentence.
     public var casualties: String?
 
     public init(
-      name: String? = nil, what: String, date: HistoricalDate, places: [String] = [],
-      participants: [String] = [], outcome: String? = nil, casualties: String? = nil
+      name: String? = nil, what: String, date: HistoricalDate?, plannedDate: HistoricalDate? = nil,
+      time: TimeOfDay? = nil, duration: TimeSpan? = nil, places: [String] = [],
+      placesAreExamples: Bool = false, participants: [String] = [],
+      participantsAreExamples: Bool = false, outcome: String? = nil, casualties: String? = nil
     ) {
       self.name = name
       self.what = what
       self.date = date
+      self.plannedDate = plannedDate
+      self.time = time
+      self.duration = duration
       self.places = places
+      self.placesAreExamples = placesAreExamples
       self.participants = participants
+      self.participantsAreExamples = participantsAreExamples
       self.outcome = outcome
       self.casualties = casualties
     }
@@ -88,24 +108,52 @@ public struct Fact: Hashable, Sendable, Identifiable {
   /// A named person.
   public struct Person: Hashable, Sendable {
     public var name: String
-    /// Other names the person is known by; accepted as answers.
+    /// Other names the person is known by (each gets its own "By what other name…?" question);
+    /// accepted as answers.
     public var aliases: [String]
     /// What the person was or did, as a noun phrase: "a former MUP commander who trained recruits".
     public var role: String
     public var affiliation: String?
+    /// A title written before the name ("President", "Duke of Wellington"); "President Thaçi"
+    /// and the title alone where it names one person are accepted, never asked as a name.
+    public var title: String?
+    /// A nickname, apart from the spellings in `aliases` ("the Iron Duke").
+    public var nickname: String?
+    /// Other forms accepted as answers that make no question (romanisations, short forms).
+    public var acceptedAnswers: [String]
+    public var born: HistoricalDate?
+    public var died: HistoricalDate?
 
-    public init(name: String, aliases: [String] = [], role: String, affiliation: String? = nil) {
+    public init(
+      name: String, aliases: [String] = [], role: String, affiliation: String? = nil,
+      title: String? = nil, nickname: String? = nil, acceptedAnswers: [String] = [],
+      born: HistoricalDate? = nil, died: HistoricalDate? = nil
+    ) {
       self.name = name
       self.aliases = aliases
       self.role = role
       self.affiliation = affiliation
+      self.title = title
+      self.nickname = nickname
+      self.acceptedAnswers = acceptedAnswers
+      self.born = born
+      self.died = died
     }
   }
 
   /// A military unit or an organization.
   public struct Group: Hashable, Sendable {
     public var isUnit: Bool
+    /// The group's name; for a group the source never names, its role (see `isNamed`).
     public var name: String
+    /// False when the source describes the group without naming it: no question asks for its
+    /// name.
+    public var isNamed: Bool
+    /// What sort of body it is ("army", "brigade", "school", "mission", "party"), so options
+    /// for its name are groups of the same sort.
+    public var type: String?
+    /// Other forms accepted as answers that make no question.
+    public var acceptedAnswers: [String]
     public var nickname: String?
     public var aliases: [String]
     /// What the group was or did, as a noun phrase.
@@ -119,10 +167,14 @@ public struct Fact: Hashable, Sendable, Identifiable {
     public init(
       isUnit: Bool, name: String, nickname: String? = nil, aliases: [String] = [],
       role: String? = nil, affiliation: String? = nil, size: NumberValue? = nil,
-      sizeUnit: String? = nil
+      sizeUnit: String? = nil, isNamed: Bool = true, type: String? = nil,
+      acceptedAnswers: [String] = []
     ) {
       self.isUnit = isUnit
       self.name = name
+      self.isNamed = isNamed
+      self.type = type
+      self.acceptedAnswers = acceptedAnswers
       self.nickname = nickname
       self.aliases = aliases
       self.role = role
@@ -143,11 +195,14 @@ public struct Fact: Hashable, Sendable, Identifiable {
     public var region: String?
     /// Sentences that name the place and say what happened there.
     public var knownFor: [String]
+    /// Other forms accepted as answers that make no question ("Vučitrn" for "Vushtrria").
+    public var acceptedAnswers: [String]
 
     public init(
       name: String, aliases: [String] = [], type: String = "place", region: String? = nil,
-      knownFor: [String] = []
+      knownFor: [String] = [], acceptedAnswers: [String] = []
     ) {
+      self.acceptedAnswers = acceptedAnswers
       self.name = name
       self.aliases = aliases
       self.type = type
@@ -165,6 +220,14 @@ public struct Fact: Hashable, Sendable, Identifiable {
     /// The counted thing's unit when it is not implied ("km").
     public var unit: String?
     public var date: HistoricalDate?
+
+    /// The value as a length of time, when `unit` is one ("weeks"): graded in any unit of time.
+    public var timeSpan: TimeSpan? {
+      guard let unit, let (timeUnit, times) = TimeSpan.Unit.named(unit), times == 1 else {
+        return nil
+      }
+      return TimeSpan(value, timeUnit)
+    }
 
     public init(
       howMany: String, value: NumberValue, unit: String? = nil, date: HistoricalDate? = nil
@@ -184,8 +247,15 @@ public struct Fact: Hashable, Sendable, Identifiable {
     public var after: String
     /// Other accepted forms of the key term.
     public var alternatives: [String]
+    /// Other terms that make the sentence true too ("villages such as [[Mazhiq]]" is true of
+    /// Kutllovc): accepted as answers, never offered as distractors.
+    public var alsoTrue: [String]
 
-    public init(before: String, key: String, after: String, alternatives: [String] = []) {
+    public init(
+      before: String, key: String, after: String, alternatives: [String] = [],
+      alsoTrue: [String] = []
+    ) {
+      self.alsoTrue = alsoTrue
       self.before = before
       self.key = key
       self.after = after

@@ -3,6 +3,8 @@ public struct HandCard: Hashable, Sendable, Identifiable {
   /// The hand-written question forms.
   public enum Kind: String, Hashable, Sendable, CaseIterable, Codable {
     case short, cloze, choice, truefalse
+    /// A figure, graded like a numeric fact ("about 15,000" accepts 15,000).
+    case numeric
   }
 
   public var id: String
@@ -17,6 +19,8 @@ public struct HandCard: Hashable, Sendable, Identifiable {
   public var truth: Bool?
   /// For cloze cards: the marked sentence.
   public var cloze: Fact.Statement?
+  /// For numeric cards: the figure, with its qualifier or range.
+  public var number: NumberValue?
   /// The fact this card belongs with, if any.
   public var fact: String?
   public var explanation: String?
@@ -25,7 +29,8 @@ public struct HandCard: Hashable, Sendable, Identifiable {
 
   public init(
     id: String, kind: Kind, prompt: String, answers: [String] = [], distractors: [String] = [],
-    truth: Bool? = nil, cloze: Fact.Statement? = nil, fact: String? = nil,
+    truth: Bool? = nil, cloze: Fact.Statement? = nil, number: NumberValue? = nil,
+    fact: String? = nil,
     explanation: String? = nil, tags: [String] = [], location: SourceLocation
   ) {
     self.id = id
@@ -35,6 +40,7 @@ public struct HandCard: Hashable, Sendable, Identifiable {
     self.distractors = distractors
     self.truth = truth
     self.cloze = cloze
+    self.number = number
     self.fact = fact
     self.explanation = explanation
     self.tags = tags

@@ -221,7 +221,13 @@ struct NodeReader {
   mutating func date(_ node: DeckNode?, field: String) -> HistoricalDate? {
     guard let raw = text(node, field: field) else { return nil }
     do {
-      return try HistoricalDate.parse(raw)
+      let date = try HistoricalDate.parse(raw)
+      if HistoricalDate.isAmbiguousNumeric(raw) {
+        warning(
+          "'\(Self.clip(raw))' in '\(field)' reads both ways; Recall takes it day first, as "
+            + "\(date.formatted); write the month in words to be sure", at: node)
+      }
+      return date
     } catch {
       self.error("'\(field)' is not a valid date: \(error)", at: node)
       return nil
@@ -230,10 +236,10 @@ struct NodeReader {
 
   mutating func numberValue(_ node: DeckNode?, field: String) -> NumberValue? {
     guard let raw = text(node, field: field) else { return nil }
-    guard let value = NumberValue.parse(raw) else {
+    guard let value = NumberValue.parseWritten(raw) else {
       error(
         "'\(field)' is not a number Recall understands: '\(Self.clip(raw))' (try '100', "
-          + "'over 100', 'about 100' or '3,000 to 5,000')", at: node)
+          + "'over 100', 'about 100', 'six or seven' or '3,000 to 5,000')", at: node)
       return nil
     }
     if value.low < 0 {

@@ -3,7 +3,7 @@ import Foundation
 extension NumberValue {
   /// Parses figures as sources state them: `100`, `3,000`, `over 100`, `about 100`,
   /// `approximately 100`, `at least 8`, `fewer than 10`, `3,000–5,000`,
-  /// `between 3,000 and 5,000`, `3000 to 5000`.
+  /// `between 3,000 and 5,000`, `3000 to 5000`, `6 or 7`.
   public static func parse(_ text: String) -> NumberValue? {
     // Every form has digits and no word like `4x`; the generator probes many key terms.
     guard text.utf8.contains(where: { (0x30...0x39).contains($0) }),
@@ -29,7 +29,7 @@ extension NumberValue {
       let high = rest[range.upperBound...]
       return makeRange(String(low), String(high), qualifier)
     }
-    for separator in [" to ", "–", "—", " - ", "-"] {
+    for separator in [" to ", " or ", "–", "—", " - ", "-"] {
       if let range = rest.firstLiteralRange(of: separator), range.lowerBound != rest.startIndex {
         return makeRange(
           String(rest[..<range.lowerBound]), String(rest[range.upperBound...]), qualifier)
@@ -37,6 +37,12 @@ extension NumberValue {
     }
     guard let value = plainNumber(rest) else { return nil }
     return NumberValue(value, qualifier: qualifier)
+  }
+
+  /// Like `parse`, but also reads figures in words, as a deck author may write them:
+  /// `six or seven`, `about three thousand`, `a hundred`.
+  public static func parseWritten(_ text: String) -> NumberValue? {
+    parse(text) ?? parse(NumberWords.replacingWords(in: text.lowercased()))
   }
 
   private static func makeRange(_ low: String, _ high: String, _ qualifier: Qualifier)

@@ -29,6 +29,13 @@ public struct NumberValue: Hashable, Sendable, Codable, CustomStringConvertible 
 
   public var isRange: Bool { low != high }
 
+  /// "over 100", "at least 8": the true figure is this or more, so a larger figure is no
+  /// mistake and a smaller one no distractor.
+  public var isLowerBound: Bool { qualifier == .over || qualifier == .atLeast }
+
+  /// "under 10", "at most 8", "up to 8".
+  public var isUpperBound: Bool { qualifier == .under || qualifier == .atMost }
+
   /// Answers a grader should accept: a range's span, ±10% around an approximate figure, and a
   /// little way past a bound ("over 100" accepts 100 to 120).
   public var acceptedRange: ClosedRange<Double> {
@@ -60,6 +67,9 @@ public struct NumberValue: Hashable, Sendable, Codable, CustomStringConvertible 
       }
       return value < 0 ? "-" + grouped : grouped
     }
-    return String(value)
+    // Figures worked out by multiplying (0.1 × 6) print as the source would: 0.6, not
+    // 0.6000000000000001.
+    let rounded = (value * 1_000_000).rounded() / 1_000_000
+    return String(rounded)
   }
 }

@@ -92,6 +92,11 @@ public enum StarterDeck {
         type: cloze                # a sentence with one [[blank]]; answer lists other forms
         text: Germany was reunified on 3 October [[1990]].
 
+      - id: wall-length
+        type: numeric              # a figure; the answer may say about, over or between
+        prompt: Roughly how many kilometres long was the Berlin Wall around West Berlin?
+        answer: about 155
+
     """
   }
 

@@ -1,21 +1,27 @@
 import Foundation
 
 /// Why an article cannot be drafted from; each names the file and the first place it went wrong.
-public enum DraftError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum DraftError: ReportableError, Hashable, Sendable {
   case empty(path: String)
   case notText(path: String, line: Int, reason: String)
   case tooLarge(path: String, bytes: Int, limit: Int)
   case nothingFound(path: String)
 
-  public var description: String {
+  public var location: SourceLocation? {
     switch self {
-    case .empty(let path): "\(path): error: the article is empty"
-    case .notText(let path, let line, let reason): "\(path):\(line):1: error: \(reason)"
-    case .tooLarge(let path, let bytes, let limit):
-      "\(path): error: the article is \(bytes / 1024) KiB; drafting reads at most "
+    case .empty(let path), .tooLarge(let path, _, _), .nothingFound(let path): .file(path)
+    case .notText(let path, let line, _): SourceLocation(file: path, line: line, column: 1)
+    }
+  }
+
+  public var message: String {
+    switch self {
+    case .empty: "the article is empty"
+    case .notText(_, _, let reason): reason
+    case .tooLarge(_, let bytes, let limit):
+      "the article is \(bytes / 1024) KiB; drafting reads at most "
         + "\(limit / 1024) KiB (split it into chapters)"
-    case .nothingFound(let path):
-      "\(path): error: found no dated events, figures or names to propose"
+    case .nothingFound: "found no dated events, figures or names to propose"
     }
   }
 }

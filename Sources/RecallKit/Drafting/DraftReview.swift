@@ -87,7 +87,7 @@ public struct DraftReview: Codable, Sendable, Equatable {
     guard known.contains(key) else { throw .unknownField(key, known: known) }
     let trimmed = value.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty {
-      guard !(DeckBuilder.requiredFactKeys[kind] ?? []).contains(key) else {
+      guard !DeckSchema.requiredKeys(of: kind).contains(key) else {
         throw .emptyRequired(key)
       }
       proposals[index][key] = nil

@@ -80,7 +80,7 @@ struct DeckIndex: Sendable {
         if group.isUnit { units.append(position) } else { organizations.append(position) }
         if let size = group.size { numbers.append(size) }
       case .event(let event):
-        addDate(event.date)
+        if let date = event.date { addDate(date) }
         for place in event.places {
           coPlaces[place, default: []].formUnion(event.places.filter { $0 != place })
         }

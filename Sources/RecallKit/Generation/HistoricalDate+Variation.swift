@@ -92,6 +92,10 @@ extension HistoricalDate.Point {
       }
     case .year(let year):
       return months(year, 1, 12)
+    case .decade, .hundreds, .century:
+      return months(years.lowerBound, 1, 12)
+        .lowerBound...months(years.upperBound, 1, 12)
+        .upperBound
     }
   }
 
@@ -109,10 +113,20 @@ extension HistoricalDate.Point {
     case .season(let season, let year): year * 4 + (Self.seasons.firstIndex(of: season) ?? 0)
     case .partOfYear(let part, let year): year * 3 + (Self.parts.firstIndex(of: part) ?? 0)
     case .year(let year): year
+    case .decade(let label): label / 10
+    case .hundreds(let label): label / 100
+    // Centuries skip 0: the 1st century BC (-1) is followed by the 1st century AD (1).
+    case .century(let number, let part):
+      (number > 0 ? number - 1 : number) * 3 + (part.flatMap { Self.parts.firstIndex(of: $0) } ?? 1)
     }
   }
 
   func shifted(by units: Int) -> HistoricalDate.Point? {
+    // A whole century moves by centuries, not by thirds.
+    if case .century(let number, nil) = self {
+      let index = (number > 0 ? number - 1 : number) + units
+      return .century(index >= 0 ? index + 1 : index, part: nil)
+    }
     let target = ordinal + units
     func floorDivide(_ value: Int, _ divisor: Int) -> (Int, Int) {
       let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
@@ -137,6 +151,14 @@ extension HistoricalDate.Point {
       return .partOfYear(Self.parts[part], year: year)
     case .year:
       return .year(target)
+    case .decade:
+      return target == 0 ? nil : .decade(target * 10)
+    case .hundreds:
+      return target == 0 ? nil : .hundreds(target * 100)
+    case .century(_, let part):
+      let (index, third) = floorDivide(target, 3)
+      let number = index >= 0 ? index + 1 : index
+      return .century(number, part: part == nil ? nil : Self.parts[third])
     }
   }
 }

@@ -87,6 +87,8 @@ extension QuestionGenerator {
     case .season: (3 * 365, 3)
     case .partOfYear: (3 * 365, 3)
     case .year: (6 * 365, 4)
+    case .decade: (60 * 365, 3)
+    case .century: (400 * 365, 2)
     }
   }
 

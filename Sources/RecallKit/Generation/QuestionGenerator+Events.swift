@@ -3,20 +3,22 @@ extension QuestionGenerator {
   func eventQuestions(_ fact: Fact, _ event: Fact.Event) -> [Question] {
     var result: [Question] = []
     let explanation = explanation(fact, Self.eventSentences(event))
-    let prompt = Self.datePrompt(event)
-
-    result.append(
-      make(
-        fact, .dateShort, .short, prompt: prompt, expected: .date(event.date),
-        explanation: explanation))
-
     var random = randomness(fact, .dateChoice)
-    let wrongDates = dateDistractors(for: event.date, using: &random)
-    if let wrongDates {
+    var wrongDates: [HistoricalDate]?
+    // An undated event has no "When…?" questions.
+    if let date = event.date {
+      let prompt = Self.datePrompt(event, date)
       result.append(
-        makeChoice(
-          fact, .dateChoice, prompt: prompt, answer: event.date.formatted,
-          distractors: wrongDates.map(\.formatted), explanation: explanation, using: &random))
+        make(
+          fact, .dateShort, .short, prompt: prompt, expected: .date(date),
+          explanation: explanation))
+      wrongDates = dateDistractors(for: date, using: &random)
+      if let wrongDates {
+        result.append(
+          makeChoice(
+            fact, .dateChoice, prompt: prompt, answer: date.formatted,
+            distractors: wrongDates.map(\.formatted), explanation: explanation, using: &random))
+      }
     }
 
     let blanked = placeBlank(in: event)
@@ -87,15 +89,15 @@ extension QuestionGenerator {
         falseStatement: Self.fill(blanked.sentence, with: other), explanation: explanation,
         using: &random)
     }
-    guard !wrongDates.isEmpty else { return nil }
+    guard !wrongDates.isEmpty, let date = event.date else { return nil }
     let other = wrongDates[random.next(below: wrongDates.count)]
     let truth: String
     let falsehood: String
     if let name = event.name {
-      truth = "\(name) took place \(event.date.withPreposition)"
+      truth = "\(name) took place \(date.withPreposition)"
       falsehood = "\(name) took place \(other.withPreposition)"
     } else {
-      truth = Self.datedClause(event.date, event.what)
+      truth = Self.datedClause(date, event.what)
       falsehood = Self.datedClause(other, event.what)
     }
     return makeTrueFalse(
@@ -104,8 +106,8 @@ extension QuestionGenerator {
   }
 
   /// "In which month and year did this happen: …?" — never more precise than the date.
-  static func datePrompt(_ event: Fact.Event) -> String {
-    let asking = datePhrase(event.date)
+  static func datePrompt(_ event: Fact.Event, _ date: HistoricalDate) -> String {
+    let asking = datePhrase(date)
     if let name = event.name { return English.question("\(asking) did \(name) take place") }
     return English.question("\(asking) did this happen: \(event.what)")
   }
@@ -122,19 +124,25 @@ extension QuestionGenerator {
     case (.season, true): "Between which seasons"
     case (.partOfYear, false), (.year, false): "In which year"
     case (.partOfYear, true), (.year, true): "Between which years"
+    case (.decade, false): "In which decade"
+    case (.decade, true): "Between which decades"
+    case (.century, false): "In which century"
+    case (.century, true): "Between which centuries"
     }
   }
 
   /// "In mid-May 1998, the KLA captured Zhvillidove."
-  static func datedClause(_ date: HistoricalDate, _ what: String) -> String {
-    English.sentence("\(date.withPreposition), \(what)")
+  static func datedClause(_ date: HistoricalDate?, _ what: String) -> String {
+    guard let date else { return English.sentence(what) }
+    return English.sentence("\(date.withPreposition), \(what)")
   }
 
   /// The event told in full: what, when, and what came of it.
   static func eventSentences(_ event: Fact.Event) -> [String?] {
     let main =
       if let name = event.name {
-        "\(name) took place \(event.date.withPreposition): \(event.what)"
+        event.date.map { "\(name) took place \($0.withPreposition): \(event.what)" }
+          ?? "\(name): \(event.what)"
       } else {
         datedClause(event.date, event.what)
       }

@@ -17,6 +17,9 @@ extension QuestionGenerator {
     case .truefalse:
       kind = .truefalse
       expected = .truth(card.truth ?? true)
+    case .numeric:
+      kind = .numeric
+      expected = .number(card.number ?? NumberValue(0))
     }
     let linked = card.fact.flatMap { id in index.factPosition[id].map { deck.facts[$0] } }
     let explanation =

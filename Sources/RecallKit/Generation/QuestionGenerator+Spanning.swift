@@ -64,8 +64,8 @@ extension QuestionGenerator {
   static func timeline(_ facts: [Fact]) -> [(fact: Fact, event: Fact.Event)] {
     let events = facts.compactMap {
       fact -> (fact: Fact, event: Fact.Event, days: ClosedRange<Int>)? in
-      if case .event(let event) = fact.content {
-        (fact, event, event.date.coveredDays)
+      if case .event(let event) = fact.content, let date = event.date {
+        (fact, event, date.coveredDays)
       } else {
         nil
       }
@@ -105,7 +105,9 @@ extension QuestionGenerator {
     var shown = random.shuffled(labels)
     if shown == labels { shown = Array(shown.dropFirst()) + [labels[0]] }
     let order = labels.compactMap { shown.firstIndex(of: $0) }
-    let steps = chunk.map { "\($0.event.name ?? $0.event.what) (\($0.event.date.formatted))" }
+    let steps = chunk.map {
+      "\($0.event.name ?? $0.event.what) (\($0.event.date?.formatted ?? ""))"
+    }
     let question = Question(
       id: id, kind: .order, prompt: "Put these events in order, earliest first.", options: shown,
       expected: .order(order), fact: first.fact.id,
@@ -121,8 +123,8 @@ extension QuestionGenerator {
     guard Set(labels).count == labels.count else { return nil }
     let pairs = chunk.map {
       MatchPair(
-        fact: $0.fact, item: Self.label($0.event), match: $0.event.date.formatted,
-        told: "\($0.event.name ?? $0.event.what) (\($0.event.date.formatted))")
+        fact: $0.fact, item: Self.label($0.event), match: $0.event.date?.formatted ?? "",
+        told: "\($0.event.name ?? $0.event.what) (\($0.event.date?.formatted ?? ""))")
     }
     return matchQuestion(
       pairs, id: id, template: .matchDates, prompt: "Match each event with its date.")

@@ -7,9 +7,28 @@ public struct AnswerGrader: Sendable {
   /// Names from the deck that a typed text answer must not be mistaken for (other villages,
   /// people, units), so a near miss that is really another name is wrong, not a typo.
   public var otherNames: [String]
+  /// Forms the deck accepts beyond each question's own (aliases, titles, siblings).
+  public var accepted: AcceptedAnswers
+  /// Lengths of time by fact id, so "14 days" answers a question counted in weeks.
+  var timeSpans: [String: TimeSpan]
 
   public init(otherNames: [String] = []) {
     self.otherNames = otherNames
+    self.accepted = AcceptedAnswers()
+    self.timeSpans = [:]
+  }
+
+  /// A grader that knows the deck: its names, its accepted forms and the questions made from it.
+  public init(deck: Deck, questions: [Question]) {
+    self.otherNames = deck.facts.flatMap(AcceptedAnswers.forms(of:))
+    self.accepted = AcceptedAnswers(deck: deck, questions: questions)
+    var spans: [String: TimeSpan] = [:]
+    for fact in deck.facts {
+      if case .quantity(let quantity) = fact.content, let span = quantity.timeSpan {
+        spans[fact.id] = span
+      }
+    }
+    self.timeSpans = spans
   }
 
   /// The grade for `input`, or why it is not an answer. `hintUsed` lowers the suggested rating of
@@ -19,15 +38,28 @@ public struct AnswerGrader: Sendable {
   {
     guard !input.allSatisfy(\.isWhitespace) else { return .invalid(.empty) }
     switch question.expected {
-    case .text(let answers):
+    case .text(let given):
+      let answers = accepted.answers(for: question, given)
       // The deck's own names include this answer; only the others can be confused with it.
       let own = Set(answers.map { TextNormalizer.words($0) })
       let others = otherNames.filter { !own.contains(TextNormalizer.words($0)) }
-      let grader = TextAnswerGrader(otherNames: others)
+      let grader = TextAnswerGrader(otherNames: others, titleWords: accepted.titleWords)
       return .graded(grader.grade(input, accepted: answers, hintUsed: hintUsed))
     case .date(let date):
       return DateAnswerGrader.grade(input, expected: date, hintUsed: hintUsed)
     case .number(let value):
+      // "14 days" for a figure counted in weeks: the typed span in the fact's own unit.
+      if let span = timeSpans[question.fact], let typed = TimeSpan.parse(input),
+        typed.unit != span.unit
+      {
+        let low = typed.days.lowerBound / span.unit.days
+        let high = typed.days.upperBound / span.unit.days
+        let converted = NumberValue(
+          from: (low * 100).rounded() / 100, to: (high * 100).rounded() / 100,
+          qualifier: typed.value.qualifier)
+        return NumberAnswerGrader.grade(
+          converted.description, expected: value, hintUsed: hintUsed)
+      }
       return NumberAnswerGrader.grade(input, expected: value, hintUsed: hintUsed)
     case .choice(let index):
       return ChoiceAnswerGrader.grade(

@@ -4,8 +4,9 @@
 /// - A names the same date, or a more precise one inside it ("10 July 1998" for "July 1998"), or
 ///   drops only an "early/mid/late" ("May 1998" for "mid-May 1998"): correct, with a note when
 ///   the source's own form says more or less.
-/// - For a range fact ("10–11 July 1998", "August to October 1998"), the range or its first day
-///   (or month) alone: correct, with the full range in the note.
+/// - For a range fact ("10–11 July 1998", "August to October 1998"), the range: correct; its
+///   first day (or month) alone: partially correct, since a span needs both ends.
+/// - For an approximate fact ("c. 1500"), a year within 2 (or 0.5 %) of it: correct.
 /// - A coarser date that contains the fact ("July 1998" or "1998" for "10 July 1998"), or a date
 ///   inside a range fact other than its start: partially correct, which schedules as a miss.
 /// - Anything else, and always any other year: wrong.
@@ -37,16 +38,19 @@ public enum DateAnswerGrader {
           answer.start.lies(within: expected.start) && answerEnd.lies(within: expected.start)
         return inside ? (.correct, "the source says only \(full)") : (.wrong, nil)
       }
-      return judge(point: answer.start, against: expected.start, full: full)
+      return judge(
+        point: answer.start, against: expected.start, full: full,
+        approximate: expected.isApproximate)
     }
     if let answerEnd = answer.end {
       let matches =
         accepts(answer.start, for: expected.start) && accepts(answerEnd, for: expectedEnd)
       return matches ? (.correct, nil) : (.wrong, nil)
     }
+    // A span needs both ends: its start alone is only part of the answer.
     let point = answer.start
     if accepts(point, for: expected.start) {
-      return (.correct, "the whole period is \(full)")
+      return (.partiallyCorrect, "give both ends: \(full)")
     }
     if withinRange(point, from: expected.start, to: expectedEnd)
       || expected.start.lies(within: point)
@@ -57,9 +61,16 @@ public enum DateAnswerGrader {
   }
 
   private static func judge(
-    point: HistoricalDate.Point, against expected: HistoricalDate.Point, full: String
+    point: HistoricalDate.Point, against expected: HistoricalDate.Point, full: String,
+    approximate: Bool = false
   ) -> (Grade.Verdict, String?) {
-    if point == expected { return (.correct, nil) }
+    if point == expected { return (.correct, approximate ? "the source says \(full)" : nil) }
+    // "c. 1500": a year close by is as good as the source's own guess.
+    if approximate, case .year(let typed) = point, case .year(let year) = expected,
+      abs(typed - year) <= Swift.max(2, abs(year) / 200)
+    {
+      return (.correct, "the source says \(full)")
+    }
     if point.lies(within: expected) { return (.correct, "the source says only \(full)") }
     if expected.withoutPart == point { return (.correct, "more precisely \(full)") }
     if expected.lies(within: point) { return (.partiallyCorrect, "not precise enough: \(full)") }

@@ -16,10 +16,8 @@ public enum DateAnswerReader {
     do {
       date = try HistoricalDate.parse(text)
     } catch {
+      if case .needsEra = error { return .failure(.shortYear(input)) }
       return .failure(.notADate(input, reason: reason(for: error)))
-    }
-    if date.year < 100 || (date.end?.year ?? 100) < 100 {
-      return .failure(.shortYear(input))
     }
     return .success(date)
   }
@@ -66,7 +64,21 @@ public enum DateAnswerReader {
     }
     text = text.replacing(" and ", with: " to ")
     text = rewriteNumericForms(text)
+    text = rewriteMonthFirstRange(text)
     return words(of: text).joined()
+  }
+
+  /// "july 10-11, 1998" → "10–11 july 1998": the American order of a day range.
+  private static func rewriteMonthFirstRange(_ text: String) -> String {
+    let words = text.replacing(",", with: " ").split(separator: " ").map(String.init)
+    guard words.count == 3, HistoricalDate.monthNumber(words[0]) != nil,
+      words[2].count >= 3, Int(words[2]) != nil
+    else { return text }
+    let days = words[1].split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
+    guard days.count == 2, days.allSatisfy({ Int($0) != nil && $0.count <= 2 }) else {
+      return text
+    }
+    return "\(days[0])–\(days[1]) \(words[0]) \(words[2])"
   }
 
   /// "10-07-1998" → "10.07.1998"; "1998/07/10" and "1998.07.10" → "1998-07-10".

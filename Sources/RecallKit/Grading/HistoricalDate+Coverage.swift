@@ -40,6 +40,14 @@ extension HistoricalDate.Point {
       }
     case .year(let year):
       return [Self.span(year, months: 1...12)]
+    case .decade, .hundreds, .century:
+      let span = years
+      return [
+        Self.span(span.lowerBound, months: 1...1)
+          .lowerBound...Self.span(
+            span.upperBound, months: 12...12
+          ).upperBound
+      ]
     }
   }
 

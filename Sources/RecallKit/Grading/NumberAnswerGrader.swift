@@ -14,6 +14,28 @@ public enum NumberAnswerGrader {
     guard let answer = read(input) else { return .invalid(.notANumber(input)) }
     let accepted = expected.acceptedRange
     let shown = expected.description
+    // A bound needs the bound: "100" for "over 100" says something else.
+    if expected.isLowerBound || expected.isUpperBound {
+      let sameDirection =
+        expected.isLowerBound ? answer.isLowerBound : answer.isUpperBound
+      let near = abs(answer.low - expected.low) <= Swift.max(1, abs(expected.low) / 10)
+      if sameDirection, near, !answer.isRange {
+        let exact = answer.low == expected.low && answer.qualifier == expected.qualifier
+        return .graded(
+          Grade(
+            .correct, shown: shown, note: exact ? nil : "the source says “\(shown)”",
+            hintUsed: hintUsed))
+      }
+      if answer.qualifier == .exact || answer.qualifier == .about, !answer.isRange,
+        accepted.contains(answer.low)
+      {
+        return .graded(
+          Grade(
+            .partiallyCorrect, shown: shown, note: "the source gives a bound: “\(shown)”",
+            hintUsed: hintUsed))
+      }
+      return .graded(Grade(.wrong, shown: shown, hintUsed: hintUsed))
+    }
     guard accepted.contains(answer.low), accepted.contains(answer.high) else {
       return .graded(Grade(.wrong, shown: shown, hintUsed: hintUsed))
     }
@@ -29,6 +51,7 @@ public enum NumberAnswerGrader {
     text = String(text.map { $0 == "\u{00A0}" || $0 == "\u{202F}" ? " " : $0 })
     while let last = text.last, ".,;:!?".contains(last) { text.removeLast() }
     if text.hasSuffix("+") { text = "over " + text.dropLast() }
+    text = scalingBothEnds(text)
     text = NumberWords.replacingWords(in: text)
     guard
       var words = joiningDigitGroups(text.split(separator: " ").map(ungroupDots))
@@ -40,6 +63,25 @@ public enum NumberAnswerGrader {
       words.removeLast()
     }
     return nil
+  }
+
+  /// "3 to 5 thousand" means 3,000 to 5,000: a scale after a range's end applies to both ends.
+  private static func scalingBothEnds(_ text: String) -> String {
+    var words = text.split(separator: " ").map(String.init)
+    guard words.count >= 4, let scale = NumberWords.scales[words[words.count - 1]],
+      ["to", "or", "and", "-", "–"].contains(words[words.count - 3]),
+      let high = figure(words[words.count - 2])
+    else { return text }
+    let lowIndex = words.count - 4
+    guard let low = figure(words[lowIndex]) else { return text }
+    words[lowIndex] = NumberValue.format(low * Double(scale))
+    words[words.count - 2] = NumberValue.format(high * Double(scale))
+    words.removeLast()
+    return words.joined(separator: " ")
+  }
+
+  private static func figure(_ word: String) -> Double? {
+    Double(word.filter { $0 != "," }) ?? NumberWords.value(of: word).map(Double.init)
   }
 
   /// Joins "3 000" and "1 250 000" into one figure, and refuses digits side by side that are not

@@ -10,9 +10,12 @@ public struct TextAnswerGrader: Sendable {
   /// options of a choice). A typed text that is one of these, or as close to one as to the answer,
   /// is wrong rather than a typo.
   public var otherNames: [String]
+  /// Title words the deck uses ("president"), accepted before a name like the usual ones.
+  public var titleWords: Set<String>
 
-  public init(otherNames: [String] = []) {
+  public init(otherNames: [String] = [], titleWords: Set<String> = []) {
     self.otherNames = otherNames
+    self.titleWords = titleWords
   }
 
   /// Words that do not make a partial answer on their own ("of" from "Hero of Kosovo").
@@ -31,11 +34,14 @@ public struct TextAnswerGrader: Sendable {
     if let (form, _) = exact.first {
       let note =
         exact.contains { spellingNote(input, $0.0) == nil } ? nil : spellingNote(input, form)
-      return Grade(.correct, shown: shown, note: note, hintUsed: hintUsed)
+      return Self.named(form, first: shown, verdict: .correct, note: note, hintUsed: hintUsed)
     }
     let others = otherNames.map { ($0, TextNormalizer.words($0)) }.filter { !$0.1.isEmpty }
     if others.contains(where: { $0.1 == typed || $0.1.joined() == typed.joined() }) {
       return Grade(.wrong, shown: shown, hintUsed: hintUsed)
+    }
+    if let form = sameByRule(input, typed, candidates) {
+      return Self.named(form, first: shown, verdict: .correct, note: nil, hintUsed: hintUsed)
     }
     var best: (form: String, edits: Int)?
     for (form, words) in candidates {
@@ -54,8 +60,8 @@ public struct TextAnswerGrader: Sendable {
           hintUsed: hintUsed)
       }
       return Grade(
-        .acceptedWithTypo, shown: shown, note: "accepted as a typo: it is spelled “\(best.form)”",
-        hintUsed: hintUsed)
+        .acceptedWithTypo, shown: best.form,
+        note: "accepted as a typo: it is spelled “\(best.form)”", hintUsed: hintUsed)
     }
     if let form = partOf(typed, candidates: candidates) {
       return Grade(
@@ -63,6 +69,57 @@ public struct TextAnswerGrader: Sendable {
         hintUsed: hintUsed)
     }
     return Grade(.wrong, shown: shown, hintUsed: hintUsed)
+  }
+
+  /// The graded form shown to the learner: the one they gave, with the deck's first answer in
+  /// the note when that differs ("Kurilovo" is right; so is "Vesekovce").
+  static func named(
+    _ form: String, first: String, verdict: Grade.Verdict, note: String?, hintUsed: Bool
+  ) -> Grade {
+    guard TextNormalizer.words(form) != TextNormalizer.words(first) else {
+      return Grade(verdict, shown: first, note: note, hintUsed: hintUsed)
+    }
+    let also = "also accepted: “\(first)”"
+    return Grade(
+      verdict, shown: form, note: note.map { "\($0); \(also)" } ?? also, hintUsed: hintUsed)
+  }
+
+  /// The accepted form the typed answer names under the general rules: another word order,
+  /// ordinal or demonym (`AnswerVariants`), a title before the name or surname, the same length
+  /// of time in another unit, or the same figure written another way.
+  private func sameByRule(_ input: String, _ typed: [String], _ candidates: [(String, [String])])
+    -> String?
+  {
+    if let (form, _) = candidates.first(where: { AnswerVariants.sameAnswer(typed, $0.1) }) {
+      return form
+    }
+    if let rest = AnswerVariants.withoutTitles(typed, extraTitles: titleWords) {
+      for (form, words) in candidates {
+        if AnswerVariants.sameAnswer(rest, words) { return form }
+        // "President Thaçi" for "Hashim Thaçi": a title and the surname.
+        if words.count > 1, rest.count == 1, rest.last == words.last { return form }
+      }
+    }
+    if let span = TimeSpan.parse(input) {
+      for (form, _) in candidates {
+        if let other = TimeSpan.parse(form), Self.close(span.days, other.days) { return form }
+      }
+    }
+    if let figure = NumberAnswerGrader.read(input) {
+      for (form, _) in candidates {
+        if let other = NumberAnswerGrader.read(form), other.low == figure.low,
+          other.high == figure.high, other.qualifier == figure.qualifier
+        {
+          return form
+        }
+      }
+    }
+    return nil
+  }
+
+  private static func close(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> Bool {
+    func near(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= Swift.max(x, y) * 0.02 }
+    return near(a.lowerBound, b.lowerBound) && near(a.upperBound, b.upperBound)
   }
 
   /// The accepted form whose words include every typed word, when the typed words are fewer and

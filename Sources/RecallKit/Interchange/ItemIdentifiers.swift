@@ -36,7 +36,7 @@ public struct ItemIdentifiers: Sendable {
   }
 
   /// Whether Recall accepts `id` as a fact or card id.
-  public static func isValid(_ id: String) -> Bool { DeckBuilder.isValidItemID(id) }
+  public static func isValid(_ id: String) -> Bool { DeckIdentifier.isValidItemID(id) }
 
   /// Lowercase ASCII words joined by `-`, at most `limit` characters, cut at a word boundary:
   /// "Who led Brigade 141?" → "who-led-brigade-141".

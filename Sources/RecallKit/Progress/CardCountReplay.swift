@@ -7,6 +7,7 @@
 struct CardCountReplay {
   var states: [String: CardState]
   var counts: [String: CardCounts]
+  var marks: [String: CardMarks] = [:]
 
   /// Applies `entry`; `review` finds an earlier entry by sequence number, for undos.
   mutating func apply(
@@ -34,6 +35,8 @@ struct CardCountReplay {
       }
       states[cardID] = restored
       if restored == nil { counts[cardID] = nil }
+    case .marks(_, let cardID, _, let cardMarks):
+      marks[cardID] = cardMarks
     }
   }
 

@@ -2,7 +2,7 @@
 ///
 /// Every case leaves the files on disk as they were: a file that cannot be read is reported,
 /// never repaired or replaced.
-public enum ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum ProgressError: ReportableError, Hashable, Sendable {
   /// The deck id would not make a safe file name (it must not leave the progress folder).
   case invalidDeckID(String)
   /// Another process (or another store in this one) holds the deck's lock.
@@ -22,22 +22,29 @@ public enum ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The progress folder was given as an empty path (`--progress-dir ''`, `RECALL_PROGRESS=`).
   case emptyFolderPath
 
-  public var description: String {
+  public var location: SourceLocation? {
+    switch self {
+    case .malformed(let location, _), .newerSchema(let location, _, _): location
+    case .cannotCreate(let path, _), .io(let path, _, _): .file(path)
+    case .invalidDeckID, .locked, .invalidReview, .notWritable, .emptyFolderPath: nil
+    }
+  }
+
+  public var message: String {
     switch self {
     case .invalidDeckID(let id):
       "'\(TextSanitizer.visible(id))' cannot name a progress file (it must be a deck id)"
     case .locked(let deckID, let pid):
       "another recall session is studying '\(deckID)'"
         + (pid.map { " (pid \($0))" } ?? "")
-    case .malformed(let location, let message):
-      "\(location): error: \(message)"
-    case .newerSchema(let location, let found, let supported):
-      "\(location): error: written by a newer Recall (schema \(found)); "
-        + "this Recall reads schema \(supported)"
-    case .cannotCreate(let path, let reason):
-      "\(path): error: cannot create it: \(reason)"
-    case .io(let path, let operation, let reason):
-      "\(path): error: cannot \(operation): \(reason)"
+    case .malformed(_, let message):
+      message
+    case .newerSchema(_, let found, let supported):
+      "written by a newer Recall (schema \(found)); this Recall reads schema \(supported)"
+    case .cannotCreate(_, let reason):
+      "cannot create it: \(reason)"
+    case .io(_, let operation, let reason):
+      "cannot \(operation): \(reason)"
     case .invalidReview(let reason):
       "cannot save the review: \(reason)"
     case .notWritable(let deckID, let reason):

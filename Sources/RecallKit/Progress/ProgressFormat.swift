@@ -8,7 +8,11 @@ enum ProgressFormat {
   /// review log did not change, so their schema-1 headers are read as they are (a big log is
   /// never rewritten for its header); a schema-1 snapshot is migrated (see
   /// `ProgressStore+Migration.swift`).
-  static let schema = 2
+  ///
+  /// Schema 3 added card marks (suspended, buried, flagged; see `CardMarks`): a `marks` object
+  /// in the snapshot and `marks` entries in the journal and the log. Older snapshots have no
+  /// marks and are migrated the same way; older journals and logs are read as they are.
+  static let schema = 3
   /// The oldest schema this Recall still reads.
   static let oldestSchema = 1
 

@@ -54,7 +54,7 @@ public struct ProgressFiles: Hashable, Sendable {
 
   /// The file names for a deck id; ids that could leave the folder are refused.
   public init(deckID: String, directory: String) throws(ProgressError) {
-    guard DeckBuilder.isValidDeckID(deckID), !deckID.contains("/"), !deckID.contains(".."),
+    guard DeckIdentifier.isValidDeckID(deckID), !deckID.contains("/"), !deckID.contains(".."),
       !deckID.hasPrefix(".")
     else { throw .invalidDeckID(deckID) }
     guard !directory.isEmpty else { throw .emptyFolderPath }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One line of the journal or the review log after its header: a review, a re-rating of one,
-/// or the undoing of one.
+/// the undoing of one, or a card's marks.
 ///
 /// Each carries a sequence number, unique and increasing over the deck's whole history, which
 /// is what lets a crash at any point of compaction be recovered without losing or doubling a
@@ -18,10 +18,14 @@ enum ProgressLogEntry: Hashable, Sendable {
   /// `undoes` is the sequence number of the review taken back; `restored` is the card's state
   /// before it (nil: the card had no state, so it is new again).
   case undo(sequence: Int, undoes: Int, cardID: String, at: Date, restored: CardState?)
+  /// The card's marks as they are from `at` on (suspended, buried, flagged; see `CardMarks`).
+  /// It leaves the card's state and counts alone.
+  case marks(sequence: Int, cardID: String, at: Date, CardMarks)
 
   var sequence: Int {
     switch self {
-    case .review(let sequence, _), .rerate(let sequence, _, _, _), .undo(let sequence, _, _, _, _):
+    case .review(let sequence, _), .rerate(let sequence, _, _, _), .undo(let sequence, _, _, _, _),
+      .marks(let sequence, _, _, _):
       sequence
     }
   }
@@ -31,14 +35,14 @@ enum ProgressLogEntry: Hashable, Sendable {
     switch self {
     case .review(let sequence, let record), .rerate(let sequence, _, _, let record):
       (sequence, record)
-    case .undo: nil
+    case .undo, .marks: nil
     }
   }
 
   /// The sequence number of the review this entry takes back: undos and re-rates.
   var takesBack: Int? {
     switch self {
-    case .review: nil
+    case .review, .marks: nil
     case .rerate(_, let replaces, _, _): replaces
     case .undo(_, let undoes, _, _, _): undoes
     }
@@ -47,23 +51,15 @@ enum ProgressLogEntry: Hashable, Sendable {
   var cardID: String {
     switch self {
     case .review(_, let record), .rerate(_, _, _, let record): record.cardID
-    case .undo(_, _, let cardID, _, _): cardID
+    case .undo(_, _, let cardID, _, _), .marks(_, let cardID, _, _): cardID
     }
   }
 
-  /// The card's state once this entry is applied (nil: no state).
-  var stateAfter: CardState? {
-    switch self {
-    case .review(_, let record), .rerate(_, _, _, let record): record.state
-    case .undo(_, _, _, _, let restored): restored
-    }
-  }
-
-  /// When the entry was written: the answer's time, or the undo's.
+  /// When the entry was written: the answer's time, or the undo's or the marks'.
   var time: Date {
     switch self {
     case .review(_, let record), .rerate(_, _, _, let record): record.reviewedAt
-    case .undo(_, _, _, let at, _): at
+    case .undo(_, _, _, let at, _), .marks(_, _, let at, _): at
     }
   }
 
@@ -112,6 +108,16 @@ enum ProgressLogEntry: Hashable, Sendable {
       } else {
         writer.raw("null")
       }
+    case .marks(_, let cardID, let at, let marks):
+      writer.string("marks")
+      writer.raw(", ")
+      writer.key("card")
+      writer.string(cardID)
+      writer.raw(", ")
+      writer.key("at")
+      writer.string(ProgressFormat.timestamp(at))
+      writer.raw(", ")
+      marks.writeFields(into: &writer)
     }
     writer.raw("}\n")
     return writer.text
@@ -143,7 +149,7 @@ enum ProgressLogEntry: Hashable, Sendable {
 
   private static let keys = [
     "seq", "type", "card", "at", "rating", "answer", "accepted", "responseMs", "state", "undoes",
-    "restored", "replaces", "previous",
+    "restored", "replaces", "previous", "suspended", "buriedUntil", "flaggedAt", "note",
   ]
 
   /// Reads one entry line; the scanner covers exactly that line.
@@ -164,6 +170,7 @@ enum ProgressLogEntry: Hashable, Sendable {
     var restored: CardState??
     var replaces: Int?
     var previous: CardState??
+    var marks = CardMarks.Reader()
     // Offsets of the keys seen, by position in `keys`: for duplicates and misplaced keys.
     var offsets = [Int](repeating: -1, count: keys.count)
     while let (key, offset) = try scanner.nextKey() {
@@ -223,6 +230,8 @@ enum ProgressLogEntry: Hashable, Sendable {
       case "previous":
         previous =
           scanner.consumeNull() ? .some(nil) : try ProgressFormat.readState(&scanner, card: card)
+      case _ where CardMarks.keys.contains(key):
+        try marks.read(key, from: &scanner)
       default:
         throw scanner.failure(
           "unknown key '\(TextSanitizer.visible(key))' in a log entry", at: offset)
@@ -255,10 +264,11 @@ enum ProgressLogEntry: Hashable, Sendable {
     }
     switch type {
     case "review":
-      try misplaced(["undoes", "restored", "replaces", "previous"], in: "a review")
+      try misplaced(
+        ["undoes", "restored", "replaces", "previous"] + CardMarks.keys.sorted(), in: "a review")
       return .review(sequence: sequence, try record())
     case "rerate":
-      try misplaced(["undoes", "restored"], in: "a rerate")
+      try misplaced(["undoes", "restored"] + CardMarks.keys.sorted(), in: "a rerate")
       guard let replaces else { throw missing("replaces") }
       guard let previous else { throw missing("previous") }
       guard replaces < sequence else {
@@ -268,7 +278,8 @@ enum ProgressLogEntry: Hashable, Sendable {
       return .rerate(sequence: sequence, replaces: replaces, previous: previous, try record())
     case "undo":
       try misplaced(
-        ["rating", "answer", "accepted", "responseMs", "state", "replaces", "previous"],
+        ["rating", "answer", "accepted", "responseMs", "state", "replaces", "previous"]
+          + CardMarks.keys.sorted(),
         in: "an undo")
       guard let undoes else { throw missing("undoes") }
       guard let restored else { throw missing("restored") }
@@ -277,9 +288,18 @@ enum ProgressLogEntry: Hashable, Sendable {
           "entry \(sequence) cannot undo entry \(undoes), which comes after it", at: start)
       }
       return .undo(sequence: sequence, undoes: undoes, cardID: cardID, at: at, restored: restored)
+    case "marks":
+      try misplaced(
+        [
+          "rating", "answer", "accepted", "responseMs", "state", "undoes", "restored", "replaces",
+          "previous",
+        ],
+        in: "a marks")
+      let read = try marks.finish(scanner, at: start, what: "the entry")
+      return .marks(sequence: sequence, cardID: cardID, at: at, read)
     default:
       throw scanner.failure(
-        "'\(TextSanitizer.visible(type))' is not an entry type (review, rerate, undo)",
+        "'\(TextSanitizer.visible(type))' is not an entry type (review, rerate, undo, marks)",
         at: typeOffset)
     }
   }

@@ -10,6 +10,9 @@ struct ProgressSnapshot: Sendable {
   /// Each card's reps and lapses through `journalThrough`; a card missing here has none.
   /// Empty when read from a schema-1 file, which has no counts.
   var counts: [String: CardCounts]
+  /// Each card's marks (suspended, buried, flagged); a card missing here has none. Empty when
+  /// read from a file older than schema 3.
+  var marks: [String: CardMarks] = [:]
   /// The schema of the file it was read from; `ProgressFormat.schema` for a new one.
   var schema = ProgressFormat.schema
 
@@ -37,17 +40,35 @@ struct ProgressSnapshot: Sendable {
     writer.raw(",\n  ")
     writer.key("cards")
     if cards.isEmpty {
+      writer.raw("{}")
+    } else {
+      writer.raw("{")
+      var first = true
+      for id in cards.keys.sorted() {
+        guard let state = cards[id] else { continue }
+        writer.raw(first ? "\n    " : ",\n    ")
+        first = false
+        writer.key(id)
+        ProgressFormat.write(state, counts: counts[id] ?? .zero, into: &writer)
+      }
+      writer.raw("\n  }")
+    }
+    writer.raw(",\n  ")
+    writer.key("marks")
+    if marks.isEmpty {
       writer.raw("{}\n}\n")
       return writer.text
     }
     writer.raw("{")
     var first = true
-    for id in cards.keys.sorted() {
-      guard let state = cards[id] else { continue }
+    for id in marks.keys.sorted() {
+      guard let cardMarks = marks[id] else { continue }
       writer.raw(first ? "\n    " : ",\n    ")
       first = false
       writer.key(id)
-      ProgressFormat.write(state, counts: counts[id] ?? .zero, into: &writer)
+      writer.raw("{")
+      cardMarks.writeFields(into: &writer)
+      writer.raw("}")
     }
     writer.raw("\n  }\n}\n")
     return writer.text
@@ -85,6 +106,7 @@ struct ProgressSnapshot: Sendable {
     var journalThrough: Int?
     var cards: [String: CardState]?
     var counts: [String: CardCounts] = [:]
+    var marks: [String: CardMarks] = [:]
     var seen = Set<String>()
     while let (key, offset) = try scanner.nextKey() {
       guard seen.insert(key).inserted else {
@@ -121,6 +143,31 @@ struct ProgressSnapshot: Sendable {
           if let cardCounts = card.counts, cardCounts != .zero { counts[id] = cardCounts }
         }
         cards = states
+      case "marks" where schema >= 3:
+        try scanner.beginObject("'marks'")
+        while let (id, idOffset) = try scanner.nextKey() {
+          let visible = TextSanitizer.visible(id)
+          let start = scanner.valueOffset()
+          try scanner.beginObject("the marks of '\(visible)'")
+          var reader = CardMarks.Reader()
+          var seenKeys = Set<String>()
+          while let (key, keyOffset) = try scanner.nextKey() {
+            guard CardMarks.keys.contains(key) else {
+              throw scanner.failure(
+                "unknown key '\(TextSanitizer.visible(key))' in the marks of '\(visible)'",
+                at: keyOffset)
+            }
+            guard seenKeys.insert(key).inserted else {
+              throw scanner.failure(
+                "duplicate key '\(key)' in the marks of '\(visible)'", at: keyOffset)
+            }
+            try reader.read(key, from: &scanner)
+          }
+          let read = try reader.finish(scanner, at: start, what: "the marks of '\(visible)'")
+          guard marks.updateValue(read, forKey: id) == nil else {
+            throw scanner.failure("card '\(visible)' has marks twice", at: idOffset)
+          }
+        }
       default:
         throw scanner.failure(
           "unknown key '\(TextSanitizer.visible(key))' in the progress file", at: offset)
@@ -137,6 +184,7 @@ struct ProgressSnapshot: Sendable {
     var snapshot = ProgressSnapshot(
       deckID: deckID, journalThrough: journalThrough, cards: cards, counts: counts)
     snapshot.schema = schema
+    snapshot.marks = marks
     return snapshot
   }
 }

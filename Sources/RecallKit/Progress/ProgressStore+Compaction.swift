@@ -1,3 +1,5 @@
+import Foundation
+
 extension ProgressStore {
   /// Folds the journal into the snapshot: appends its entries to the review log, replaces the
   /// snapshot, and starts an empty journal. Each step is durable before the next starts, and a
@@ -8,8 +10,9 @@ extension ProgressStore {
     guard !pending.isEmpty else { return }
     try appendToReviewLog(pending)
 
-    let snapshot = ProgressSnapshot(
+    var snapshot = ProgressSnapshot(
       deckID: deckID, journalThrough: lastSequence, cards: states, counts: counts)
+    snapshot.marks = lastingMarks(asOf: pending.last?.time)
     try ProgressFileSystem.replace(files.snapshot, with: Array(snapshot.encoded().utf8))
     snapshotThrough = lastSequence
 
@@ -23,6 +26,12 @@ extension ProgressStore {
     let header = ProgressLogFile.header(.journal, deckID: deckID, after: lastSequence)
     try ProgressFileSystem.replace(files.journal, with: Array(header.utf8))
     journalAfter = lastSequence
+  }
+
+  /// The marks worth keeping in a snapshot: a bury that ended before `time` (the newest entry's,
+  /// the log's own clock) is over and left out.
+  func lastingMarks(asOf time: Date?) -> [String: CardMarks] {
+    marks.filter { !$0.value.isEmpty(at: time) }
   }
 
   /// Appends the entries the review log does not have yet (a crash may have left some there).

@@ -2,13 +2,14 @@
 struct LoadedProgress {
   var states: [String: CardState]
   var counts: [String: CardCounts]
+  var marks: [String: CardMarks]
   var snapshotThrough: Int
   /// Nil when there is no journal, or it holds no complete line yet.
   var journal: ProgressLogFile?
   /// The snapshot as read, its counts filled in from the logs when the file is schema 1; nil
   /// when there is no snapshot.
   var snapshot: ProgressSnapshot?
-  /// The bytes of a schema-1 snapshot, for the backup made before migrating it.
+  /// The bytes of a snapshot of an older schema, for the backup made before migrating it.
   var olderSnapshotBytes: [UInt8]?
 }
 
@@ -50,11 +51,13 @@ extension ProgressStore {
           through: through, logPath: files.reviews, deckID: deckID,
           journal: journal?.entries ?? [], cards: older.cards)
         snapshot = older
-        olderBytes = snapshotBytes
       }
+      // Schema 3 added marks, which an older file has none of: nothing to compute.
+      if let older = snapshot, older.schema < ProgressFormat.schema { olderBytes = snapshotBytes }
 
       var replay = CardCountReplay(
-        states: snapshot?.cards ?? [:], counts: snapshot?.counts ?? [:])
+        states: snapshot?.cards ?? [:], counts: snapshot?.counts ?? [:],
+        marks: snapshot?.marks ?? [:])
       for entry in journal?.entries ?? [] where entry.sequence > through {
         try replay.apply(entry) { (sequence) throws(ProgressError) in
           if let found = journal?.entry(sequence) { return found }
@@ -62,7 +65,8 @@ extension ProgressStore {
         }
       }
       return LoadedProgress(
-        states: replay.states, counts: replay.counts, snapshotThrough: through, journal: journal,
+        states: replay.states, counts: replay.counts, marks: replay.marks,
+        snapshotThrough: through, journal: journal,
         snapshot: snapshot, olderSnapshotBytes: olderBytes)
     }
     preconditionFailure("the loop returns or throws")

@@ -4,10 +4,12 @@ extension ProgressStore {
 
   /// Rewrites a snapshot of an older schema in the current one, after keeping a copy.
   ///
-  /// Only schema 1 exists before 2, and the one change is each card's `reps` and `lapses`,
-  /// which `load` has already computed from the review log and the journal (as of the
-  /// snapshot's `journalThrough`). The steps, each durable before the next:
-  /// 1. copy the file as it was to `<deck>.json.v1.bak` (write temp, fsync, rename). An
+  /// Schema 2 added each card's `reps` and `lapses`, which `load` has already computed for a
+  /// schema-1 file from the review log and the journal (as of the snapshot's
+  /// `journalThrough`); schema 3 added `marks`, of which an older file has none. The steps,
+  /// each durable before the next:
+  /// 1. copy the file as it was to `<deck>.json.v1.bak` (`.v2.bak` for schema 2; write
+  ///    temp, fsync, rename). An
   ///    existing backup is never overwritten: one with the same bytes is used as it is (a
   ///    migration that failed after it), otherwise the next free `.v1.bak.2`, `.v1.bak.3`, …;
   /// 2. replace the snapshot, with the same states and `journalThrough`, in the current schema.

@@ -57,11 +57,14 @@ extension ProgressStore {
         kept[id] = nil
         keptCounts[id] = nil
       }
-      let snapshot = ProgressSnapshot(
+      var snapshot = ProgressSnapshot(
         deckID: deckID, journalThrough: lastSequence, cards: kept, counts: keptCounts)
+      let keptMarks = lastingMarks(asOf: nil).filter { knownIDs.contains($0.key) }
+      snapshot.marks = keptMarks
       try ProgressFileSystem.replace(files.snapshot, with: Array(snapshot.encoded().utf8))
       states = kept
       counts = keptCounts
+      marks = keptMarks
     }
     if let log {
       let text =

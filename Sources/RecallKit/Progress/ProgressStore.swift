@@ -46,6 +46,8 @@ public final class ProgressStore {
   public internal(set) var states: [String: CardState]
   /// Reps and lapses by card id, for cards with a saved state (missing means none).
   public internal(set) var counts: [String: CardCounts]
+  /// Suspended, buried and flagged cards, by card id (see `CardMarks`; missing means none).
+  public internal(set) var marks: [String: CardMarks]
   /// Set when `open` migrated a snapshot written by an older schema, for the caller to tell
   /// the user (RecallKit does not print).
   public internal(set) var migration: ProgressMigration?
@@ -89,6 +91,7 @@ public final class ProgressStore {
     self.isReadOnly = isReadOnly
     states = loaded.states
     counts = loaded.counts
+    marks = loaded.marks
     snapshotThrough = loaded.snapshotThrough
     journalEntries = loaded.journal?.entries ?? []
     journalAfter = loaded.journal?.after
@@ -252,14 +255,18 @@ public final class ProgressStore {
   }
 
   /// Updates memory after `entry` reached the journal.
-  private func apply(_ entry: ProgressLogEntry) {
-    states[entry.cardID] = entry.stateAfter
+  func apply(_ entry: ProgressLogEntry) {
+    switch entry {
+    case .review(_, let record), .rerate(_, _, _, let record): states[record.cardID] = record.state
+    case .undo(_, _, let cardID, _, let restored): states[cardID] = restored
+    case .marks(_, let cardID, _, let cardMarks): marks[cardID] = cardMarks
+    }
     lastSequence = entry.sequence
     journalEntries.append(entry)
   }
 
   /// Appends one entry durably, creating the journal (atomically, header first) if needed.
-  private func appendToJournal(_ entry: ProgressLogEntry) throws(ProgressError) {
+  func appendToJournal(_ entry: ProgressLogEntry) throws(ProgressError) {
     if journalFile == nil {
       if journalAfter == nil {
         let header = ProgressLogFile.header(.journal, deckID: deckID, after: snapshotThrough)

@@ -37,7 +37,7 @@ public struct FactSheet: Hashable, Sendable {
     case .event(let event):
       title = event.name ?? event.what
       add("what", event.what)
-      add("date", event.date.formatted)
+      add("date", event.date?.formatted)
       add("places", list: event.places)
       add("participants", list: event.participants)
       add("outcome", event.outcome)

@@ -79,7 +79,7 @@ public final class StudySession {
     self.scheduler = scheduler
     self.clock = clock
     self.random = SeededGenerator(seed: options.seed, salt: "session")
-    self.grader = AnswerGrader(otherNames: Self.names(in: deck))
+    self.grader = AnswerGrader(deck: deck, questions: questions)
     self.states = questions.map { store.state(for: $0.id) }
     self.doneToday = try Self.doneToday(in: store, at: clock(), timeZone: options.timeZone)
   }

@@ -1,4 +1,5 @@
-/// A place in a file, 1-based, so a diagnostic can point an author at it.
+/// A place in a file, 1-based, so a diagnostic can point an author at it; line 0 means the
+/// file as a whole (a file that cannot be created or read).
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
   public var file: String
   public var line: Int
@@ -10,5 +11,10 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     self.column = column
   }
 
-  public var description: String { "\(file):\(line):\(column)" }
+  /// The file as a whole, for problems that have no line: `path: error: …`.
+  public static func file(_ path: String) -> SourceLocation {
+    SourceLocation(file: path, line: 0, column: 0)
+  }
+
+  public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 }

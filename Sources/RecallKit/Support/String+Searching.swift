@@ -47,16 +47,17 @@ extension Substring {
 extension String {
   /// Whether a word (a run of ASCII letters and digits) mixes letters and digits, like `zq4x`;
   /// with
-  /// `allowingOrdinals`, `10th` and `2nd` do not count. Neither a date nor a figure contains
+  /// `allowingOrdinals`, `10th`, `2nd` and the decade `1580s` do not count. Neither a date nor a figure contains
   /// such a word, so the parsers' callers can skip them cheaply.
   func hasWordMixingLettersAndDigits(allowingOrdinals: Bool) -> Bool {
     var letters: [UInt8] = []
     var digits = false
     func mixed() -> Bool {
       guard digits, !letters.isEmpty else { return false }
-      guard allowingOrdinals, letters.count == 2 else { return true }
+      guard allowingOrdinals, letters.count <= 2 else { return true }
+      // Ordinals (`10th`) and decades (`1580s`) are dates' own words.
       let suffix = String(decoding: letters, as: UTF8.self).lowercased()
-      return !["st", "nd", "rd", "th"].contains(suffix)
+      return !["st", "nd", "rd", "th", "s"].contains(suffix)
     }
     for byte in utf8 {
       switch byte {

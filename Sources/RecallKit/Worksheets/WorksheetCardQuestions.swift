@@ -16,6 +16,11 @@ public enum WorksheetCardQuestions {
       return Question(
         id: id, kind: card.kind == .short ? .short : .cloze, prompt: card.prompt,
         expected: .text(card.answers), fact: card.id, explanation: explanation, template: .card)
+    case .numeric:
+      return Question(
+        id: id, kind: .numeric, prompt: card.prompt,
+        expected: .number(card.number ?? NumberValue(0)), fact: card.id,
+        explanation: explanation, template: .card)
     case .truefalse:
       return Question(
         id: id, kind: .truefalse, prompt: card.prompt, expected: .truth(card.truth ?? false),

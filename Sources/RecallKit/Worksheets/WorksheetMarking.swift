@@ -6,6 +6,13 @@
 public enum WorksheetMarking {
   public static func guidance(for expected: ExpectedAnswer) -> String? {
     switch expected {
+    case .number(let value) where value.isLowerBound || value.isUpperBound:
+      // The grader wants the bound itself ("over 100"); a bare number in range is partial.
+      let range = value.acceptedRange
+      return
+        "the bound is needed: “\(value.description)”; a plain number from "
+        + "\(NumberValue.format(range.lowerBound)) to \(NumberValue.format(range.upperBound)) "
+        + "is only partly right"
     case .number(let value):
       let range = value.acceptedRange
       let low = NumberValue.format(range.lowerBound)
@@ -32,6 +39,8 @@ public enum WorksheetMarking {
     case .season: "the season and year are enough"
     case .partOfYear: "early, mid or late as given, with the year"
     case .year: "the year is enough"
+    case .decade: "the decade is enough"
+    case .century: "the century is enough"
     }
   }
 }

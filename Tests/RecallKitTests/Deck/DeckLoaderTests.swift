@@ -49,7 +49,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
       return
     }
     #expect(battle.places == ["mazhiq"])
-    #expect(battle.date.formatted == "10–11 July 1998")
+    #expect(battle.date?.formatted == "10–11 July 1998")
     guard case .statement(let statement) = deck.fact(id: "first-appearance")?.content else {
       Issue.record("first-appearance is not a statement")
       return
@@ -78,7 +78,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
       "  - id: a\n    kind: place\n    name: Mazhiq\n    colour: red\n",
       [
         "9:5: error: unknown key 'colour' in a place fact; expected one of 'id', 'kind', "
-          + "'tags', 'note', 'source', 'name', 'aliases', 'type', 'region', 'known_for'"
+          + "'tags', 'note', 'source', 'name', 'aliases', 'accept', 'type', 'region', 'known_for'"
       ]
     ),
     // Missing required fields.
@@ -115,7 +115,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
     (
       "  - id: a\n    kind: quantity\n    how_many: people fled\n    value: lots\n",
       [
-        "9:12: error: 'value' is not a number Recall understands: 'lots' (try '100', 'over 100', 'about 100' or '3,000 to 5,000')"
+        "9:12: error: 'value' is not a number Recall understands: 'lots' (try '100', 'over 100', 'about 100', 'six or seven' or '3,000 to 5,000')"
       ]
     ),
     // Unknown kinds and references.

@@ -36,7 +36,7 @@ struct AnswerGraderTests {
     let date = try HistoricalDate.parse("10–11 July 1998")
     let cases: [(Question, String, Grade.Verdict)] = [
       (question(.text(["Barë", "Bare"])), "bare", .correct),
-      (question(.date(date)), "10 July 1998", .correct),
+      (question(.date(date)), "10-11 July 1998", .correct),
       (question(.number(NumberValue(14))), "fourteen", .correct),
       (question(.choice(1), options: ["x", "y", "z"]), "B", .correct),
       (question(.truth(false)), "no", .correct),

@@ -162,13 +162,16 @@ struct DateAnswerGraderTests {
   }
 
   @Test(
-    "grades a day range: the range or its first day",
+    "grades a day range: both ends, in either order of day and month",
     arguments: [
       ("10–11 July 1998", Grade.Verdict.correct),
       ("10-11 July 1998", .correct),
       ("10 to 11 July 1998", .correct),
       ("10 July 1998 to 11 July 1998", .correct),
-      ("10 July 1998", .correct),
+      // A span needs both ends (#13): its first day alone is partial.
+      ("10 July 1998", .partiallyCorrect),
+      ("July 10-11, 1998", .correct),
+      ("July 10–11 1998", .correct),
       ("11 July 1998", .partiallyCorrect),
       ("July 1998", .partiallyCorrect),
       ("1998", .partiallyCorrect),
@@ -183,11 +186,11 @@ struct DateAnswerGraderTests {
     #expect(try verdict(input, "10–11 July 1998") == expected)
   }
 
-  @Test("shows the whole range when the first day was given")
+  @Test("asks for both ends when only the first day was given")
   func rangeNote() throws {
     let grade = DateAnswerGrader.grade("10 July 1998", expected: try date("10–11 July 1998")).grade
     #expect(grade?.shown == "10–11 July 1998")
-    #expect(grade?.note == "the whole period is “10–11 July 1998”")
+    #expect(grade?.note == "give both ends: “10–11 July 1998”")
   }
 
   @Test(
@@ -196,7 +199,7 @@ struct DateAnswerGraderTests {
       ("August to October 1998", Grade.Verdict.correct),
       ("Aug–Oct 1998", .correct),
       ("between August and October 1998", .correct),
-      ("August 1998", .correct),
+      ("August 1998", .partiallyCorrect),
       ("September 1998", .partiallyCorrect),
       ("1998", .partiallyCorrect),
       ("July to October 1998", .wrong),
@@ -211,7 +214,7 @@ struct DateAnswerGraderTests {
     "grades a range across years",
     arguments: [
       ("July 1998 to January 1999", Grade.Verdict.correct),
-      ("July 1998", .correct),
+      ("July 1998", .partiallyCorrect),
       ("December 1998", .partiallyCorrect),
       ("1998", .partiallyCorrect),
       ("1999", .wrong),

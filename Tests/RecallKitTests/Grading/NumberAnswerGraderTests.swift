@@ -96,10 +96,15 @@ struct NumberAnswerGraderTests {
   @Test(
     "grades approximate figures, bounds and ranges with their tolerance",
     arguments: [
-      ("100", "over 100", Grade.Verdict.correct),
-      ("110", "over 100", .correct),
-      ("one hundred", "over 100", .correct),
+      // A bound needs the bound (#13): the bare figure is only part of the answer.
+      ("100", "over 100", Grade.Verdict.partiallyCorrect),
+      ("110", "over 100", .partiallyCorrect),
+      ("one hundred", "over 100", .partiallyCorrect),
       ("over 100", "over 100", .correct),
+      ("more than 100", "over 100", .correct),
+      ("100+", "over 100", .correct),
+      ("at least 100", "over 100", .correct),
+      ("under 100", "over 100", .wrong),
       ("200", "over 100", .wrong),
       ("90", "over 100", .wrong),
       ("3000", "about 3,000", .correct),
@@ -113,8 +118,11 @@ struct NumberAnswerGraderTests {
       ("3000", "3,000 to 5,000", .correct),
       ("2000-6000", "3,000 to 5,000", .wrong),
       ("6000", "3,000 to 5,000", .wrong),
-      ("8", "fewer than 10", .correct),
-      ("10", "fewer than 10", .correct),
+      ("8", "fewer than 10", .partiallyCorrect),
+      ("10", "fewer than 10", .partiallyCorrect),
+      ("less than 10", "fewer than 10", .correct),
+      ("3 to 5 thousand", "3,000 to 5,000", .correct),
+      ("three to five thousand", "3,000 to 5,000", .correct),
       ("5", "fewer than 10", .wrong),
     ])
   func tolerant(input: String, fact: String, expected: Grade.Verdict) {

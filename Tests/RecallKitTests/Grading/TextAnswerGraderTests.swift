@@ -36,7 +36,10 @@ struct TextAnswerGraderTests {
   func exact(input: String, accepted: [String]) {
     let grade = grader.grade(input, accepted: accepted)
     #expect(grade.verdict == .correct)
-    #expect(grade.shown == accepted[0])
+    // The feedback names the form that was graded (#13).
+    #expect(
+      TextNormalizer.words(grade.shown) == TextNormalizer.words(input) || grade.shown == accepted[0]
+    )
   }
 
   @Test("notes the spelling when only diacritics were left out")
@@ -68,7 +71,7 @@ struct TextAnswerGraderTests {
   func typo(input: String, accepted: [String]) {
     let grade = grader.grade(input, accepted: accepted)
     #expect(grade.verdict == .acceptedWithTypo)
-    #expect(grade.shown == accepted[0])
+    #expect(accepted.contains(grade.shown))
     #expect(grade.note?.contains("spelled") == true)
   }
 

@@ -48,10 +48,11 @@ import Testing
     try store.record(review("a/q", minute: 1, rating: .again, phase: .relearning))
     try store.close()
     let text = fileText(files.snapshot)
-    #expect(text.hasPrefix("{\n  \"schema\": 2,\n"))
+    #expect(text.hasPrefix("{\n  \"schema\": 3,\n"))
     #expect(
       text.contains(
-        "\"lastReview\": \"2025-03-01T09:51:00.000Z\", \"reps\": 2, \"lapses\": 1}\n  }\n}\n"))
+        "\"lastReview\": \"2025-03-01T09:51:00.000Z\", \"reps\": 2, \"lapses\": 1}\n  },\n  \"marks\": {}\n}\n"
+      ))
     // The journal and log lines keep the schema-1 line format: no counts in them.
     #expect(!fileText(files.reviews).contains("reps"))
   }

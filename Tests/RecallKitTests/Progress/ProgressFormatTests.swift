@@ -116,8 +116,8 @@ import Testing
       "expected an object for a log entry, found a string"
     ),
     (
-      "bajgora-offensive.json", "\"schema\": 2", "\"schema\": 3", 2, 13,
-      "written by a newer Recall (schema 3); this Recall reads schema 2"
+      "bajgora-offensive.json", "\"schema\": 3", "\"schema\": 4", 2, 13,
+      "written by a newer Recall (schema 4); this Recall reads schema 3"
     ),
   ])
   func damagedExampleFilesAreReportedAsTheGuideSays(

@@ -184,7 +184,7 @@ import Testing
     ),
     (
       "json", "{\"schema\": 0}", 1, 12,
-      "schema 0 is not a Recall progress schema (this Recall reads schemas 1 to 2)"
+      "schema 0 is not a Recall progress schema (this Recall reads schemas 1 to 3)"
     ),
     (
       "json", "{\"schema\": 1, \"deck\": \"deck\", \"journalThrough\": 0, \"cards\": {}, \"x\": 1}",
@@ -276,9 +276,9 @@ import Testing
   }
 
   @Test(arguments: [
-    ("json", #"{"schema": 3, "cards": [], "new": {}}"#, 1, 12),
-    ("journal.jsonl", #"{"type": "journal2", "schema": 3}"# + "\nanything\n", 1, 32),
-    ("json", "{\n  \"cards\": \"later\",\n  \"schema\": 3\n}", 3, 13),
+    ("json", #"{"schema": 4, "cards": [], "new": {}}"#, 1, 12),
+    ("journal.jsonl", #"{"type": "journal2", "schema": 4}"# + "\nanything\n", 1, 32),
+    ("json", "{\n  \"cards\": \"later\",\n  \"schema\": 4\n}", 3, 13),
   ])
   func aFileFromANewerRecallIsRefusedAndKept(
     _ file: String, _ content: String, _ line: Int, _ column: Int
@@ -291,19 +291,19 @@ import Testing
     }
     #expect(
       error?.description
-        == "\(path):\(line):\(column): error: written by a newer Recall (schema 3); "
-        + "this Recall reads schema 2")
+        == "\(path):\(line):\(column): error: written by a newer Recall (schema 4); "
+        + "this Recall reads schema 3")
     #expect(fileBytes(path) == Data(content.utf8))
   }
 
   @Test func aNewerReviewLogIsRefusedAtOpenAndNeverAppendedTo() throws {
     let folder = try makeProgressFolder()
     let files = try ProgressFiles(deckID: "deck", directory: folder)
-    let log = #"{"type": "reviews", "schema": 3, "deck": "deck"}"# + "\n"
+    let log = #"{"type": "reviews", "schema": 4, "deck": "deck"}"# + "\n"
     try writeFile(files.reviews, log)
     // Only the log's header is read when a store opens, and that is enough to refuse it.
     let expected = ProgressError.newerSchema(
-      SourceLocation(file: files.reviews, line: 1, column: 31), found: 3, supported: 2)
+      SourceLocation(file: files.reviews, line: 1, column: 31), found: 4, supported: 3)
     #expect(throws: expected) { try ProgressStore.open(deckID: "deck", directory: folder) }
     #expect(throws: expected) { try ProgressStore.openReadOnly(deckID: "deck", directory: folder) }
     #expect(fileText(files.reviews) == log)

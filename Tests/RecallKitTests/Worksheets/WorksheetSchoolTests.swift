@@ -26,6 +26,9 @@ import Testing
     #expect(
       WorksheetMarking.guidance(for: .date(span))
         == "both ends needed: July 1998 and January 1999; the month and year are enough for each")
+    #expect(
+      WorksheetMarking.guidance(for: .number(NumberValue(100, qualifier: .over)))
+        == "the bound is needed: “over 100”; a plain number from 100 to 120 is only partly right")
     #expect(WorksheetMarking.guidance(for: .text(["Mazhiq"])) == nil)
   }
 

@@ -1,0 +1,82 @@
+/// General rules by which two differently written answers name the same thing, so a teacher's
+/// "War in Kosovo" for "Kosovo War" or "141st Brigade" for "Brigade 141" is right without any
+/// deck listing it.
+///
+/// Each rule folds both sides the same way: ordinals to numbers ("141st", "first" → "141", "1"),
+/// demonyms to their stem ("Serbian" → "serb", "Yugoslavian" → "yugoslav"), and the order of the
+/// content words ("Thaçi, Hashim", "War in Kosovo") — the little words between them ("in", "of",
+/// "the") are left out of that comparison.
+public enum AnswerVariants {
+  /// Words that join a name's parts and may come and go when the order changes.
+  static let joiningWords: Set<String> = ["the", "a", "an", "of", "in", "on", "at", "for", "and"]
+
+  /// Titles and ranks written before a name ("President Thaçi", "General Jackson").
+  static let honorifics: Set<String> = [
+    "president", "commander", "general", "colonel", "major", "captain", "lieutenant",
+    "sergeant", "marshal", "admiral", "king", "queen", "emperor", "empress", "prince",
+    "princess", "duke", "duchess", "lord", "lady", "sir", "dame", "pope", "saint", "st",
+    "dr", "doctor", "mr", "mrs", "ms", "professor", "prof", "chancellor", "minister", "prime",
+    "premier", "governor", "senator", "tsar", "czar", "sultan", "caliph", "pharaoh", "consul",
+    "bishop", "archbishop", "cardinal", "father", "brother", "sister", "count", "countess",
+    "baron", "field", "then", "former", "late",
+  ]
+
+  private static let ordinalWords: [String: String] = [
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11",
+    "twelfth": "12",
+  ]
+
+  /// One word folded: "141st" → "141", "third" → "3", "Serbian" → "serb".
+  static func fold(_ word: String) -> String {
+    if let number = ordinalWords[word] { return number }
+    for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
+      let digits = word.dropLast(2)
+      if !digits.isEmpty, digits.allSatisfy(\.isNumber) { return String(digits) }
+    }
+    // Demonyms: Serbian/Serb, Croatian/Croat, Yugoslavian/Yugoslav, Bosnian/Bosniak stays.
+    if word.count > 6, word.hasSuffix("ian") { return String(word.dropLast(3)) }
+    if word.count > 5, word.hasSuffix("ians") { return String(word.dropLast(4)) }
+    if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us") {
+      // Plurals of demonyms and units: "Serbs", "Albanians" (after the rule above).
+      let singular = String(word.dropLast())
+      if singular.count > 6, singular.hasSuffix("ian") { return String(singular.dropLast(3)) }
+    }
+    return word
+  }
+
+  /// The words folded, in order.
+  public static func folded(_ words: [String]) -> [String] {
+    words.map(fold)
+  }
+
+  /// The content words folded and sorted: equal keys name the same thing in another order.
+  public static func orderFreeKey(_ words: [String]) -> [String] {
+    let content = folded(words).filter { !joiningWords.contains($0) }
+    return content.sorted()
+  }
+
+  /// Whether `typed` is `accepted` written another way under the rules above.
+  public static func sameAnswer(_ typed: [String], _ accepted: [String]) -> Bool {
+    guard !typed.isEmpty, !accepted.isEmpty else { return false }
+    let typedFolded = folded(typed)
+    let acceptedFolded = folded(accepted)
+    if typedFolded == acceptedFolded || typedFolded.joined() == acceptedFolded.joined() {
+      return true
+    }
+    let typedKey = orderFreeKey(typed)
+    return !typedKey.isEmpty && typedKey == orderFreeKey(accepted)
+  }
+
+  /// `typed` without titles before a name ("President Thaçi" → "Thaçi"), when it has any and
+  /// something is left; `extraTitles` are the deck's own title words.
+  public static func withoutTitles(_ typed: [String], extraTitles: Set<String> = []) -> [String]? {
+    var rest = typed
+    while rest.count > 1, let first = rest.first,
+      honorifics.contains(first) || extraTitles.contains(first) || first == "of"
+    {
+      rest.removeFirst()
+    }
+    return rest.count < typed.count ? rest : nil
+  }
+}
