@@ -131,9 +131,59 @@ import Testing
     let csv = try report(folders + ["--format", "csv", "--table", "students"])
     let lines = csv.standardOutput.split(separator: "\n")
     #expect(
-      lines.first == "student,cards_studied,reviews,accuracy,known_now,missed_now,days_active")
+      lines.first
+        == "student,cards_studied,reviews,accuracy,known_now,missed_now,days_active,flagged")
     #expect(lines.count == 5)
     #expect(lines.contains { $0.hasPrefix("dan,4,4,0.2500,") })
+  }
+
+  @Test func flaggedCardsAreListedWithTheirNotes() throws {
+    try makeClass()
+    let at = try #require(ISO8601DateFormatter().date(from: "2026-11-20T11:00:00Z"))
+    do {
+      let cleo = try ProgressStore.open(deckID: "words", directory: root + "/cleo")
+      try cleo.flag("delta", note: "the answer is spelled two ways", at: at)
+      let dan = try ProgressStore.open(deckID: "words", directory: root + "/dan")
+      try dan.flag("delta", note: nil, at: at)
+      try dan.flag("gone-card", note: "a card the deck no longer has", at: at)
+    }
+    let text = try report(folders)
+    #expect(text.exitCode == 0, "\(text.standardError)")
+    let flagged = text.standardOutput.components(separatedBy: "Flagged by students")
+    #expect(flagged.count == 2, "\(text.standardOutput)")
+    let section = flagged.last?.components(separatedBy: "Hardest facts").first ?? ""
+    #expect(section.contains("Type delta (delta)"), "\(section)")
+    #expect(section.contains("· cleo on 2026-11-20: \"the answer is spelled two ways\""))
+    #expect(section.contains("· dan on 2026-11-20 (no note)"))
+    #expect(!section.contains("gone-card"))
+    let dan = text.standardOutput.split(separator: "\n").first { $0.hasPrefix("  dan ") } ?? ""
+    #expect(dan.hasSuffix(" 1"), "\(dan)")
+
+    let csv = try report(folders + ["--format", "csv", "--table", "flags"])
+    #expect(csv.exitCode == 0, "\(csv.standardError)")
+    let rows = csv.standardOutput.split(separator: "\n")
+    #expect(rows.first == "card,fact,text,student,flagged_at,note")
+    #expect(rows.count == 3)
+    #expect(rows.contains { $0.hasPrefix("delta,delta,Type delta,cleo,2026-11-20T11:00:00") })
+
+    let json = try report(folders + ["--format", "json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let flags = try #require(object["flags"] as? [[String: Any]])
+    #expect(flags.map { $0["student"] as? String } == ["cleo", "dan"])
+    #expect(flags.last?["note"] is NSNull)
+    let students = try #require(object["students"] as? [[String: Any]])
+    #expect(students.map { $0["flagged"] as? Int } == [0, 0, 1, 1])
+
+    let html = try report(folders + ["--format", "html"])
+    #expect(html.standardOutput.contains("<h2>Flagged by students</h2>"))
+    #expect(html.standardOutput.contains("cleo on 2026-11-20: “the answer is spelled two ways”"))
+  }
+
+  @Test func nobodyFlaggingMeansNoFlagSection() throws {
+    try makeClass()
+    let text = try report(folders)
+    #expect(!text.standardOutput.contains("Flagged by students"))
   }
 
   @Test func namesComeFromTheNameFile() throws {

@@ -54,7 +54,7 @@ public struct ReportCommand: RecallSubcommand {
   @Option(help: "text, html, csv or json.")
   public var format: Format = .text
 
-  @Option(help: "The table --format csv writes: cards, facts or students.")
+  @Option(help: "The table --format csv writes: cards, facts, students or flags.")
   public var table: String = "cards"
 
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file."))
@@ -80,7 +80,7 @@ public struct ReportCommand: RecallSubcommand {
       }
     }
     if ClassReport.Table(rawValue: table) == nil {
-      throw ValidationError("--table must be cards, facts or students, not '\(table)'")
+      throw ValidationError("--table must be cards, facts, students or flags, not '\(table)'")
     }
     if let onDay, Self.day(onDay, timeZone: .current) == nil {
       throw ValidationError("--on: '\(onDay)' is not a date of the form 2027-06-10")

@@ -3,6 +3,9 @@ import RecallKit
 /// Process exit codes, from sysexits(3), so scripts can tell failures apart.
 public enum ExitStatus: Int32, Sendable {
   case ok = 0
+  /// The command ran but what it checked did not all pass (`recall grade`: an answer the card
+  /// does not accept); not an error.
+  case notAccepted = 1
   case usage = 64
   case dataError = 65
   case noInput = 66

@@ -3,7 +3,7 @@ import Foundation
 extension ClassReport {
   /// Which table `csv(_:)` writes: a spreadsheet holds one table a file.
   public enum Table: String, CaseIterable, Sendable {
-    case cards, facts, students
+    case cards, facts, students, flags
   }
 
   /// One table as CSV, with a header row. Cells a spreadsheet would run as a formula (they
@@ -40,7 +40,7 @@ extension ClassReport {
     case .students:
       var header = [
         "student", "cards_studied", "reviews", "accuracy", "known_now", "missed_now",
-        "days_active",
+        "days_active", "flagged",
       ]
       if onDate != nil { header.append("known_on_date") }
       output += writer.line(header)
@@ -48,10 +48,19 @@ extension ClassReport {
         var row = [
           student.name, String(student.cardsStudied), String(student.reviews),
           decimal(student.accuracy), decimal(student.knownNow), String(student.missedNow),
-          String(student.daysActive),
+          String(student.daysActive), String(student.flagged),
         ]
         if onDate != nil { row.append(decimal(student.knownOnDate)) }
         output += writer.line(row.map(cell))
+      }
+    case .flags:
+      output += writer.line(["card", "fact", "text", "student", "flagged_at", "note"])
+      for flag in flags {
+        output += writer.line(
+          [
+            flag.cardID, flag.fact, flag.text, flag.student, ProgressFormat.timestamp(flag.at),
+            flag.note ?? "",
+          ].map(cell))
       }
     }
     return output
@@ -80,7 +89,15 @@ extension ClassReport {
         + "\"reviews\": \(student.reviews), \"accuracy\": \(number(student.accuracy)), "
         + "\"known_now\": \(number(student.knownNow)), "
         + "\"known_on_date\": \(number(student.knownOnDate)), "
-        + "\"missed_now\": \(student.missedNow), \"days_active\": \(student.daysActive)}"
+        + "\"missed_now\": \(student.missedNow), \"days_active\": \(student.daysActive), "
+        + "\"flagged\": \(student.flagged)}"
+    }
+    let flagsJSON = flags.map { flag in
+      "{\"card\": \(JSONText.quoted(flag.cardID)), \"fact\": \(JSONText.quoted(flag.fact)), "
+        + "\"text\": \(JSONText.quoted(flag.text)), "
+        + "\"student\": \(JSONText.quoted(flag.student)), "
+        + "\"flagged_at\": \(JSONText.quoted(ProgressFormat.timestamp(flag.at))), "
+        + "\"note\": \(flag.note.map(JSONText.quoted) ?? "null")}"
     }
     let skippedJSON = skipped.map {
       "{\"name\": \(JSONText.quoted($0.name)), \"reason\": \(JSONText.quoted($0.reason))}"
@@ -98,6 +115,7 @@ extension ClassReport {
       + "\"known_on_date\": \(number(knownOnDate)), "
       + "\"students\": [\(studentsJSON.joined(separator: ", "))], "
       + "\"skipped\": [\(skippedJSON.joined(separator: ", "))], "
+      + "\"flags\": [\(flagsJSON.joined(separator: ", "))], "
       + "\"hardest\": [\(hardJSON.joined(separator: ", "))], "
       + "\"facts\": [\(facts.map(item).joined(separator: ", "))], "
       + "\"card_items\": [\(cards.map(item).joined(separator: ", "))], "

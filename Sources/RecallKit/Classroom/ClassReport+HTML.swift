@@ -40,6 +40,9 @@ extension ClassReport {
     }
     page += "<h2>Retention over time</h2>\n" + retentionChart()
     page += "<h2>Students</h2>\n" + studentTable()
+    if !flags.isEmpty {
+      page += "<h2>Flagged by students</h2>\n" + flagList()
+    }
     if !hardest.isEmpty { page += "<h2>Hardest facts</h2>\n" + hardestList() }
     page += "<h2>Facts</h2>\n" + factChart() + factTable()
     page += "</body>\n</html>\n"
@@ -119,7 +122,7 @@ extension ClassReport {
       "<table class=\"students\">\n<tr><th class=\"name\">student</th><th>cards studied</th>"
       + "<th>reviews</th><th>accuracy</th><th>known now</th>"
       + (onDate == nil ? "" : "<th>known on \(Self.day(onDate ?? now))</th>")
-      + "<th>missed now</th><th>days active</th></tr>\n"
+      + "<th>missed now</th><th>days active</th><th>flagged</th></tr>\n"
     for student in students {
       let bar = String(
         format: "<svg width=\"60\" height=\"10\"><rect width=\"%.1f\" height=\"10\" fill=\"#2a6\"/>"
@@ -131,9 +134,30 @@ extension ClassReport {
         + "<td>\(Self.percent(student.accuracy))</td>"
         + "<td>\(bar) \(Self.percent(student.knownNow))</td>"
         + (onDate == nil ? "" : "<td>\(Self.percent(student.knownOnDate))</td>")
-        + "<td>\(student.missedNow)</td><td>\(student.daysActive)</td></tr>\n"
+        + "<td>\(student.missedNow)</td><td>\(student.daysActive)</td>"
+        + "<td>\(student.flagged)</td></tr>\n"
     }
     return html + "</table>\n"
+  }
+
+  /// Flagged cards, each card once with every student's note under it.
+  private func flagList() -> String {
+    var html = "<ul class=\"flags\">\n"
+    var lastCard: String?
+    for flag in flags {
+      if flag.cardID != lastCard {
+        if lastCard != nil { html += "</ul></li>\n" }
+        html +=
+          "<li><b>\(HTMLText.escape(flag.text))</b> "
+          + "<span class=\"muted\">\(HTMLText.escape(flag.cardID))</span>\n<ul>\n"
+        lastCard = flag.cardID
+      }
+      html +=
+        "<li>\(HTMLText.escape(flag.student)) on \(Self.day(flag.at))"
+        + (flag.note.map { ": “\(HTMLText.escape($0))”" } ?? " (no note)") + "</li>\n"
+    }
+    if lastCard != nil { html += "</ul></li>\n" }
+    return html + "</ul>\n"
   }
 
   private func hardestList() -> String {

@@ -19,7 +19,7 @@ extension ClassReport {
     let nameWidth = min(24, max(7, students.map { visible($0.name).count }.max() ?? 7))
     var header =
       "  " + "student".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      + "  studied  reviews  accuracy  known now  missed  days"
+      + "  studied  reviews  accuracy  known now  missed  days  flagged"
     if onDate != nil { header += "  on date" }
     lines.append(header)
     for student in students {
@@ -31,8 +31,23 @@ extension ClassReport {
         + Self.right(Self.percent(student.accuracy), 10)
         + Self.right(Self.percent(student.knownNow), 11)
         + Self.right(String(student.missedNow), 8) + Self.right(String(student.daysActive), 6)
+        + Self.right(String(student.flagged), 9)
       if onDate != nil { row += Self.right(Self.percent(student.knownOnDate), 9) }
       lines.append(row)
+    }
+    if !flags.isEmpty {
+      lines.append("")
+      lines.append("Flagged by students (check these questions first)")
+      var lastCard: String?
+      for flag in flags {
+        if flag.cardID != lastCard {
+          lines.append(
+            "  " + Self.cut(visible(flag.text), max(20, width - 2)) + " (\(visible(flag.cardID)))")
+          lastCard = flag.cardID
+        }
+        let note = flag.note.map { ": \"\(visible($0))\"" } ?? " (no note)"
+        lines.append("    · \(visible(flag.student)) on \(Self.day(flag.at))" + note)
+      }
     }
     if !hardest.isEmpty {
       lines.append("")

@@ -52,6 +52,19 @@ public struct ClassReport: Sendable {
     public var daysActive: Int
     /// Cards whose latest answer was wrong.
     public var missedNow: Int
+    /// Cards of this deck the student flagged as wrong.
+    public var flagged: Int
+  }
+
+  /// A card a student flagged as wrong, with the student's note: a question to check first.
+  public struct Flag: Hashable, Sendable {
+    public var cardID: String
+    public var fact: String
+    /// The card's question.
+    public var text: String
+    public var student: String
+    public var note: String?
+    public var at: Date
   }
 
   /// A fact the class finds hard, with the cards that failed most.
@@ -87,6 +100,9 @@ public struct ClassReport: Sendable {
   public var facts: [Item]
   public var cards: [Item]
   public var hardest: [HardFact]
+  /// Flagged cards in deck order, each card's flags in student order. Flags on cards the deck
+  /// no longer has are left out (the card is gone, so there is nothing to fix).
+  public var flags: [Flag]
   /// Predicted share of the deck the class knows, from now to `onDate` (or 30 days ahead).
   public var retention: [RetentionPoint]
 
@@ -240,7 +256,17 @@ extension ClassReport {
         name: record.name, cardsStudied: studied, reviews: reviewCount,
         accuracy: reviewCount == 0 ? nil : Double(acceptedCount) / Double(reviewCount),
         knownNow: knownNow / total, knownOnDate: onDate == nil ? nil : knownOn / total,
-        daysActive: record.daysActive, missedNow: missed)
+        daysActive: record.daysActive, missedNow: missed,
+        flagged: cardIDs.reduce(0) { $0 + (record.flags[$1] == nil ? 0 : 1) })
+    }
+    flags = questions.flatMap { question in
+      records.compactMap { record in
+        record.flags[question.id].map {
+          Flag(
+            cardID: question.id, fact: question.fact, text: question.prompt,
+            student: record.name, note: $0.note, at: $0.at)
+        }
+      }
     }
 
     retention = Self.curve(

@@ -36,6 +36,9 @@ public struct StudentRecord: Hashable, Sendable {
   public var daysActive: Int
   /// Reviews and accepted answers per study day, keyed by `ClassCalendar.day(of:)`.
   public var days: [Int: DayCount]
+  /// Cards this student flagged as wrong (`:flag` in a session), by card id: what the teacher
+  /// most needs to read.
+  public var flags: [String: CardMarks.Flag]
 
   /// One study day's answers.
   public struct DayCount: Hashable, Sendable {
@@ -85,13 +88,18 @@ public struct StudentRecord: Hashable, Sendable {
     self.accepted = accepted
     self.days = days
     self.daysActive = days.count
+    self.flags = Dictionary(
+      store.flaggedCards.map { ($0.cardID, $0.flag) }, uniquingKeysWith: { $1 })
   }
 
   /// A record from its parts, for tests and synthetic classes.
-  public init(name: String, folder: String, cards: [String: Card]) {
+  public init(
+    name: String, folder: String, cards: [String: Card], flags: [String: CardMarks.Flag] = [:]
+  ) {
     self.name = name
     self.folder = folder
     self.cards = cards
+    self.flags = flags
     self.reviews = cards.values.reduce(0) { $0 + $1.reviews }
     self.accepted = cards.values.reduce(0) { $0 + $1.accepted }
     self.days = [:]
