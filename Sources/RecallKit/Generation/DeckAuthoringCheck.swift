@@ -8,6 +8,8 @@ public struct DeckAuthoringCheck: Sendable {
   public let deck: Deck
   /// Prompts longer than this many characters are reported.
   public var maximumPromptLength = 300
+  /// Whether the questions the linter dropped are listed, as notes (`recall check --questions`).
+  public var includesLeftOutQuestions = false
 
   public init(deck: Deck) {
     self.deck = deck
@@ -25,7 +27,8 @@ public struct DeckAuthoringCheck: Sendable {
 
   public func diagnostics() -> [Diagnostic] {
     let generator = QuestionGenerator(deck: deck)
-    let questions = generator.questions()
+    let generated = generator.generate()
+    let questions = generated.questions
     var locations: [String: SourceLocation] = [:]
     for card in deck.cards { locations[card.id] = card.location }
     for fact in deck.facts { locations[fact.id] = fact.location }
@@ -42,8 +45,12 @@ public struct DeckAuthoringCheck: Sendable {
             + "another detail, or write a card for it", at: fact.location))
     }
     let byFact = Dictionary(grouping: questions, by: \.fact)
+    // A choice the linter dropped is reported as such, not as a lack of distractors.
+    let droppedChoice = Set(
+      generated.dropped.filter { $0.question.kind == .choice }.map(\.question.fact))
     for fact in deck.facts where Self.choiceKinds.contains(fact.kind) {
-      guard let own = byFact[fact.id], !own.isEmpty, !own.contains(where: { $0.kind == .choice })
+      guard let own = byFact[fact.id], !own.isEmpty, !own.contains(where: { $0.kind == .choice }),
+        !droppedChoice.contains(fact.id), !generator.isAskedWithOthers(fact)
       else { continue }
       result.append(
         .warning(
@@ -59,6 +66,13 @@ public struct DeckAuthoringCheck: Sendable {
           at: location(question)))
     }
     result += ambiguities(questions, location: location)
+    // What the linter dropped, so the author can see each question left out and why.
+    for finding in generated.dropped where includesLeftOutQuestions {
+      result.append(
+        .note(
+          "'\(finding.question.id)' is left out (\(finding.rule.rawValue)): \(finding.detail)",
+          at: location(finding.question)))
+    }
     return result.sortedByLocation()
   }
 

@@ -62,6 +62,8 @@ public final class StudySession {
   /// Each question's saved state, in question order, kept in step with the store, so that
   /// building the queue after every answer does not look up every card by id again.
   private var states: [CardState?]
+  /// The marks of the cards that have any, by position in `questions`, kept like `states`.
+  private var marks: [Int: CardMarks] = [:]
   /// Where in `questions` each question `next()` returned is.
   private var positions: [String: Int] = [:]
   /// The last answer, so its rating can be changed or the answer undone.
@@ -81,6 +83,11 @@ public final class StudySession {
     self.random = SeededGenerator(seed: options.seed, salt: "session")
     self.grader = AnswerGrader(deck: deck, questions: questions)
     self.states = questions.map { store.state(for: $0.id) }
+    if !store.marks.isEmpty {
+      for (position, question) in questions.enumerated() {
+        if let marks = store.marks[question.id] { self.marks[position] = marks }
+      }
+    }
     self.doneToday = try Self.doneToday(in: store, at: clock(), timeZone: options.timeZone)
   }
 
@@ -151,7 +158,7 @@ public final class StudySession {
   public func queue(learnAhead: TimeInterval = 0) -> StudyQueue {
     let now = clock()
     return StudyQueue.build(
-      cards: states, now: now,
+      cards: states, marks: marks, now: now,
       day: StudyDay(containing: now, timeZone: options.timeZone), limits: options.limits,
       doneToday: doneToday, scheduler: scheduler, mode: options.mode, learnAhead: learnAhead)
   }
@@ -227,6 +234,34 @@ public final class StudySession {
 
   public var canUndo: Bool { last != nil }
 
+  /// Suspends the card: no session shows it again until `recall unsuspend`. Saved at once.
+  public func suspend(_ question: Question) throws(ProgressError) {
+    try store.suspend(question.id, at: clock())
+    refreshMarks(of: question.id)
+  }
+
+  /// Buries the card until the study day ends; returns that moment. Saved at once.
+  @discardableResult
+  public func bury(_ question: Question) throws(ProgressError) -> Date {
+    let now = clock()
+    let until = StudyDay(containing: now, timeZone: options.timeZone).end
+    try store.bury(question.id, until: until, at: now)
+    refreshMarks(of: question.id)
+    return until
+  }
+
+  /// Flags the card as wrong, with what the learner said about it; it is still shown.
+  public func flag(_ question: Question, note: String?) throws(ProgressError) {
+    try store.flag(question.id, note: note, at: clock())
+    refreshMarks(of: question.id)
+  }
+
+  private func refreshMarks(of id: String) {
+    if let position = positions[id] ?? questions.firstIndex(where: { $0.id == id }) {
+      marks[position] = store.marks[id]
+    }
+  }
+
   private func schedule(
     _ question: Question, kind: StudyQueue.Kind, grade: Grade, rating: Rating, input: String,
     milliseconds: Int, previous: CardState?
@@ -267,7 +302,7 @@ public final class StudySession {
     let now = clock()
     let today = StudyDay(containing: now, timeZone: options.timeZone)
     var counts = [Int](repeating: 0, count: days)
-    for question in questions {
+    for question in questions where store.marks[question.id]?.suspended != true {
       guard let state = store.state(for: question.id), state.phase != .new,
         let offset = today.daysAfter(state.due), offset < days
       else { continue }
