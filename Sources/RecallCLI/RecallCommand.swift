@@ -10,23 +10,25 @@ public struct RecallCommand: ParsableCommand {
       a deck you wrote. See Documentation/deck-format.md for the deck format.
       """,
     version: "0.1.0",
-    subcommands: [
-      StudyCommand.self,
-      StatsCommand.self,
-      CheckCommand.self,
-      GradeCommand.self,
-      PruneCommand.self,
-      DecksCommand.self,
-      ScheduleCommand.self,
-      OptimizeCommand.self,
-      PreviewCommand.self,
-      PrintCommand.self,
-      NewCommand.self,
-      ImportCommand.self,
-      ExportCommand.self,
-      DraftCommand.self,
-      ReportCommand.self,
-      LineEchoCommand.self,
+    // Grouped by what a user is doing, so `recall --help` reads as a menu; the groups are the
+    // same in the man page and Documentation/index.md.
+    groupedSubcommands: [
+      CommandGroup(
+        name: "Study", subcommands: [StudyCommand.self, StatsCommand.self, OptimizeCommand.self]),
+      CommandGroup(
+        name: "Deck",
+        subcommands: [
+          DecksCommand.self, NewCommand.self, CheckCommand.self, GradeCommand.self,
+          PreviewCommand.self, DraftCommand.self,
+        ]),
+      CommandGroup(
+        name: "Share",
+        subcommands: [
+          PrintCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+        ]),
+      CommandGroup(
+        name: "Maintenance",
+        subcommands: [PruneCommand.self, ScheduleCommand.self, LineEchoCommand.self]),
     ])
 
   public init() {}

@@ -51,6 +51,13 @@ import Testing
       ["print", "bajgora-offensive", "--versions", "30"], 64,
       "recall: error: the number of versions"
     ),
+    (
+      ["print", "bajgora-offensive", "--format", "pdf"], 64,
+      "recall: error: a PDF goes to a file"
+    ),
+    (["optimize", "bajgora-offensive"], 65, "$P/bajgora-offensive.json:1:1: error: "),
+    (["optimize", "missing"], 66, "recall: error: no deck 'missing'"),
+    (["draft", "$F/none.txt"], 66, "recall: error: $F/none.txt does not exist"),
     (["grade", "missing", "a/short", "x"], 66, "recall: error: no deck 'missing'"),
     (["grade", "broken", "a/date-short", "1998"], 65, "$D/broken.yaml:10:5: error: unknown key"),
     (
@@ -101,8 +108,10 @@ import Testing
   }
 
   private func folderOptions(_ arguments: [String]) -> [String] {
-    (arguments[0] == "import" || arguments.contains("--decks-dir") ? [] : ["--decks-dir", decks])
-      + (["study", "stats", "prune"].contains(arguments[0]) ? ["--progress-dir", progress] : [])
+    (["import", "draft"].contains(arguments[0]) || arguments.contains("--decks-dir")
+      ? [] : ["--decks-dir", decks])
+      + (["study", "stats", "prune", "optimize"].contains(arguments[0])
+        ? ["--progress-dir", progress] : [])
   }
 
   /// One prefix, said once: `recall: error: …` or a location then `error: …`.

@@ -34,8 +34,7 @@ import Testing
       "2026-04-01T10:00:00Z",
     ])
     let captured = CapturedConsole()
-    let status = command.run(
-      console: captured.console, timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
+    let status = command.execute(in: CommandContext(console: captured.console))
     return (status, captured)
   }
 

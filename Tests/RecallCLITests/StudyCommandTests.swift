@@ -179,6 +179,54 @@ final class ScriptedReader: LineReader {
     #expect(numbers == ["1", "2", "1"], "\(result.output)")
   }
 
+  private func savedMarks(_ card: String) throws -> CardMarks {
+    try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+      .marks(for: card)
+  }
+
+  /// `:suspend` at the answer prompt moves on and keeps the card out of every later session.
+  @Test func suspendHidesTheCardUntilUnsuspended() throws {
+    let result = try study([":suspend", ":quit"])
+    #expect(result.output.contains("suspended; no session shows it"), "\(result.output)")
+    #expect(result.output.contains("2. cloze"))
+    #expect(try savedMarks("bajgora-offensive/date-short").suspended)
+    let next = try study([":quit"], now: "2026-11-30T10:00:00Z")
+    #expect(!next.output.contains("Between which months"))
+    #expect(next.output.contains("1 suspended"), "\(next.output)")
+  }
+
+  /// `:bury` hides the card for the rest of the study day; the next day it is back.
+  @Test func buryHidesTheCardUntilTheDayEnds() throws {
+    let result = try study(["July 1998 to January 1999", ":bury", "", ":quit"])
+    #expect(result.output.contains("buried; it comes back"), "\(result.output)")
+    // The answer stays saved: bury only hides the card.
+    #expect(try savedStates()["bajgora-offensive/date-short"] != nil)
+    let marks = try savedMarks("bajgora-offensive/date-short")
+    #expect(marks.buriedUntil == (try UTCTimestamp.parse("2026-11-25T04:00:00Z").get()))
+    let later = try study([":quit"], now: "2026-11-24T10:30:00Z")
+    #expect(later.output.contains("0 due · 19 new · 1 buried"), "\(later.output)")
+    let tomorrow = try study([":quit"], now: "2026-11-25T10:00:00Z")
+    #expect(tomorrow.output.contains("Between which months"), "\(tomorrow.output)")
+  }
+
+  /// `:flag` keeps the note, works at both prompts, and leaves the card in the session.
+  @Test func flagKeepsTheNoteAndTheCard() throws {
+    let result = try study([":flag the dates look wrong", "July 1998 to January 1999", ":flag", ""])
+    #expect(result.output.contains("flagged as wrong, with your note"))
+    #expect(result.output.contains("✓ correct"))
+    let store = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+    let flagged = store.flaggedCards
+    #expect(flagged.count == 1)
+    // The second flag, with no note, replaces the first.
+    #expect(flagged.first?.cardID == "bajgora-offensive/date-short")
+    #expect(flagged.first?.flag.note == nil)
+    let noted = try study(
+      [":flag  Kosovo War is not a month  ", ":quit"], now: "2026-11-25T10:00:00Z")
+    #expect(noted.status == .ok)
+    let again = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+    #expect(again.flaggedCards.contains { $0.flag.note == "Kosovo War is not a month" })
+  }
+
   @Test func sessionLimitsAreHonoured() throws {
     let script = Array(repeating: ["1990", ""], count: 10).flatMap { $0 }
     let result = try study(script, extra: ["--limit", "2"])

@@ -30,6 +30,9 @@ public struct CheckCommand: RecallSubcommand {
   @Flag(help: "Also list saved progress for cards the deck no longer has.")
   public var progress = false
 
+  @Flag(help: "Also list the generated questions the question linter left out, and why.")
+  public var questions = false
+
   @Argument(help: ArgumentHelp("Deck ids or paths to deck files.", valueName: "deck"))
   public var decks: [String]
 
@@ -42,7 +45,18 @@ public struct CheckCommand: RecallSubcommand {
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
     for name in decks {
       guard let deck = loading.load(name) else { continue }
-      diagnostics.emit(DeckAuthoringCheck(deck: deck).diagnostics())
+      var check = DeckAuthoringCheck(deck: deck)
+      check.includesLeftOutQuestions = questions
+      // At most as many diagnostics per file as the loader prints, then a count.
+      let found = check.diagnostics()
+      let limit = DeckLimits.standard.maximumDiagnostics
+      diagnostics.emit(Array(found.prefix(limit)))
+      if found.count > limit {
+        diagnostics.emit(
+          .note(
+            "\(found.count - limit) more warnings not shown (\(found.count) in all; fix these "
+              + "and run recall check again)", at: .file(deck.path)))
+      }
       if progress {
         do {
           try reportOrphans(deck, name: name, console: context.console)

@@ -102,7 +102,7 @@ public struct DraftCommand: RecallSubcommand {
         articleText: parsed.sentences.map(\.text).joined(separator: "\n"),
         output: output, header: header, writer: writer, console: console, reader: reader,
         force: force || resuming)
-      diagnostics.fail(session.run())
+      try session.run()
       return
     }
     let rendered = writer.render(proposals, header: header)

@@ -3,7 +3,7 @@ import Foundation
 import RecallKit
 
 /// `recall optimize`: fits the scheduler to the learner's own reviews of each deck.
-public struct OptimizeCommand: ParsableCommand {
+public struct OptimizeCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "optimize",
     abstract: "Fit FSRS-6's weights to your own reviews of each deck; `recall study` uses them.",
@@ -25,7 +25,10 @@ public struct OptimizeCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("Deck ids or paths to deck files.", valueName: "deck"))
   public var decks: [String]
 
-  @Option(help: ArgumentHelp("Pretend the time is this ISO 8601 instant.", valueName: "time"))
+  @Option(
+    help: ArgumentHelp(
+      "Pretend the time is this ISO 8601 instant; days are then counted in UTC, as in "
+        + "`recall stats`.", valueName: "time"))
   public var now: String?
 
   public init() {}
@@ -36,46 +39,40 @@ public struct OptimizeCommand: ParsableCommand {
     }
   }
 
-  public func run() throws {
-    let status = run(console: .standard, timeZone: .current)
-    if status != .ok { throw ExitCode(status.rawValue) }
-  }
-
-  public func run(console: Console, timeZone: TimeZone) -> ExitStatus {
-    var worst = ExitStatus.ok
+  /// Fits each deck in turn; a deck that cannot be fitted does not stop the others.
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    // With --now the days are UTC days, as `recall stats` and `recall study` count them.
+    let timeZone = now == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
     for name in decks {
-      let status = optimize(name, console: console, timeZone: timeZone)
-      if status != .ok, worst == .ok { worst = status }
+      do {
+        try optimize(name, console: context.console, diagnostics: diagnostics, timeZone: timeZone)
+      } catch {
+        diagnostics.report(error)
+      }
     }
-    return worst
   }
 
-  private func optimize(_ name: String, console: Console, timeZone: TimeZone) -> ExitStatus {
-    let diagnostics = Diagnostics(console: console)
+  private func optimize(
+    _ name: String, console: Console, diagnostics: Diagnostics, timeZone: TimeZone
+  ) throws {
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
-    guard let deck = loading.load(name, printWarnings: false) else { return diagnostics.status }
+    guard let deck = loading.load(name, printWarnings: false) else { return }
     let directory = progressOptions.library().directory
     var history = ReviewHistory()
-    let stored: LearnerParameters?
-    do {
-      stored = try LearnerParameters.load(deckID: deck.id, directory: directory)
-      let store = try progressOptions.library().openReadOnly(deckID: deck.id)
-      var outOfOrder = 0
-      try store.forEachReview { record in
-        do {
-          try history.add(card: record.cardID, time: record.reviewedAt, rating: record.rating)
-        } catch {
-          outOfOrder += 1
-        }
+    let stored = try LearnerParameters.load(deckID: deck.id, directory: directory)
+    let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+    var outOfOrder = 0
+    try store.forEachReview { record in
+      do {
+        try history.add(card: record.cardID, time: record.reviewedAt, rating: record.rating)
+      } catch {
+        outOfOrder += 1
       }
-      if outOfOrder > 0 {
-        console.errorLine(
-          "recall: warning: '\(deck.id)': \(outOfOrder) reviews earlier than their card's "
-            + "previous one were left out")
-      }
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return ExitStatus(for: error)
+    }
+    if outOfOrder > 0 {
+      diagnostics.warning(
+        "'\(deck.id)': \(outOfOrder) reviews earlier than their card's previous one were left "
+          + "out")
     }
     let numbering = DayNumbering(timeZone: timeZone)
     let items = history.items(day: numbering.day(of:))
@@ -83,15 +80,13 @@ public struct OptimizeCommand: ParsableCommand {
     do {
       fit = try FSRSOptimizer.fit(items)
     } catch {
-      console.errorLine("recall: '\(deck.id)': \(error); nothing was changed")
-      return .dataError
+      throw CommandError.data("'\(deck.id)': \(error); nothing was changed")
     }
     guard fit.stage != .defaults else {
-      console.errorLine(
-        "recall: '\(deck.id)': \(history.reviewCount) reviews so far, \(fit.trainingItems) of "
+      throw CommandError.data(
+        "'\(deck.id)': \(history.reviewCount) reviews so far, \(fit.trainingItems) of "
           + "them on a later day than the one before; fitting needs at least "
           + "\(FSRSOptimizer.minimumItems). Keep studying and try again later.")
-      return .dataError
     }
     let current =
       stored?.parameters ?? SchedulerOptions(settings: deck.settings).parameters
@@ -103,9 +98,8 @@ public struct OptimizeCommand: ParsableCommand {
     guard let newMetrics = FSRSEvaluation.evaluate(items, parameters: fit.parameters),
       let oldMetrics = FSRSEvaluation.evaluate(items, parameters: current)
     else {
-      console.errorLine(
-        "recall: '\(deck.id)': the fit does not give finite predictions; nothing was changed")
-      return .dataError
+      throw CommandError.data(
+        "'\(deck.id)': the fit does not give finite predictions; nothing was changed")
     }
     let summary =
       "\(deck.id): \(history.reviewCount) reviews, \(items.count) on a later day than the one "
@@ -116,20 +110,14 @@ public struct OptimizeCommand: ParsableCommand {
         "  The new fit is no better than \(source) (log loss "
           + "\(MetricText.fixed(newMetrics.logLoss)) against "
           + "\(MetricText.fixed(oldMetrics.logLoss))); they stay in use.")
-      return .ok
+      return
     }
     let saved = LearnerParameters(
       deck: deck.id, parameters: fit.parameters, reviews: history.reviewCount,
       items: items.count, logLoss: newMetrics.logLoss,
       fittedAt: now.flatMap { try? UTCTimestamp.parse($0).get() } ?? Date())
-    let path: String
-    do {
-      try saved.save(directory: directory)
-      path = try LearnerParameters.path(deckID: deck.id, directory: directory)
-    } catch {
-      console.errorLine("recall: error: \(error)")
-      return ExitStatus(for: error)
-    }
+    try saved.save(directory: directory)
+    let path = try LearnerParameters.path(deckID: deck.id, directory: directory)
     let gain = (1 - newMetrics.logLoss / oldMetrics.logLoss) * 100
     console.line(
       "  Log loss \(MetricText.fixed(oldMetrics.logLoss)) with \(source), "
@@ -142,6 +130,5 @@ public struct OptimizeCommand: ParsableCommand {
     console.line(
       "  Saved to \(path); "
         + "`recall study \(deck.id)` uses them.")
-    return .ok
   }
 }

@@ -3,11 +3,15 @@ import Foundation
 import RecallKit
 
 /// `recall print`: writes a printable worksheet (and its answer key) from a deck.
-public struct PrintCommand: ParsableCommand {
+public struct PrintCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "print",
-    abstract: "Print a worksheet of questions from a deck, with an answer key, in versions.",
+    abstract: "Make a printable worksheet (text, Markdown, HTML or PDF) with its answer key.",
     discussion: """
+      Makes a worksheet to print and hand out; it does not send anything to a printer. \
+      `recall preview` shows every question a deck generates instead, and `recall export` \
+      writes them for another program.
+
       Picks --count questions (default 20) from the deck, one per fact, balanced across \
       question types and mixed across people, places, events and numbers, grouped by type and \
       numbered throughout. The same --seed gives the same worksheet.
@@ -15,7 +19,8 @@ public struct PrintCommand: ParsableCommand {
       Output goes to standard output, or to -o FILE; the format follows the file's extension \
       (.txt, .md, .html, .pdf) unless --format says otherwise, and is text on standard output. \
       A PDF is the HTML sheet typeset by WeasyPrint (sudo apt-get install weasyprint); every \
-      page carries the title, the version and "Page N of M".
+      page carries the title, the version and "Page N of M". An existing file is replaced \
+      only with --force, and nothing is written into the decks folder without it.
 
       With --versions K (up to 26), versions A, B, C… hold the same questions with the \
       questions of each section and the options of each question in another order. With -o \
@@ -118,6 +123,9 @@ public struct PrintCommand: ParsableCommand {
         + "total on the sheet.", valueName: "type=n,…"))
   public var points: String?
 
+  @Flag(help: "Replace -o files that exist; allow writing into the decks folder.")
+  public var force = false
+
   @Option(
     name: .customLong("section"),
     help: ArgumentHelp(
@@ -133,26 +141,23 @@ public struct PrintCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
-    let status = execute(
-      library: libraryOptions.library(), console: .standard, questions: PrintCommand.generated,
-      environment: ProcessInfo.processInfo.environment)
-    if status != .ok { throw ExitCode(status.rawValue) }
+  public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    try perform(in: context, questions: PrintCommand.generated, diagnostics: diagnostics)
   }
 
   /// The command in process with the questions to choose from injected, so tests can make the
   /// generator fail.
   public func execute(in context: CommandContext, questions: QuestionSource) -> ExitStatus {
-    execute(
-      library: libraryOptions.library(), console: context.console, questions: questions,
-      environment: ProcessInfo.processInfo.environment)
+    Diagnostics.collecting(on: context.console) { diagnostics in
+      try perform(in: context, questions: questions, diagnostics: diagnostics)
+    }
   }
 
-  /// Everything the command does, with its inputs injected so tests need no process.
-  public func execute(
-    library: DeckLibrary, console: Console, questions source: QuestionSource,
-    environment: [String: String] = ProcessInfo.processInfo.environment
-  ) -> ExitStatus {
+  private func perform(
+    in context: CommandContext, questions source: QuestionSource, diagnostics: Diagnostics
+  ) throws {
+    let console = context.console
+    let library = libraryOptions.library()
     let request: WorksheetRequest
     let sectionRequests: [WorksheetSectionRequest]
     let pointValues: WorksheetPoints?
@@ -172,9 +177,13 @@ public struct PrintCommand: ParsableCommand {
       files = try WorksheetOutputPlan.files(
         versionCount: versions, answerKey: answerKey.placement, output: outputPath)
     } catch {
-      console.errorLine("recall: error: \(error)")
-      return .usage
+      throw CommandError.usage("\(error)")
     }
+
+    let destinations = files.map {
+      OutputDestination(path: $0.path, force: force, refusingFolder: library.directory)
+    }
+    for destination in destinations { try destination.checkWritable() }
 
     let isPDF =
       format.map { $0 == .pdf } ?? (outputPath?.lowercased().hasSuffix(".pdf") ?? false)
@@ -184,21 +193,19 @@ public struct PrintCommand: ParsableCommand {
     var typesetter: PDFTypesetter?
     if isPDF {
       guard outputPath != nil else {
-        console.errorLine("recall: error: a PDF goes to a file: add -o FILE.pdf")
-        return .usage
+        throw CommandError.usage("a PDF goes to a file: add -o FILE.pdf")
       }
-      guard let found = PDFTypesetter.locate(environment: environment) else {
-        console.errorLine(
-          "recall: error: PDF output needs WeasyPrint, which is not installed; "
-            + "install it with: \(PDFTypesetter.installCommand)")
-        return .unavailable
+      guard let found = PDFTypesetter.locate(environment: context.environment) else {
+        throw CommandError(
+          .unavailable,
+          "PDF output needs WeasyPrint, which is not installed; install it with: "
+            + PDFTypesetter.installCommand)
       }
       typesetter = found
     }
 
-    let diagnostics = Diagnostics(console: console)
     guard let deckValue = DeckLoading(library: library, diagnostics: diagnostics).load(deck) else {
-      return diagnostics.status
+      return
     }
 
     let worksheet: Worksheet
@@ -213,8 +220,8 @@ public struct PrintCommand: ParsableCommand {
           from: all, sections: sectionRequests, facts: factList, seed: chosenSeed,
           allowSameFact: allowSameFact)
         for (index, part) in parts.enumerated() where part.isShort {
-          console.errorLine(
-            "recall: warning: section \(index + 1) (\(sections[index])): the deck gives only "
+          diagnostics.warning(
+            "section \(index + 1) (\(sections[index])): the deck gives only "
               + "\(part.questions.count) of \(part.requested) questions")
         }
         selection = WorksheetSelection(combining: parts)
@@ -228,36 +235,35 @@ public struct PrintCommand: ParsableCommand {
             "every \(missing.kind.rawValue) question is on a fact another question on the sheet "
               + "already asks about (--allow-same-fact allows it)"
           }
-        console.errorLine(
-          "recall: warning: no \(missing.kind.rawValue) question on the sheet: \(reason)")
+        diagnostics.warning("no \(missing.kind.rawValue) question on the sheet: \(reason)")
       }
       guard !selection.questions.isEmpty else {
-        console.errorLine(
-          "recall: error: no questions to print: "
+        throw CommandError(
+          isFiltered ? .usage : .dataError,
+          "no questions to print: "
             + (selection.candidates == 0
               ? "the deck gives no questions of the types, facts or tag asked for"
               : "every question was filtered out"))
-        return isFiltered ? .usage : .dataError
       }
       if selection.isShort, sectionRequests.isEmpty {
         let found = selection.questions.count
         var message =
-          "recall: warning: the deck gives only \(found) question\(found == 1 ? "" : "s") for "
-          + "these options, not \(count); printing \(found)"
+          "the deck gives only \(found) question\(found == 1 ? "" : "s") for these options, "
+          + "not \(count); printing \(found)"
         if selection.limitedBySameFact {
           message += " (--allow-same-fact allows more than one question per fact)"
         }
-        console.errorLine(message)
+        diagnostics.warning(message)
       }
       worksheet = try Worksheet(
         title: title ?? deckValue.title, deck: deckValue, selection: selection,
         versionCount: versions, seed: chosenSeed, points: pointValues)
+    } catch let error as CommandError {
+      throw error
     } catch let error as WorksheetError {
-      console.errorLine("recall: error: \(error)")
-      return .usage
+      throw CommandError.usage("\(error)")
     } catch {
-      console.errorLine("recall: error: cannot make questions for '\(deckValue.id)': \(error)")
-      return .dataError
+      throw CommandError.data("cannot make questions for '\(deckValue.id)': \(error)")
     }
     if seed == nil {
       console.errorLine(
@@ -265,31 +271,22 @@ public struct PrintCommand: ParsableCommand {
     }
 
     let renderer = renderFormat.renderer
-    for file in files {
+    for (file, destination) in zip(files, destinations) {
       let text = renderer.render(worksheet, parts: file.parts)
-      guard let path = file.path else {
-        console.out(text)
-        continue
-      }
-      if let typesetter {
+      if let typesetter, let path = file.path {
+        let pdf: Data
         do {
-          try typesetter.write(html: text, to: path)
+          pdf = try typesetter.pdf(html: text, for: path)
         } catch {
-          console.errorLine("recall: error: \(error)")
-          return .cannotCreate
+          throw CommandError.cannotCreate(error.description)
         }
+        try destination.write(data: pdf, console: console)
         console.errorLine("recall: wrote \(path)")
         continue
       }
-      do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-      } catch {
-        console.errorLine("recall: error: cannot write \(path): \(error.localizedDescription)")
-        return .cannotCreate
-      }
-      console.errorLine("recall: wrote \(path)")
+      try destination.write(text, console: console)
+      if let path = destination.path { console.errorLine("recall: wrote \(path)") }
     }
-    return .ok
   }
 
   private var factList: [String]? {

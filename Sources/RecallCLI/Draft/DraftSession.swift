@@ -42,7 +42,8 @@ struct DraftSession {
 
   private var style: TerminalStyle { text.style }
 
-  func run() -> ExitStatus {
+  /// Runs the review; a state file it cannot use or save stops it with a thrown error.
+  func run() throws {
     let statePath = Self.statePath(for: output)
     var review = DraftReview(articleText: articleText, proposals: proposals)
     do {
@@ -50,19 +51,19 @@ struct DraftSession {
         guard saved.version == DraftReview.formatVersion,
           saved.articleDigest == review.articleDigest
         else {
-          console.errorLine(
-            "recall: error: \(statePath) is a review of another article (or of this one before "
-              + "it changed); move it away to start again")
-          return .dataError
+          throw CommandError.data(
+            "\(statePath) is a review of another article (or of this one before it changed); "
+              + "move it away to start again")
         }
         review = saved
         console.line(
           "Resuming the review in \(statePath): \(review.decidedCount) of "
             + "\(review.proposals.count) decided.")
       }
+    } catch let error as CommandError {
+      throw error
     } catch {
-      console.errorLine("recall: error: cannot read \(statePath): \(error.localizedDescription)")
-      return .dataError
+      throw CommandError.data("cannot read \(statePath): \(error.localizedDescription)")
     }
     console.line(
       "\(review.proposals.count) proposals from \(articlePath), most certain first. "
@@ -93,7 +94,7 @@ struct DraftSession {
             console.line(style.yellow("dropped") + " \(review.proposals[index].id)")
           case ":skip", "s", ":s":
             console.line(style.dim("skipped; it stays undecided"))
-            guard save(review, to: statePath) else { return .ioError }
+            try save(review, to: statePath)
             current = review.nextPending(after: index)
             if current == index { break loop }
             continue loop
@@ -110,9 +111,8 @@ struct DraftSession {
               continue deciding
             }
           case ":write", "w", ":w":
-            guard save(review, to: statePath) else { return .ioError }
-            let status = writeDeck(review)
-            if status != .ok { return status }
+            try save(review, to: statePath)
+            try writeDeck(review)
             continue deciding
           case ":quit", "q", ":q":
             break loop
@@ -123,15 +123,14 @@ struct DraftSession {
             console.line("unknown command \(input); type :help for the list")
             continue deciding
           }
-          guard save(review, to: statePath) else { return .ioError }
+          try save(review, to: statePath)
           current = review.nextPending(after: index)
           continue loop
         }
       }
     }
-    guard save(review, to: statePath) else { return .ioError }
-    let status = writeDeck(review)
-    guard status == .ok else { return status }
+    try save(review, to: statePath)
+    try writeDeck(review)
     if review.nextPending() == nil {
       try? FileManager.default.removeItem(atPath: statePath)
       console.line("Review finished: \(review.decidedCount) decided.")
@@ -140,28 +139,22 @@ struct DraftSession {
         "Stopped with \(review.proposals.count - review.decidedCount) undecided; the review is "
           + "saved in \(statePath). Run the same command to go on.")
     }
-    return .ok
   }
 
-  private func save(_ review: DraftReview, to path: String) -> Bool {
+  private func save(_ review: DraftReview, to path: String) throws(CommandError) {
     do {
       try review.save(path: path)
-      return true
     } catch {
-      console.errorLine(
-        "recall: error: cannot save the review to \(path): \(error.localizedDescription)")
-      return false
+      throw CommandError.io("cannot save the review to \(path): \(error.localizedDescription)")
     }
   }
 
   /// Writes the deck: accepted facts, and undecided ones by the threshold as without a review.
-  private func writeDeck(_ review: DraftReview) -> ExitStatus {
+  private func writeDeck(_ review: DraftReview) throws(CommandError) {
     let rendered = writer.render(review.proposals, header: header)
-    return Diagnostics.collecting(on: console) { _ in
-      try OutputDestination(path: output, force: true).write(rendered.text, console: console)
-      console.line(
-        "Wrote \(output): \(rendered.written) facts, \(rendered.commented) commented out.")
-    }
+    try OutputDestination(path: output, force: true).write(rendered.text, console: console)
+    console.line(
+      "Wrote \(output): \(rendered.written) facts, \(rendered.commented) commented out.")
   }
 
   private func edit(_ review: inout DraftReview, _ index: Int, field: String) {

@@ -54,12 +54,20 @@ struct StudyREPL {
             console.line(style.dim("\(command.name) works after an answer, at the rating prompt"))
           case .unknown(let word):
             console.line("unknown command \(TextSanitizer.visible(word)); type :help for the list")
-          case .command(let command, _):
+          case .command(let command, let argument):
             switch command.action {
             case .quit:
               break loop
             case .help:
               help(at: .answer)
+            case .suspend:
+              try suspend(question)
+              continue loop
+            case .bury:
+              try bury(question)
+              continue loop
+            case .flag:
+              try flag(question, note: argument)
             case .stats:
               stats()
             case .skip:
@@ -85,7 +93,7 @@ struct StudyREPL {
               } else {
                 console.line(style.dim("no card answered yet in this session"))
               }
-            case .rate, .suspend, .bury, .flag:
+            case .rate:
               break
             }
           case .text(let answer):
@@ -168,6 +176,8 @@ struct StudyREPL {
       "\(counts[.new, default: 0]) new",
     ]
     if let ahead = counts[.ahead] { parts.append("\(ahead) to study ahead") }
+    if queue.suspended > 0 { parts.append("\(queue.suspended) suspended") }
+    if queue.buried > 0 { parts.append("\(queue.buried) buried") }
     parts.append("limits \(limits.newPerDay) new and \(limits.reviewsPerDay) reviews a day")
     console.line(style.dim(parts.joined(separator: " · ")))
     console.line(style.dim("type an answer and press Enter; :help lists the commands"))
@@ -268,6 +278,30 @@ struct StudyREPL {
     case undo(Question)
   }
 
+  /// Suspends the card and says how to bring it back.
+  private func suspend(_ question: Question) throws(ProgressError) {
+    try session.suspend(question)
+    console.line(
+      style.dim(
+        text.render(
+          "suspended; no session shows it until `recall unsuspend \(session.deck.id) "
+            + "\(question.id)`")))
+  }
+
+  private func bury(_ question: Question) throws(ProgressError) {
+    try session.bury(question)
+    console.line(style.dim("buried; it comes back when the study day ends"))
+  }
+
+  private func flag(_ question: Question, note: String) throws(ProgressError) {
+    try session.flag(question, note: note.isEmpty ? nil : note)
+    console.line(
+      style.dim(
+        note.isEmpty
+          ? "flagged as wrong; `recall stats` lists it (`:flag what is wrong` adds a note)"
+          : "flagged as wrong, with your note; `recall stats` lists it"))
+  }
+
   /// Takes back the last answer and says so; nil when there is nothing to undo.
   private func undo() throws(ProgressError) -> Question? {
     guard let previous = try session.undo() else { return nil }
@@ -303,7 +337,7 @@ struct StudyREPL {
         let input = raw.trimmingCharacters(in: .whitespaces)
         if input.isEmpty { return .next }
         switch StudyCommandTable.parse(input, at: .rating) {
-        case .command(let command, _):
+        case .command(let command, let argument):
           switch command.action {
           case .quit:
             return .quit
@@ -322,7 +356,13 @@ struct StudyREPL {
             if let changed = try session.changeLastRating(to: rating) { current = changed }
             console.line(style.dim(nextReview(current)))
             return .next
-          case .skip, .hint, .suspend, .bury, .flag:
+          case .suspend:
+            try suspend(current.question)
+          case .bury:
+            try bury(current.question)
+          case .flag:
+            try flag(current.question, note: argument)
+          case .skip, .hint:
             break
           }
         case .elsewhere(let command):

@@ -12,6 +12,9 @@ import Foundation
 ///    today, spread among the reviews: one new card after every `max(1, reviews / new)`
 ///    reviews, so a session mixes both rather than ending with a block of unknown cards.
 ///
+/// Cards the learner suspended, and cards buried until a moment still to come, are left out
+/// of every part, ahead included; they are counted in `suspended` and `buried`.
+///
 /// In `.studyAhead` mode the same queue is followed by every scheduled card that is not yet
 /// due (soonest first), marked `.ahead`. Those answers must not be given to the scheduler:
 /// a cram pass often repeats a card several times in minutes, and feeding each repetition
@@ -61,31 +64,49 @@ public struct StudyQueue: Hashable, Sendable {
   /// When the next learning or relearning card not in the queue falls due, so a session can
   /// wait for it instead of ending.
   public var nextLearningDue: Date?
+  /// Learning and relearning cards that fall due later in the study day, after the
+  /// learn-ahead window: not in the queue yet, but still to come today.
+  public var learningLaterToday: Int
+  /// Cards left out because they are suspended.
+  public var suspended: Int
+  /// Cards left out because they are buried until later.
+  public var buried: Int
 
   public init(
     entries: [Entry], reviewsOverLimit: Int = 0, newOverLimit: Int = 0,
-    nextLearningDue: Date? = nil
+    nextLearningDue: Date? = nil, learningLaterToday: Int = 0, suspended: Int = 0,
+    buried: Int = 0
   ) {
     self.entries = entries
     self.reviewsOverLimit = reviewsOverLimit
     self.newOverLimit = newOverLimit
     self.nextLearningDue = nextLearningDue
+    self.learningLaterToday = learningLaterToday
+    self.suspended = suspended
+    self.buried = buried
   }
 
-  /// Builds the queue for `cards` in deck order (nil: never studied) at `now`.
+  /// Builds the queue for `cards` in deck order (nil: never studied) at `now`. `marks` holds
+  /// the marks of the cards that have any, by position in `cards`.
   public static func build(
-    cards: [CardState?], now: Date, day: StudyDay, limits: StudyLimits = StudyLimits(),
-    doneToday: DoneToday = DoneToday(), scheduler: FSRSScheduler, mode: Mode = .due,
-    learnAhead: TimeInterval = 0
+    cards: [CardState?], marks: [Int: CardMarks] = [:], now: Date, day: StudyDay,
+    limits: StudyLimits = StudyLimits(), doneToday: DoneToday = DoneToday(),
+    scheduler: FSRSScheduler, mode: Mode = .due, learnAhead: TimeInterval = 0
   ) -> StudyQueue {
     var learning: [(due: Date, index: Int)] = []
     var reviews: [(retrievability: Double, due: Date, index: Int)] = []
     var newCards: [Int] = []
     var ahead: [(due: Date, index: Int)] = []
     var nextLearningDue: Date?
+    var learningLaterToday = 0
+    var (suspended, buried) = (0, 0)
     let learningCutoff = now + learnAhead
 
     for (index, state) in cards.enumerated() {
+      if !marks.isEmpty, let mark = marks[index], mark.hidesCard(at: now) {
+        if mark.suspended { suspended += 1 } else { buried += 1 }
+        continue
+      }
       guard let card = state, card.phase != .new else {
         newCards.append(index)
         continue
@@ -96,6 +117,7 @@ public struct StudyQueue: Hashable, Sendable {
           learning.append((card.due, index))
         } else {
           nextLearningDue = min(nextLearningDue ?? card.due, card.due)
+          if card.due < day.end { learningLaterToday += 1 }
           ahead.append((card.due, index))
         }
       case .review:
@@ -127,7 +149,8 @@ public struct StudyQueue: Hashable, Sendable {
     }
     return StudyQueue(
       entries: entries, reviewsOverLimit: reviews.count - takenReviews.count,
-      newOverLimit: newCards.count - takenNew.count, nextLearningDue: nextLearningDue)
+      newOverLimit: newCards.count - takenNew.count, nextLearningDue: nextLearningDue,
+      learningLaterToday: learningLaterToday, suspended: suspended, buried: buried)
   }
 
   /// One new card after every `max(1, reviews / new)` reviews; leftovers go at the end.

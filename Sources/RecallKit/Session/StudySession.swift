@@ -62,6 +62,8 @@ public final class StudySession {
   /// Each question's saved state, in question order, kept in step with the store, so that
   /// building the queue after every answer does not look up every card by id again.
   private var states: [CardState?]
+  /// The marks of the cards that have any, by position in `questions`, kept like `states`.
+  private var marks: [Int: CardMarks] = [:]
   /// Where in `questions` each question `next()` returned is.
   private var positions: [String: Int] = [:]
   /// The last answer, so its rating can be changed or the answer undone.
@@ -81,6 +83,11 @@ public final class StudySession {
     self.random = SeededGenerator(seed: options.seed, salt: "session")
     self.grader = AnswerGrader(deck: deck, questions: questions)
     self.states = questions.map { store.state(for: $0.id) }
+    if !store.marks.isEmpty {
+      for (position, question) in questions.enumerated() {
+        if let marks = store.marks[question.id] { self.marks[position] = marks }
+      }
+    }
     self.doneToday = try Self.doneToday(in: store, at: clock(), timeZone: options.timeZone)
   }
 
@@ -128,10 +135,9 @@ public final class StudySession {
   static func doneToday(from entries: [ProgressLogEntry], in day: StudyDay, store: ProgressStore)
     -> StudyQueue.DoneToday
   {
-    var undone = Set<Int>()
-    for case .undo(_, let undoes, _, _, _) in entries { undone.insert(undoes) }
+    let undone = Set(entries.compactMap(\.takesBack))
     var reviewsToday: [String: Int] = [:]
-    for case .review(let sequence, let record) in entries
+    for case (let sequence, let record)? in entries.lazy.map(\.review)
     where !undone.contains(sequence) && day.contains(record.reviewedAt) {
       reviewsToday[record.cardID, default: 0] += 1
     }
@@ -151,7 +157,7 @@ public final class StudySession {
   public func queue(learnAhead: TimeInterval = 0) -> StudyQueue {
     let now = clock()
     return StudyQueue.build(
-      cards: states, now: now,
+      cards: states, marks: marks, now: now,
       day: StudyDay(containing: now, timeZone: options.timeZone), limits: options.limits,
       doneToday: doneToday, scheduler: scheduler, mode: options.mode, learnAhead: learnAhead)
   }
@@ -197,16 +203,32 @@ public final class StudySession {
   }
 
   /// Replaces the rating of the last answer (the learner overrides the automatic one).
+  ///
+  /// On disk this is one journal line that replaces the saved review, so a crash or a failed
+  /// write leaves the old rating standing until the new one is durable.
   public func changeLastRating(to rating: Rating) throws(ProgressError) -> Feedback? {
     guard let last, last.feedback.rating != rating else { return last?.feedback }
-    if last.feedback.state != nil {
-      _ = try store.undoLast(at: clock())
-      refreshState(of: last.feedback.question.id)
+    let question = last.feedback.question
+    guard last.feedback.state != nil else {
+      // Study ahead saves nothing, so there is nothing on disk to replace.
+      let feedback = Feedback(
+        question: question, grade: last.feedback.grade, rating: rating, state: nil)
+      self.last = (feedback, last.previous, last.input, last.milliseconds)
+      summary.replaceLastRating(with: rating)
+      return feedback
     }
-    let kind: StudyQueue.Kind = last.feedback.state == nil ? .ahead : .review
-    let feedback = try schedule(
-      last.feedback.question, kind: kind, grade: last.feedback.grade, rating: rating,
-      input: last.input, milliseconds: last.milliseconds, previous: last.previous)
+    let now = clock()
+    let state = scheduler.review(
+      last.previous ?? .new(at: now), rating: rating, at: now, using: &random)
+    let saved = try store.rerateLast(
+      ReviewRecord(
+        cardID: question.id, reviewedAt: now, rating: rating, answer: last.input,
+        accepted: last.feedback.grade.isAccepted, responseMilliseconds: last.milliseconds,
+        state: state))
+    refreshState(of: question.id)
+    let feedback = Feedback(
+      question: question, grade: last.feedback.grade, rating: rating, state: saved.state)
+    self.last = (feedback, last.previous, last.input, last.milliseconds)
     summary.replaceLastRating(with: rating)
     return feedback
   }
@@ -226,6 +248,34 @@ public final class StudySession {
   }
 
   public var canUndo: Bool { last != nil }
+
+  /// Suspends the card: no session shows it again until `recall unsuspend`. Saved at once.
+  public func suspend(_ question: Question) throws(ProgressError) {
+    try store.suspend(question.id, at: clock())
+    refreshMarks(of: question.id)
+  }
+
+  /// Buries the card until the study day ends; returns that moment. Saved at once.
+  @discardableResult
+  public func bury(_ question: Question) throws(ProgressError) -> Date {
+    let now = clock()
+    let until = StudyDay(containing: now, timeZone: options.timeZone).end
+    try store.bury(question.id, until: until, at: now)
+    refreshMarks(of: question.id)
+    return until
+  }
+
+  /// Flags the card as wrong, with what the learner said about it; it is still shown.
+  public func flag(_ question: Question, note: String?) throws(ProgressError) {
+    try store.flag(question.id, note: note, at: clock())
+    refreshMarks(of: question.id)
+  }
+
+  private func refreshMarks(of id: String) {
+    if let position = positions[id] ?? questions.firstIndex(where: { $0.id == id }) {
+      marks[position] = store.marks[id]
+    }
+  }
 
   private func schedule(
     _ question: Question, kind: StudyQueue.Kind, grade: Grade, rating: Rating, input: String,
@@ -267,7 +317,7 @@ public final class StudySession {
     let now = clock()
     let today = StudyDay(containing: now, timeZone: options.timeZone)
     var counts = [Int](repeating: 0, count: days)
-    for question in questions {
+    for question in questions where store.marks[question.id]?.suspended != true {
       guard let state = store.state(for: question.id), state.phase != .new,
         let offset = today.daysAfter(state.due), offset < days
       else { continue }

@@ -145,6 +145,54 @@ import Testing
     #expect(spring.end.timeIntervalSince(spring.start) == 23 * Self.hour)
   }
 
+  /// Suspended cards and cards buried until later are in no part of the queue, studying
+  /// ahead included; a bury that has run out hides nothing.
+  @Test func suspendedAndBuriedCardsAreLeftOut() {
+    let cards: [CardState?] = [
+      learning(dueIn: -60),  // 0 suspended
+      review(stability: 2, elapsed: 10, dueIn: -Self.day),  // 1 buried until tonight
+      nil,  // 2 new, suspended
+      review(stability: 3, elapsed: 10, dueIn: -Self.day),  // 3 buried until an hour ago
+      nil,  // 4 new
+      review(stability: 50, elapsed: 1, dueIn: 40 * Self.day),  // 5 suspended, not due
+    ]
+    let marks: [Int: CardMarks] = [
+      0: CardMarks(suspended: true),
+      1: CardMarks(buriedUntil: Self.utcDay.end),
+      2: CardMarks(suspended: true, flag: CardMarks.Flag(at: Self.now)),
+      3: CardMarks(buriedUntil: Self.now - Self.hour),
+      4: CardMarks(flag: CardMarks.Flag(at: Self.now, note: "wrong year")),
+      5: CardMarks(suspended: true),
+    ]
+    for mode in [StudyQueue.Mode.due, .studyAhead] {
+      let queue = StudyQueue.build(
+        cards: cards, marks: marks, now: Self.now, day: Self.utcDay, scheduler: scheduler,
+        mode: mode)
+      #expect(queue.entries == [.init(index: 3, kind: .review), .init(index: 4, kind: .new)])
+      #expect(queue.suspended == 3 && queue.buried == 1)
+    }
+    // The next morning the bury has run out.
+    let tomorrow = StudyDay(
+      containing: Self.utcDay.end + Self.hour, timeZone: TimeZone(identifier: "UTC")!,
+      startHour: 4)
+    let later = StudyQueue.build(
+      cards: cards, marks: marks, now: Self.utcDay.end + Self.hour, day: tomorrow,
+      scheduler: scheduler)
+    #expect(later.entries.map(\.index).contains(1))
+    #expect(later.buried == 0)
+  }
+
+  /// Learning cards due after the learn-ahead window but within the study day are counted.
+  @Test func learningCardsDueLaterTodayAreCounted() {
+    let cards: [CardState?] = [
+      learning(dueIn: 30 * 60), learning(dueIn: 5 * Self.hour, phase: .relearning),
+      learning(dueIn: 20 * Self.hour), learning(dueIn: -60),
+    ]
+    let queue = build(cards)
+    #expect(queue.learningLaterToday == 2)
+    #expect(queue.entries == [.init(index: 3, kind: .learning)])
+  }
+
   @Test func limitsComeFromDeckSettings() {
     #expect(StudyLimits(settings: DeckSettings()) == StudyLimits(newPerDay: 20, reviewsPerDay: 200))
     #expect(
