@@ -48,7 +48,16 @@ public struct CheckCommand: RecallSubcommand {
       guard let deck = loading.load(name) else { continue }
       var check = DeckAuthoringCheck(deck: deck)
       check.includesLeftOutQuestions = questions
-      diagnostics.emit(check.diagnostics())
+      // At most as many diagnostics per file as the loader prints, then a count.
+      let found = check.diagnostics()
+      let limit = DeckLimits.standard.maximumDiagnostics
+      diagnostics.emit(Array(found.prefix(limit)))
+      if found.count > limit {
+        diagnostics.emit(
+          .note(
+            "\(found.count - limit) more warnings not shown (\(found.count) in all; fix these "
+              + "and run recall check again)", at: .file(deck.path)))
+      }
       if progress {
         do {
           try reportProgress(deck, name: name, console: context.console)

@@ -44,8 +44,14 @@ public struct StatsCommand: RecallSubcommand {
   public init() {}
 
   public func validate() throws {
-    if let now, case .failure(let error) = UTCTimestamp.parse(now) {
-      throw ValidationError("--now: \(error)")
+    if let now {
+      switch UTCTimestamp.parse(now) {
+      case .failure(let error): throw ValidationError("--now: \(error)")
+      case .success(let date):
+        if let refusal = ProgressStore.refusal(ofSessionTime: date) {
+          throw ValidationError("--now: \(refusal)")
+        }
+      }
     }
   }
 
