@@ -55,7 +55,9 @@ public struct ExportCommand: RecallSubcommand {
     help: ArgumentHelp("Output format: anki, gift, csv, amc or apkg.", valueName: "format"))
   public var format: ExportCommandFormat
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file."))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write to this file ('-' for standard output)."))
   public var output: String?
 
   @Flag(help: "Replace the -o file if it exists.")
@@ -114,7 +116,7 @@ public struct ExportCommand: RecallSubcommand {
       return
     }
     try destination.write(textFormat.render(questions, deck: deck), console: context.console)
-    if let output {
+    if let output = destination.path {
       context.console.errorLine(
         "recall: wrote \(questions.count) question\(questions.count == 1 ? "" : "s") to \(output)")
     }

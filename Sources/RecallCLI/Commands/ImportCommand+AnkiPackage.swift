@@ -25,7 +25,7 @@ extension ImportCommand {
       history = AnkiHistoryImport(imported)
     }
     try destination.write(yaml, console: console)
-    if let output {
+    if let output = destination.path {
       console.errorLine(
         "recall: wrote deck '\(deck.id)' (\(deck.cards.count) card"
           + "\(deck.cards.count == 1 ? "" : "s")) to \(output)")

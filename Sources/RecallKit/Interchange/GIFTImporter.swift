@@ -523,6 +523,8 @@ private struct QuestionReader {
     let digits = String(rest[..<close].map(\.character))
     guard let number = Double(digits) else { return nil }
     symbols = trimmed(rest[(close + 1)...])
-    return Int(number.rounded())
+    // GIFT weights run from -100 to 100; `%nan%` or `%1e30%` would not fit an Int.
+    guard number.isFinite else { return 0 }
+    return Int(min(max(number, -100), 100).rounded())
   }
 }

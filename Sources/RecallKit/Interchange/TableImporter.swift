@@ -169,7 +169,7 @@ struct TableImporter {
   ) {
     func value(_ column: Int?) -> String? {
       guard let column, row.fields.indices.contains(column) else { return nil }
-      let raw = row.fields[column].text
+      let raw = Self.unneutralised(row.fields[column].text)
       return html ? HTMLText.toText(raw) : raw
     }
     func location(_ column: Int?) -> SourceLocation {
@@ -259,10 +259,41 @@ struct TableImporter {
     record.fields.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
   }
 
-  /// Items of a list cell written as `a | b | c` (Recall's CSV export).
+  /// Items of a list cell written as `a | b | c` (Recall's CSV export), where `\\|` is a `|`
+  /// inside an item and `\\\\` a backslash; other backslashes are kept as they are.
   static func list(_ text: String) -> [String] {
-    text.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
+    var items: [String] = []
+    var current = ""
+    var characters = text.makeIterator()
+    while let character = characters.next() {
+      if character == "\\" {
+        guard let next = characters.next() else {
+          current.append(character)
+          break
+        }
+        if next == "|" || next == "\\" {
+          current.append(next)
+        } else {
+          current.append(character)
+          current.append(next)
+        }
+      } else if character == "|", current.hasSuffix(" ") {
+        items.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    items.append(current)
+    return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// A cell as Recall's CSV export wrote it: a `'` put before a formula character is dropped.
+  static func unneutralised(_ cell: String) -> String {
+    guard cell.first == "'", let second = cell.dropFirst().first,
+      CSVExporter.formulaStarts.contains(second)
+    else { return cell }
+    return String(cell.dropFirst())
   }
 
   static func matches(_ characters: [Character], at index: Int, _ pattern: [Character]) -> Bool {

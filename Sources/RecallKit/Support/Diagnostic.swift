@@ -39,7 +39,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     Diagnostic(.note, at: location, message)
   }
 
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  /// The line as printed. Deck text quoted in a message (a key, a value) may hold escape
+  /// sequences; they are shown as `\u{1B}`, never sent to the terminal.
+  public var description: String {
+    "\(location): \(severity.rawValue): \(TextSanitizer.visible(message))"
+  }
 }
 
 extension Array where Element == Diagnostic {
