@@ -3,15 +3,15 @@ import Foundation
 
 /// libFuzzer targets over the code that reads untrusted bytes. Built only by `scripts/fuzz`
 /// (which defines RECALL_FUZZ and links libFuzzer); a normal build gets a stub that says so.
-/// RECALL_FUZZ_TARGET picks the target: deck, grader or progress.
+/// RECALL_FUZZ_TARGET picks the target: deck, grader, progress or index.
 enum FuzzTarget: String, CaseIterable {
-  case deck, grader, progress
+  case deck, grader, progress, index
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["RECALL_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
       FileHandle.standardError.write(
-        Data("set RECALL_FUZZ_TARGET to one of deck, grader, progress\n".utf8))
+        Data("set RECALL_FUZZ_TARGET to one of deck, grader, progress, index\n".utf8))
       exit(64)
     }
     return target
@@ -54,6 +54,8 @@ enum FuzzTarget: String, CaseIterable {
       let question = questions[Int(first) % questions.count]
       let input = String(decoding: data.dropFirst(), as: UTF8.self)
       _ = Self.bajgora.grader.grade(input, for: question, hintUsed: first & 0x80 != 0)
+    case .index:
+      IndexFuzzing.read([UInt8](data))
     case .progress:
       // Up to three files, split at form feeds: snapshot, journal, review log.
       let parts = data.split(separator: 0x0C, maxSplits: 2, omittingEmptySubsequences: false)
