@@ -3,15 +3,15 @@ import Foundation
 
 /// libFuzzer targets over the code that reads untrusted bytes. Built only by `scripts/fuzz`
 /// (which defines RECALL_FUZZ and links libFuzzer); a normal build gets a stub that says so.
-/// RECALL_FUZZ_TARGET picks the target: deck, grader, progress or index.
+/// RECALL_FUZZ_TARGET picks the target: deck, grader, progress, importer or index.
 enum FuzzTarget: String, CaseIterable {
-  case deck, grader, progress, index
+  case deck, grader, progress, importer, index
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["RECALL_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
       FileHandle.standardError.write(
-        Data("set RECALL_FUZZ_TARGET to one of deck, grader, progress, index\n".utf8))
+        Data("set RECALL_FUZZ_TARGET to one of deck, grader, progress, importer, index\n".utf8))
       exit(64)
     }
     return target
@@ -54,6 +54,26 @@ enum FuzzTarget: String, CaseIterable {
       let question = questions[Int(first) % questions.count]
       let input = String(decoding: data.dropFirst(), as: UTF8.self)
       _ = Self.bajgora.grader.grade(input, for: question, hintUsed: first & 0x80 != 0)
+    case .importer:
+      // The first byte picks the format (a for Anki text, c CSV, t TSV, q Quizlet, g GIFT,
+      // anything else by its value); the rest is the file. Whatever it holds, the import ends
+      // with a deck that loads or with located errors.
+      guard let first = data.first else { return }
+      let formats: [ImportFormat] = [.anki, .csv, .tsv, .quizlet, .gift]
+      let format: ImportFormat =
+        switch first {
+        case UInt8(ascii: "a"): .anki
+        case UInt8(ascii: "c"): .csv
+        case UInt8(ascii: "t"): .tsv
+        case UInt8(ascii: "q"): .quizlet
+        case UInt8(ascii: "g"): .gift
+        default: formats[Int(first) % formats.count]
+        }
+      let result = DeckImporter(options: ImportOptions(format: format, deckID: "fuzz"))
+        .importDeck(data: Data(data.dropFirst()), path: "fuzz.txt")
+      if result.deck == nil, !result.diagnostics.hasErrors {
+        fatalError("an import failed without saying why")
+      }
     case .index:
       IndexFuzzing.read([UInt8](data))
     case .progress:

@@ -58,9 +58,9 @@ import Testing
         tiny: 2 questions
 
         1. battle/date-short [short]
-           On which dates did the Battle of Mazhiq take place?
+           On which dates was the Battle of Mazhiq fought?
            Answer: 10–11 July 1998
-           Why: The Battle of Mazhiq took place from 10 to 11 July 1998: Yugoslav forces shelled Mazhiq.
+           Why: The Battle of Mazhiq was fought from 10 to 11 July 1998: Yugoslav forces shelled Mazhiq.
 
         2. convoy/count-numeric [numeric]
            About how many people travelled in the convoy?

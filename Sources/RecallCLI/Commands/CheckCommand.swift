@@ -16,7 +16,8 @@ public struct CheckCommand: RecallSubcommand {
 
       With --progress, also lists each deck's orphaned cards (saved progress for questions \
       the deck no longer makes) as `path: note: N orphaned cards (ids)`; `recall prune` \
-      removes them.
+      removes them, and each card the learner flagged as wrong in a session (`:flag`), as \
+      `path: note: card ID flagged DATE: what the learner wrote`.
 
       Examples:
         recall check Decks/bajgora-offensive.yaml
@@ -27,8 +28,11 @@ public struct CheckCommand: RecallSubcommand {
   @OptionGroup public var libraryOptions: LibraryOptions
   @OptionGroup public var progressOptions: ProgressOptions
 
-  @Flag(help: "Also list saved progress for cards the deck no longer has.")
+  @Flag(help: "Also list saved progress for cards the deck no longer has, and flagged cards.")
   public var progress = false
+
+  @Flag(help: "Also list the generated questions the question linter left out, and why.")
+  public var questions = false
 
   @Argument(help: ArgumentHelp("Deck ids or paths to deck files.", valueName: "deck"))
   public var decks: [String]
@@ -42,10 +46,21 @@ public struct CheckCommand: RecallSubcommand {
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
     for name in decks {
       guard let deck = loading.load(name) else { continue }
-      diagnostics.emit(DeckAuthoringCheck(deck: deck).diagnostics())
+      var check = DeckAuthoringCheck(deck: deck)
+      check.includesLeftOutQuestions = questions
+      // At most as many diagnostics per file as the loader prints, then a count.
+      let found = check.diagnostics()
+      let limit = DeckLimits.standard.maximumDiagnostics
+      diagnostics.emit(Array(found.prefix(limit)))
+      if found.count > limit {
+        diagnostics.emit(
+          .note(
+            "\(found.count - limit) more warnings not shown (\(found.count) in all; fix these "
+              + "and run recall check again)", at: .file(deck.path)))
+      }
       if progress {
         do {
-          try reportOrphans(deck, name: name, console: context.console)
+          try reportProgress(deck, name: name, console: context.console)
         } catch {
           diagnostics.report(error)
         }
@@ -53,10 +68,17 @@ public struct CheckCommand: RecallSubcommand {
     }
   }
 
-  private func reportOrphans(_ deck: Deck, name: String, console: Console) throws {
+  private func reportProgress(_ deck: Deck, name: String, console: Console) throws {
     let store = try progressOptions.library().openReadOnly(deckID: deck.id)
     let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
     let orphans = store.orphans(knownIDs: known)
+    for flagged in store.flaggedCards {
+      let day = String(UTCTimestamp.format(flagged.flag.at).prefix(10))
+      let note = flagged.flag.note.map { ": \($0)" } ?? " (no note)"
+      console.line(
+        TextSanitizer.visible(
+          "\(deck.path): note: card \(flagged.cardID) flagged \(day)\(note)"))
+    }
     guard !orphans.isEmpty else { return }
     let noun = orphans.count == 1 ? "card" : "cards"
     console.line(

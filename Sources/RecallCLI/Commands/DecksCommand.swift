@@ -25,7 +25,14 @@ public struct DecksCommand: RecallSubcommand {
     var rows: [(String, String, String, String)] = [("ID", "FACTS", "CARDS", "TITLE")]
     let loader = DeckLoader()
     for path in files {
-      let result = try? loader.load(path: path)
+      let result: DeckLoadResult?
+      do {
+        result = try loader.load(path: path)
+      } catch {
+        // A FIFO or a folder named like a deck: say which, and go on with the others.
+        diagnostics.emit(.warning(error.message, at: error.location ?? .file(path)))
+        result = nil
+      }
       if let deck = result?.deck {
         rows.append(
           (deck.id, String(deck.facts.count), String(deck.cards.count), deck.title))

@@ -19,8 +19,12 @@ extension ExportCommand {
     var history: AnkiExportHistory?
     if withHistory {
       let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+      var marks: [String: CardMarks] = [:]
+      for question in questions where store.marks(for: question.id) != .none {
+        marks[question.id] = store.marks(for: question.id)
+      }
       history = AnkiExportHistory(
-        reviews: try store.reviews(), states: store.states, counts: store.counts)
+        reviews: try store.reviews(), states: store.states, counts: store.counts, marks: marks)
     }
     let data: Data
     do {
@@ -28,26 +32,12 @@ extension ExportCommand {
     } catch {
       throw CommandError.io("cannot build the package: \(error)")
     }
-    try destination.write(data: data)
-    if let output {
+    try destination.write(data: data, console: console)
+    if let output = destination.path {
       let reviews = history.map { ", \($0.reviews.count) reviews" } ?? ""
       console.errorLine(
         "recall: wrote \(questions.count) note\(questions.count == 1 ? "" : "s")\(reviews) to "
           + output)
-    }
-  }
-}
-
-extension OutputDestination {
-  /// Writes bytes to the `-o` file, never replacing one unless `--force` says so.
-  func write(data: Data) throws(CommandError) {
-    guard let path else { throw .usage("this format writes a file; name it with -o FILE") }
-    try checkWritable()
-    do {
-      let options: Data.WritingOptions = force ? [.atomic] : [.withoutOverwriting]
-      try data.write(to: URL(fileURLWithPath: path), options: options)
-    } catch {
-      throw .cannotCreate("cannot write \(path): \(error.localizedDescription)")
     }
   }
 }

@@ -55,7 +55,8 @@ public struct ImportCommand: RecallSubcommand {
   public var subject: String?
 
   @Option(
-    name: [.short, .customLong("output")], help: ArgumentHelp("Write the deck to this file."))
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write the deck to this file ('-' for standard output)."))
   public var output: String?
 
   @Flag(help: "Replace the -o file if it exists.")
@@ -103,6 +104,9 @@ public struct ImportCommand: RecallSubcommand {
     else {
       throw CommandError.noInput("\(file): no such file")
     }
+    if let kind = DeckLoader.irregularKind(file) {
+      throw CommandError.noInput("\(file): it is \(kind), not a regular file")
+    }
     if format == .apkg || (format == nil && AnkiPackageImporter.looksLikePackage(path: file)) {
       try importAnkiPackage(
         deckID: deckID, destination: destination, console: console, diagnostics: diagnostics)
@@ -138,7 +142,7 @@ public struct ImportCommand: RecallSubcommand {
       return
     }
     try destination.write(yaml, console: console)
-    if let output {
+    if let output = destination.path {
       let counts =
         "\(deck.cards.count) card\(deck.cards.count == 1 ? "" : "s")"
         + (deck.facts.isEmpty

@@ -19,7 +19,8 @@ public struct PrintCommand: RecallSubcommand {
       Output goes to standard output, or to -o FILE; the format follows the file's extension \
       (.txt, .md, .html, .pdf) unless --format says otherwise, and is text on standard output. \
       A PDF is the HTML sheet typeset by WeasyPrint (sudo apt-get install weasyprint); every \
-      page carries the title, the version and "Page N of M".
+      page carries the title, the version and "Page N of M". An existing file is replaced \
+      only with --force, and nothing is written into the decks folder without it.
 
       With --versions K (up to 26), versions A, B, C… hold the same questions with the \
       questions of each section and the options of each question in another order. With -o \
@@ -122,6 +123,9 @@ public struct PrintCommand: RecallSubcommand {
         + "total on the sheet.", valueName: "type=n,…"))
   public var points: String?
 
+  @Flag(help: "Replace -o files that exist; allow writing into the decks folder.")
+  public var force = false
+
   @Option(
     name: .customLong("section"),
     help: ArgumentHelp(
@@ -175,6 +179,11 @@ public struct PrintCommand: RecallSubcommand {
     } catch {
       throw CommandError.usage("\(error)")
     }
+
+    let destinations = files.map {
+      OutputDestination(path: $0.path, force: force, refusingFolder: library.directory)
+    }
+    for destination in destinations { try destination.checkWritable() }
 
     let isPDF =
       format.map { $0 == .pdf } ?? (outputPath?.lowercased().hasSuffix(".pdf") ?? false)
@@ -262,27 +271,21 @@ public struct PrintCommand: RecallSubcommand {
     }
 
     let renderer = renderFormat.renderer
-    for file in files {
+    for (file, destination) in zip(files, destinations) {
       let text = renderer.render(worksheet, parts: file.parts)
-      guard let path = file.path else {
-        console.out(text)
-        continue
-      }
-      if let typesetter {
+      if let typesetter, let path = file.path {
+        let pdf: Data
         do {
-          try typesetter.write(html: text, to: path)
+          pdf = try typesetter.pdf(html: text, for: path)
         } catch {
-          throw CommandError.cannotCreate("\(error)")
+          throw CommandError.cannotCreate(error.description)
         }
+        try destination.write(data: pdf, console: console)
         console.errorLine("recall: wrote \(path)")
         continue
       }
-      do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-      } catch {
-        throw CommandError.cannotCreate("cannot write \(path): \(error.localizedDescription)")
-      }
-      console.errorLine("recall: wrote \(path)")
+      try destination.write(text, console: console)
+      if let path = destination.path { console.errorLine("recall: wrote \(path)") }
     }
   }
 

@@ -70,8 +70,14 @@ public struct ReportCommand: RecallSubcommand {
 
   public func validate() throws {
     if students.isEmpty { throw ValidationError("name at least one student's progress folder") }
-    if let now, case .failure(let error) = UTCTimestamp.parse(now) {
-      throw ValidationError("--now: \(error)")
+    if let now {
+      switch UTCTimestamp.parse(now) {
+      case .failure(let error): throw ValidationError("--now: \(error)")
+      case .success(let date):
+        if let refusal = ProgressStore.refusal(ofSessionTime: date) {
+          throw ValidationError("--now: \(refusal)")
+        }
+      }
     }
     if ClassReport.Table(rawValue: table) == nil {
       throw ValidationError("--table must be cards, facts, students or flags, not '\(table)'")

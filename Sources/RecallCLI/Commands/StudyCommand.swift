@@ -54,8 +54,14 @@ public struct StudyCommand: RecallSubcommand {
     for (name, value) in [("--limit", limit), ("--new", newPerDay), ("--reviews", reviewsPerDay)] {
       if let value, value < 0 { throw ValidationError("\(name) must be 0 or more") }
     }
-    if let now, case .failure(let error) = UTCTimestamp.parse(now) {
-      throw ValidationError("--now: \(error)")
+    if let now {
+      switch UTCTimestamp.parse(now) {
+      case .failure(let error): throw ValidationError("--now: \(error)")
+      case .success(let date):
+        if let refusal = ProgressStore.refusal(ofSessionTime: date) {
+          throw ValidationError("--now: \(refusal)")
+        }
+      }
     }
   }
 

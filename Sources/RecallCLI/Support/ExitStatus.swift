@@ -23,7 +23,7 @@ public enum ExitStatus: Int32, Sendable {
     case let error as ProgressError:
       switch error {
       case .malformed, .newerSchema: self = .dataError
-      case .invalidDeckID: self = .usage
+      case .invalidDeckID, .emptyFolderPath: self = .usage
       case .cannotCreate: self = .cannotCreate
       case .locked: self = .temporaryFailure
       case .io, .invalidReview, .notWritable: self = .ioError

@@ -38,14 +38,18 @@ struct PDFTypesetter {
     return nil
   }
 
-  /// Typesets `html` into `path`: written to a temporary file beside it and renamed into
-  /// place, so a failed run leaves no half-written PDF and an existing file whole.
-  func write(html: String, to path: String) throws(Failure) {
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temporary =
-      (folder.isEmpty ? "" : folder + "/")
-      + ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp.pdf"
+  /// Typesets `html` and returns the PDF. WeasyPrint writes it into a private folder made for
+  /// this run (never beside the output: that may be a device, or a folder the learner keeps
+  /// tidy); the caller writes the bytes where they go, through `OutputDestination`. `path` is
+  /// the output, for messages.
+  func pdf(html: String, for path: String) throws(Failure) -> Data {
+    var template = Array((NSTemporaryDirectory() + "/recall-pdf-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else {
+      throw .failed(path: path, reason: "cannot make a temporary folder: \(Self.reason(errno))")
+    }
+    let folder = String(cString: made)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = folder + "/worksheet.pdf"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = ["--quiet", "-", temporary]
@@ -71,16 +75,18 @@ struct PDFTypesetter {
     process.waitUntilExit()
     done.wait()
     guard process.terminationStatus == 0 else {
-      try? FileManager.default.removeItem(atPath: temporary)
       let message = String(decoding: collected.data, as: UTF8.self)
         .split(whereSeparator: \.isNewline).last.map(String.init)
       throw .failed(path: path, reason: message ?? "exit status \(process.terminationStatus)")
     }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw .failed(path: path, reason: reason)
+    guard let data = FileManager.default.contents(atPath: temporary) else {
+      throw .failed(path: path, reason: "it wrote no file")
     }
+    return data
+  }
+
+  private static func reason(_ code: Int32) -> String {
+    String(cString: strerror(code)).lowercased()
   }
 }
 

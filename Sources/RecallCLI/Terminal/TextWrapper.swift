@@ -48,27 +48,39 @@ public struct TextWrapper: Equatable, Sendable {
     var result: [String] = []
     var prefix = firstIndent + lead
     var current = ""
-    var available: Int { max(1, width - prefix.count) }
+    // Widths are counted as they grow: asking a string its count each time made a long line
+    // (or a megabyte-long word) quadratic.
+    var currentWidth = 0
+    var prefixWidth = prefix.count
+    let laterWidth = laterIndent.count + lead.count
+    var available: Int { max(1, width - prefixWidth) }
 
     func flush() {
       result.append(prefix + current)
       prefix = laterIndent + lead
+      prefixWidth = laterWidth
       current = ""
+      currentWidth = 0
     }
 
     for word in words {
-      if !current.isEmpty, current.count + 1 + word.count <= available {
+      let characters = Array(word)
+      if !current.isEmpty, currentWidth + 1 + characters.count <= available {
         current += " " + word
+        currentWidth += 1 + characters.count
         continue
       }
       if !current.isEmpty { flush() }
-      var rest = word[...]
-      while rest.count > available {
-        current = String(rest.prefix(available))
-        rest = rest.dropFirst(available)
+      // A word wider than the line is cut in pieces.
+      var start = 0
+      while characters.count - start > available {
+        current = String(characters[start..<(start + available)])
+        currentWidth = available
+        start += available
         flush()
       }
-      current = String(rest)
+      current = String(characters[start...])
+      currentWidth = characters.count - start
     }
     if !current.isEmpty { flush() }
     return result

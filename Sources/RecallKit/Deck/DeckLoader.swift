@@ -49,6 +49,10 @@ public struct DeckLoader: Sendable {
       throw .notFound(path)
     }
     guard !isDirectory.boolValue else { throw .unreadable(path, reason: "it is a directory") }
+    // A FIFO or a device would block the read (or never end); only regular files are decks.
+    if let kind = DeckLoader.irregularKind(path) {
+      throw .unreadable(path, reason: "it is \(kind), not a regular file")
+    }
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
     if size > limits.maximumFileSize {
@@ -74,6 +78,22 @@ public struct DeckLoader: Sendable {
       throw .unreadable(path, reason: "\(error.localizedDescription)")
     }
     return build(&parsed, path: path)
+  }
+
+  /// What `path` (a link followed) is when it is not a regular file, in words; nil for a
+  /// regular file or when it cannot be told.
+  public static func irregularKind(_ path: String) -> String? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return nil
+    case S_IFDIR: return "a directory"
+    case S_IFIFO: return "a FIFO"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFSOCK: return "a socket"
+    default: return "a special file"
+    }
   }
 
   /// Loads a deck from bytes, as if read from `path`.
@@ -174,8 +194,13 @@ public struct DeckLoader: Sendable {
     }
     let start = SourceLocation(file: path, line: 1, column: 1)
     switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-      .composer(_, let problem, let mark, _):
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _):
+      let (message, location) = YAMLErrorWording.explain(
+        problem: problem, context: context?.text, contextMark: context?.mark, mark: mark,
+        text: text)
+      return .error(message, at: at(location))
+    case .composer(_, let problem, let mark, _):
       return .error("YAML syntax: \(problem)", at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""

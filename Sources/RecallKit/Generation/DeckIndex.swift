@@ -25,6 +25,8 @@ struct DeckIndex: Sendable {
   var entityByName: [String: Int] = [:]
   /// How many people share each folded role: a shared role cannot identify one person.
   var roleCounts: [String: Int] = [:]
+  /// People by folded role, in deck order, for roles several of them share.
+  var personsByRole: [String: [Int]] = [:]
   /// Places that appear together in some event: never distractors for each other, since a
   /// sentence true of one is often true of the other.
   var coPlaces: [String: Set<String>] = [:]
@@ -41,6 +43,8 @@ struct DeckIndex: Sendable {
   var datesByShape: [String: [DatedFact]] = [:]
   /// Every figure in the deck (quantities, sizes), sorted by value.
   var numbers: [NumberValue] = []
+  /// Folded names of what the deck is about (see `subjectNames(of:foldedNames:)`).
+  var subjectNames: Set<String> = []
 
   init(deck: Deck) {
     for (position, fact) in deck.facts.enumerated() {
@@ -76,6 +80,7 @@ struct DeckIndex: Sendable {
         personsByAffiliation[English.folded(person.affiliation ?? ""), default: []]
           .append(position)
         roleCounts[English.folded(person.role), default: 0] += 1
+        personsByRole[English.folded(person.role), default: []].append(position)
       case .group(let group):
         if group.isUnit { units.append(position) } else { organizations.append(position) }
         if let size = group.size { numbers.append(size) }
@@ -101,6 +106,64 @@ struct DeckIndex: Sendable {
       }
     }
     numbers.sort { ($0.low, $0.high) < ($1.low, $1.high) }
+    subjectNames = Self.subjectNames(of: deck, foldedNames: foldedNames)
+    personsByRole = personsByRole.filter { $0.value.count > 1 }
+  }
+
+  /// Share of facts that must mention a name for it to be what the deck is about.
+  static let subjectShare = 0.3
+  /// Facts read to measure that share; larger decks are sampled evenly, so the cost stays flat.
+  static let subjectSample = 2_000
+
+  /// The names (folded, also without generic words such as "region") of what the deck is
+  /// about: a place, person or group its title names, or one that nearly every fact mentions
+  /// ("the KLA" in a deck about the KLA's offensive). A blank whose answer is one of these tests
+  /// nothing.
+  static func subjectNames(of deck: Deck, foldedNames: [[String]]) -> Set<String> {
+    func core(_ folded: String) -> String {
+      English.words(of: folded).filter { !QuestionLinter.genericWords.contains($0) }
+        .joined(separator: " ")
+    }
+    let title = " " + English.words(of: English.folded(deck.title)).joined(separator: " ") + " "
+    var result: Set<String> = []
+    func add(_ names: [String]) {
+      for name in names {
+        result.insert(English.words(of: name).joined(separator: " "))
+        let bare = core(name)
+        if !bare.isEmpty { result.insert(bare) }
+      }
+    }
+    for names in foldedNames {
+      guard let first = names.first else { continue }
+      let bare = core(first)
+      if !bare.isEmpty, title.contains(" " + bare + " ") { add(names) }
+    }
+    let stride = Swift.max(1, deck.facts.count / subjectSample)
+    let sampled = (deck.facts.count + stride - 1) / stride
+    guard sampled >= 12 else { return result }
+    var candidates: [String: Int] = [:]
+    for names in foldedNames {
+      for name in names {
+        for word in English.words(of: core(name)) { candidates[word] = 0 }
+      }
+    }
+    guard !candidates.isEmpty else { return result }
+    for position in Swift.stride(from: 0, to: deck.facts.count, by: stride) {
+      var seen: Set<String> = []
+      for text in deck.facts[position].texts {
+        for word in English.words(of: text) where candidates[word] != nil { seen.insert(word) }
+      }
+      for word in seen { candidates[word, default: 0] += 1 }
+    }
+    let needed = Int((Double(sampled) * subjectShare).rounded(.up))
+    for names in foldedNames {
+      let frequent = names.contains { name in
+        let words = English.words(of: core(name))
+        return !words.isEmpty && words.allSatisfy { candidates[$0, default: 0] >= needed }
+      }
+      if frequent { add(names) }
+    }
+    return result
   }
 
   private mutating func addDate(_ date: HistoricalDate) {
@@ -239,6 +302,20 @@ extension Fact {
     return names.map { name in
       name.lowercased().hasPrefix("the ") ? String(name.dropFirst(4)) : name
     }.filter { seen.insert(English.folded($0)).inserted }
+  }
+
+  /// The fact's wording, for measuring how often a name comes up.
+  var texts: [String] {
+    switch content {
+    case .event(let event):
+      [event.name, event.what, event.outcome, event.casualties].compactMap { $0 }
+        + event.participants
+    case .person(let person): [person.name, person.role, person.affiliation ?? ""]
+    case .group(let group): [group.name, group.role ?? "", group.affiliation ?? ""]
+    case .place(let place): [place.name, place.region ?? ""] + place.knownFor
+    case .quantity(let quantity): [quantity.howMany]
+    case .statement(let statement): [statement.text]
+    }
   }
 
   /// The name shown for a place, person, unit or organization.

@@ -44,11 +44,13 @@ extension QuestionGenerator {
   /// Whether three can be found at all is settled first, in the candidates' given order, so
   /// that it never depends on the seed: a question's existence, and so its id, must not.
   private func balanced<T>(
-    _ fromDeck: [T], _ made: [T], isBelow: (T) -> Bool, using random: inout SeededGenerator,
-    accept: (T, [T]) -> Bool
+    _ fromDeck: [T], _ made: [T], drawn: [T] = [], isBelow: (T) -> Bool,
+    using random: inout SeededGenerator, accept: (T, [T]) -> Bool
   ) -> [T]? {
     guard let settled = Self.greedy(fromDeck + made, accept: accept) else { return nil }
-    let candidates = random.shuffled(fromDeck) + random.shuffled(made)
+    // Drawn candidates (chosen by the seed) come before the fixed ones, which only settle
+    // whether three exist.
+    let candidates = random.shuffled(fromDeck) + random.shuffled(drawn) + random.shuffled(made)
     let wantedBelow = random.next(below: Self.distractorCount + 1)
     var chosen: [T] = []
     var below = 0
@@ -99,6 +101,9 @@ extension QuestionGenerator {
   func numberDistractors(for value: NumberValue, using random: inout SeededGenerator)
     -> [NumberValue]?
   {
+    // A bound is true of every figure on its side: "over 100" makes "over 50" true and "150"
+    // possible, so no set of options is fair.
+    guard value.qualifier == .exact || value.qualifier == .about else { return nil }
     let small = !value.isRange && value.low <= 12 && value.low.rounded() == value.low
     var fromDeck: [NumberValue] = []
     if !value.isRange {
@@ -109,6 +114,7 @@ extension QuestionGenerator {
       fromDeck = deckFigures
     }
     var made: [NumberValue] = []
+    var drawnValues: [NumberValue] = []
     if small {
       let first = Swift.max(0, Int(value.low) - 5)
       made = (first...Int(value.low) + 5).map {
@@ -116,30 +122,51 @@ extension QuestionGenerator {
       }
     } else {
       // A range needs room: its neighbours must not touch it or each other.
-      let factors =
+      // Fixed factors settle whether three options exist (never by the seed); the options
+      // shown use factors drawn at random on the same spread, so no pattern (×2, ×3, halves)
+      // gives the right one away.
+      let fixed =
         value.isRange
-        ? [0.1, 0.2, 0.25, 0.4, 2, 2.5, 3, 4, 5, 6]
-        : [0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1.3, 1.5, 1.75, 2, 2.5, 3]
-      for factor in factors {
+        ? [0.15, 0.3, 0.45, 2.2, 2.9, 3.7, 4.6, 5.5]
+        : [0.35, 0.45, 0.55, 0.65, 0.75, 1.35, 1.6, 1.85, 2.2, 2.6]
+      let drawn = (0..<12).map { step -> Double in
+        let below = step % 2 == 0
+        let unit = Double(random.next(below: 1_000)) / 1_000
+        if value.isRange { return below ? 0.12 + unit * 0.33 : 2.1 + unit * 3.4 }
+        return below ? 0.35 + unit * 0.43 : 1.3 + unit * 1.4
+      }
+      func scaled(_ factor: Double) -> NumberValue? {
         let low = Self.round(value.low * factor, like: value.low)
         let high = Self.round(value.high * factor, like: value.high)
-        guard low > 0 else { continue }
+        guard low > 0 else { return nil }
         if value.isRange {
-          if low < high {
-            made.append(NumberValue(from: low, to: high, qualifier: value.qualifier))
-          }
-        } else {
-          made.append(NumberValue(low, qualifier: value.qualifier))
+          return low < high ? NumberValue(from: low, to: high, qualifier: value.qualifier) : nil
         }
+        return NumberValue(low, qualifier: value.qualifier)
       }
+      made = fixed.compactMap(scaled)
+      drawnValues = drawn.compactMap(scaled)
     }
     return balanced(
-      fromDeck, made, isBelow: { $0.low < value.low }, using: &random,
+      fromDeck, made, drawn: drawnValues, isBelow: { $0.low < value.low }, using: &random,
       accept: { candidate, chosen in
         candidate.low >= 0 && candidate.description != value.description
+          && !Self.isPatterned(candidate, against: [value] + chosen)
           && Self.disjoint(candidate.acceptedRange, value.acceptedRange)
           && chosen.allSatisfy { Self.disjoint($0.acceptedRange, candidate.acceptedRange) }
       })
+  }
+
+  /// Whether a figure stands in a simple ratio (½, ⅓, ×2, ×3, ×4, ×10) to one already shown:
+  /// 111 / 222 / 333 let a learner pick the odd one out without knowing anything.
+  static func isPatterned(_ candidate: NumberValue, against shown: [NumberValue]) -> Bool {
+    guard candidate.low > 12, !candidate.isRange else { return false }
+    let ratios: [Double] = [2, 3, 4, 5, 10]
+    return shown.contains { other in
+      guard other.low > 0 else { return false }
+      let ratio = Swift.max(candidate.low, other.low) / Swift.min(candidate.low, other.low)
+      return ratios.contains { abs(ratio - $0) < 0.02 }
+    }
   }
 
   private static func disjoint(_ lhs: ClosedRange<Double>, _ rhs: ClosedRange<Double>) -> Bool {
@@ -162,7 +189,9 @@ extension QuestionGenerator {
       digits = 3
     }
     let magnitude = floor(log10(value)) + 1
-    let unit = pow(10, magnitude - Double(Swift.max(1, digits)))
+    // A round figure ("100", "3,000") gets round options, in halves as well as whole steps
+    // ("150", "2,500"), so that there is room for three that do not overlap.
+    let unit = pow(10, magnitude - Double(Swift.max(1, digits))) / (digits <= 1 ? 2 : 1)
     let rounded = (value / unit).rounded() * unit
     return rounded >= 1 ? rounded.rounded() : rounded
   }
@@ -225,8 +254,18 @@ extension QuestionGenerator {
     let pools = [index.placesByType[type] ?? []] + others.map { index.placesByType[$0] ?? [] }
     let words = DeckIndex.contentWords(sentence)
     let probe = TextProbe(sentence)
+    // "…died at _____ in Normandy": only places in Normandy are believable.
+    var region: String?
+    if case .place(let place) = answer.content, let own = place.region, probe.mentions(own) {
+      region = English.folded(own)
+    }
     return pickFacts(from: pools, answerNames: answer.names, using: &random) { candidate in
       let position = index.factPosition[candidate.id] ?? -1
+      if let region {
+        guard case .place(let other) = candidate.content,
+          English.folded(other.region ?? "") == region
+        else { return false }
+      }
       return candidate.id != answer.id && !related.contains(candidate.id)
         && !alsoTrueOf.contains(position)
         && !index.hasSentence(similarTo: words, place: position)

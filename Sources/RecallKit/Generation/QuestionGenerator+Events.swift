@@ -48,7 +48,63 @@ extension QuestionGenerator {
     {
       result.append(question)
     }
+    result += sideQuestions(fact, event, explanation: explanation)
     return result + placeQuestions
+  }
+
+  private static let winningWords: Set<String> = [
+    "won", "defeated", "beat", "routed", "crushed", "destroyed", "repelled", "victorious",
+  ]
+
+  /// "Who won the Battle of Hastings?" when the outcome names one side as the winner, else
+  /// "Whom did the Normans fight in …?" for a named event between two sides.
+  private func sideQuestions(_ fact: Fact, _ event: Fact.Event, explanation: String)
+    -> [Question]
+  {
+    guard let name = event.name, event.participants.count >= 2 else { return [] }
+    let sides = event.participants
+    func names(_ side: String) -> [String] {
+      let entity = index.entityByName[English.folded(side)].map { deck.facts[$0] }
+      return [side] + (entity?.names.filter { $0 != side } ?? [])
+    }
+    if let outcome = event.outcome {
+      let words = English.words(of: outcome)
+      // The side that opens the outcome sentence and then wins: "The Normans won…".
+      let opening = sides.filter { side in
+        let sideWords = English.words(of: Self.withoutArticle(side))
+        let start = words.first == "the" ? Array(words.dropFirst()) : words
+        return !sideWords.isEmpty && start.starts(with: sideWords)
+          && start.count > sideWords.count && Self.winningWords.contains(start[sideWords.count])
+      }
+      if opening.count == 1, let winner = opening.first {
+        return [
+          make(
+            fact, .winnerShort, .short, prompt: English.question("Who won \(name)"),
+            expected: .text(names(winner)), explanation: explanation)
+        ]
+      }
+    }
+    guard sides.count == 2 else { return [] }
+    let first = sides[0]
+    let preposition = name.lowercased().hasPrefix("the battle") ? "at" : "in"
+    return [
+      make(
+        fact, .opponentShort, .short,
+        prompt: English.question(
+          "Whom did \(Self.subjectForm(first)) fight \(preposition) \(name)"),
+        expected: .text(names(sides[1])), explanation: explanation)
+    ]
+  }
+
+  /// A side as the subject of a question: "the Normans" keeps its article, "Romans" gets one.
+  static func subjectForm(_ side: String) -> String {
+    if side.lowercased().hasPrefix("the ") { return "the " + side.dropFirst(4) }
+    let last = side.split(separator: " ").last.map(String.init) ?? side
+    // Plural peoples ("Normans", "English") read with "the"; names of one ("Octavian") do not.
+    if last.hasSuffix("s") || ["English", "French", "British", "Dutch", "Spanish"].contains(last) {
+      return "the " + side
+    }
+    return side
   }
 
   /// The event's sentence with one of its places blanked.
@@ -67,6 +123,7 @@ extension QuestionGenerator {
       else { continue }
       let fact = deck.facts[position]
       if let blanked = English.replacing(fact.blankTerms, with: English.blank, in: sentence) {
+        if Self.isOpenSlot(blanked) { continue }
         return BlankedPlace(sentence: blanked, place: fact, type: place.type)
       }
     }
@@ -94,8 +151,9 @@ extension QuestionGenerator {
     let truth: String
     let falsehood: String
     if let name = event.name {
-      truth = "\(name) took place \(date.withPreposition)"
-      falsehood = "\(name) took place \(other.withPreposition)"
+      let told = NamedEvent(name).statement
+      truth = "\(told) \(date.withPreposition)"
+      falsehood = "\(told) \(other.withPreposition)"
     } else {
       truth = Self.datedClause(date, event.what)
       falsehood = Self.datedClause(other, event.what)
@@ -105,11 +163,16 @@ extension QuestionGenerator {
       using: &random)
   }
 
-  /// "In which month and year did this happen: …?" — never more precise than the date.
+  /// "When was the Battle of Mazhiq fought?", "In which month and year did the KLA seize
+  /// Zhvillidove?" — never more precise than the date. A clause that cannot be turned into a
+  /// question is told first and then asked about.
   static func datePrompt(_ event: Fact.Event, _ date: HistoricalDate) -> String {
     let asking = datePhrase(date)
-    if let name = event.name { return English.question("\(asking) did \(name) take place") }
-    return English.question("\(asking) did this happen: \(event.what)")
+    if let name = event.name {
+      return English.question("\(asking) \(NamedEvent(name).question)")
+    }
+    if let question = ClauseQuestion.asking(asking, about: event.what) { return question }
+    return English.sentence(event.what) + " " + English.question("\(asking) was this")
   }
 
   /// The question words that match a date's precision: a month for "mid-May 1998", a day only
@@ -141,7 +204,7 @@ extension QuestionGenerator {
   static func eventSentences(_ event: Fact.Event) -> [String?] {
     let main =
       if let name = event.name {
-        event.date.map { "\(name) took place \($0.withPreposition): \(event.what)" }
+        event.date.map { "\(NamedEvent(name).statement) \($0.withPreposition): \(event.what)" }
           ?? "\(name): \(event.what)"
       } else {
         datedClause(event.date, event.what)

@@ -42,9 +42,13 @@ extension QuestionGenerator {
           distractors: wrong.map(\.displayName).compactMap { $0 }, explanation: explanation,
           using: &random))
     }
+    // A role several people share would be the right option for each of them.
+    let shared = Self.isSharedRole(roleKey, index: index)
     random = randomness(fact, .roleChoice)
-    let otherRoles = roles(
-      among: index.persons, excluding: fact, answerRole: person.role, using: &random)
+    let otherRoles =
+      shared
+      ? nil
+      : roles(among: index.persons, excluding: fact, answerRole: person.role, using: &random)
     if let otherRoles {
       result.append(
         makeChoice(
@@ -61,8 +65,14 @@ extension QuestionGenerator {
           expected: .text(aliases), explanation: explanation))
     }
     random = randomness(fact, .truefalse)
-    let swapped = roles(
-      among: index.persons, excluding: fact, answerRole: person.role, using: &random)?.first
+    let swapped =
+      shared
+      ? nil
+      : roles(among: index.persons, excluding: fact, answerRole: person.role, using: &random)?
+        .first
+    if let question = membersQuestion(fact, person, explanation: explanation) {
+      result.append(question)
+    }
     if let question = makeTrueFalse(
       fact, trueStatement: "\(person.name) was \(person.role)",
       falseStatement: swapped.map { "\(person.name) was \($0)" }, explanation: explanation,
@@ -71,6 +81,37 @@ extension QuestionGenerator {
       result.append(question)
     }
     return result
+  }
+
+  /// Most people a "Name one of…" question lists as its answers.
+  static let largestMembership = 12
+
+  /// "Name one of the nine people who received the Hero of Kosovo order…": the recall question
+  /// for people who share a role, made once, on the first of them in the deck; any of their
+  /// names is right.
+  func membersQuestion(_ fact: Fact, _ person: Fact.Person, explanation: String) -> Question? {
+    let role = English.trimmed(person.role)
+    guard let members = index.personsByRole[English.folded(role)],
+      members.count <= Self.largestMembership, members.first == index.factPosition[fact.id]
+    else { return nil }
+    let lowered = role.lowercased()
+    let prompt: String
+    let described: String
+    if lowered.hasPrefix("one of ") {
+      prompt = "Name " + role + "."
+      described = String(role.dropFirst("one of ".count))
+    } else if lowered.hasPrefix("a ") || lowered.hasPrefix("an ") {
+      prompt = "Name " + role + "."
+      described = "each " + role.drop { $0 != " " }.dropFirst()
+    } else {
+      return nil
+    }
+    let people = members.map { deck.facts[$0] }
+    let names = people.compactMap(\.displayName)
+    let told = "\(Self.list(names)) were \(described)"
+    return make(
+      fact, .membersShort, .short, prompt: English.capitalizingFirst(prompt),
+      expected: .text(people.flatMap(\.names)), explanation: self.explanation(fact, [told]))
   }
 
   func groupQuestions(_ fact: Fact, _ group: Fact.Group) -> [Question] {
@@ -93,8 +134,17 @@ extension QuestionGenerator {
     let explanation = explanation(fact, [description, sizeSentence])
 
     if let role = group.role, !fact.names.contains(where: { English.mentions($0, in: role) }) {
-      let prompt = English.question("What was the name of \(English.definite(role))")
+      // "the fyrd", "the housecarls" are words for a kind of force, not names: ask what they
+      // were called.
+      let bareName = Self.withoutArticle(group.name)
+      let isCommonNoun = bareName.first?.isLowercase == true
+      let roleVerb = Self.isPluralRole(role) ? "were" : "was"
+      let prompt =
+        isCommonNoun
+        ? English.question("What \(roleVerb) \(English.definite(role)) called")
+        : English.question("What was the name of \(English.definite(role))")
       let roleProbe = TextProbe(role)
+      let head = Self.headNoun(of: role)
       result.append(
         make(
           fact, .nameShort, .short, prompt: prompt, expected: .text(fact.names),
@@ -103,9 +153,16 @@ extension QuestionGenerator {
       let (same, other) =
         group.isUnit
         ? (index.units, index.organizations) : (index.organizations, index.units)
+      // Options of the same kind only: brigades for a brigade, missions for a mission.
+      _ = other
       if let wrong = pickFacts(
-        from: [same, other], answerNames: fact.names, using: &random,
-        accept: { candidate in !roleProbe.mentionsAny(candidate.names) })
+        from: [same], answerNames: fact.names, using: &random,
+        accept: { candidate in
+          guard case .group(let other) = candidate.content, let otherRole = other.role else {
+            return false
+          }
+          return Self.headNoun(of: otherRole) == head && !roleProbe.mentionsAny(candidate.names)
+        })
       {
         result.append(
           makeChoice(
@@ -160,22 +217,30 @@ extension QuestionGenerator {
     return result
   }
 
-  /// Three roles of other people (or groups) that differ from the answer's and do not name the
-  /// fact itself, which would give the answer away. "One of the nine…" roles are left out: such
-  /// a list may be open, so the role might be true of this person too.
+  /// Three roles of other people (or groups) that differ from the answer's and from one another
+  /// by more than a name, and do not name the fact itself, which would give the answer away.
+  /// "One of the nine…" roles and roles several people share are left out: they may be true of
+  /// this person too.
   private func roles(
     among pool: [Int], excluding fact: Fact, answerRole: String,
     using random: inout SeededGenerator
   ) -> [String]? {
     let answerKey = English.folded(answerRole)
+    let nameWords = Self.nameWords(of: fact)
+    var chosenWords = [DeckIndex.contentWords(answerRole)]
     let picked = pickFacts(
       from: [pool], answerNames: fact.names, using: &random,
       distinctBy: { position in index.roles[position]?.folded ?? "" }
     ) { candidate in
       guard let position = index.factPosition[candidate.id], let role = index.roles[position]
       else { return false }
-      return role.folded != answerKey && !role.folded.hasPrefix("one of ")
-        && !role.probe.mentionsAny(fact.names)
+      guard role.folded != answerKey, !Self.isSharedRole(role.folded, index: index),
+        !role.probe.mentionsAny(fact.names), role.probe.words.isDisjoint(with: nameWords)
+      else { return false }
+      let words = DeckIndex.contentWords(role.folded)
+      guard !chosenWords.contains(where: { Self.nearlySame($0, words) }) else { return false }
+      chosenWords.append(words)
+      return true
     }
     return picked?.compactMap { candidate in
       switch candidate.content {
@@ -186,12 +251,77 @@ extension QuestionGenerator {
     }
   }
 
+  /// Roles that tell no one apart: "one of…", or the same words for several people.
+  static func isSharedRole(_ folded: String, index: DeckIndex) -> Bool {
+    folded.hasPrefix("one of ") || index.roleCounts[folded, default: 0] > 1
+  }
+
+  /// Two descriptions that share most of their words say the same with a name changed.
+  static func nearlySame(_ lhs: Set<String>, _ rhs: Set<String>) -> Bool {
+    let shared = lhs.intersection(rhs).count
+    let union = lhs.count + rhs.count - shared
+    return union > 0 && Double(shared) / Double(union) >= 0.5
+  }
+
+  /// Words of a name that are titles, shared with many roles ("Commander Leka", "the
+  /// commander who…").
+  static let titleWords: Set<String> = [
+    "the", "and", "king", "queen", "saint", "lord", "lady", "sir", "commander", "president",
+    "general", "captain", "colonel", "major", "bishop", "pope", "emperor", "empress", "prince",
+    "princess", "duke", "duchess", "count", "earl", "baron", "archbishop", "admiral", "marshal",
+    "chief", "sultan", "tsar", "czar", "khan", "shah", "mrs", "miss",
+  ]
+
+  /// The distinctive words of a fact's names ("william", "conqueror"), so that a role naming
+  /// the person ("the archbishop who crowned William") is never offered as theirs.
+  static func nameWords(of fact: Fact) -> Set<String> {
+    Set(
+      fact.names.flatMap { English.words(of: $0) }.filter {
+        $0.count >= 3 && !titleWords.contains($0)
+      })
+  }
+
+  static func withoutArticle(_ name: String) -> String {
+    name.lowercased().hasPrefix("the ") ? String(name.dropFirst(4)) : name
+  }
+
+  /// The noun a description is about: "the KLA brigade that ran operations…" → "brigade",
+  /// "a European Union mission to Kosovo" → "mission". Plurals are made singular.
+  static func headNoun(of role: String) -> String {
+    let stops: Set<String> = [
+      "that", "which", "who", "whose", "of", "in", "at", "on", "for", "with", "from", "to", "by",
+      "during", "under", "throughout", "raised", "called", "known", "set", "formed", "led",
+    ]
+    var head = ""
+    for word in role.split(separator: " ") {
+      let bare = English.folded(String(word.filter { $0.isLetter || $0 == "-" }))
+      if stops.contains(bare) { break }
+      head = bare
+      if word.hasSuffix(",") { break }
+    }
+    if head.hasSuffix("ies") { return head.dropLast(3) + "y" }
+    if head.hasSuffix("s") && !head.hasSuffix("ss") { return String(head.dropLast()) }
+    return head
+  }
+
+  /// Whether the description's head noun is plural ("the household warriors who…").
+  static func isPluralRole(_ role: String) -> Bool {
+    let stops: Set<String> = ["that", "which", "who", "whose", "of", "in", "at", "on", "for"]
+    var head = ""
+    for word in role.split(separator: " ") {
+      let bare = English.folded(String(word.filter { $0.isLetter }))
+      if stops.contains(bare) { break }
+      head = bare
+    }
+    return head.hasSuffix("s") && !head.hasSuffix("ss")
+  }
+
   /// "How many", or a softer form when the figure is approximate or a bound.
   static func howMany(_ value: NumberValue) -> String {
     switch (value.qualifier, value.isRange) {
-    case (.exact, false): "How many"
     case (.about, _): "About how many"
-    default: "Roughly how many"
+    // A bound is the answer itself ("over 100"); "roughly" would ask for a figure it does not give.
+    default: "How many"
     }
   }
 
@@ -200,12 +330,20 @@ extension QuestionGenerator {
   static func distinctiveAliases(of name: String, _ aliases: [String]) -> [String] {
     let foldedName = English.folded(name)
     let nameWords = Set(foldedName.split(separator: " "))
+    let plainName = spelling(foldedName)
     return aliases.filter { alias in
       let folded = English.folded(alias)
       let words = Set(folded.split(separator: " ")).subtracting(["the"])
+      // "Edgar Atheling" for "Edgar Ætheling" is the same name spelt without its letters.
       return !foldedName.contains(folded) && !folded.contains(foldedName)
-        && !words.isSubset(of: nameWords)
+        && !words.isSubset(of: nameWords) && spelling(folded) != plainName
     }
+  }
+
+  /// A name reduced to plain letters, for telling spellings apart from other names.
+  static func spelling(_ folded: String) -> String {
+    folded.replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "œ", with: "oe")
+      .replacingOccurrences(of: "ß", with: "ss").filter { $0.isLetter && $0.isASCII }
   }
 
   /// The aliases worth naming in a sentence: "Commander Leka" but not also "Leka", "KLA" but

@@ -16,6 +16,9 @@ extension QuestionGenerator {
       // Shown as a sentence even when the author's starts with a lower-case word.
       let shown = English.sentence(blanked)
       let explanation = explanation(fact, [sentence])
+      // A negative sentence or an open list is true of places the deck never mentions:
+      // swapping another place in proves nothing, and the blank has no single answer.
+      if Self.isOpenSlot(shown) { continue }
       // A blank that other places fill just as well has no single typed answer.
       if alsoTrue.allSatisfy({ $0 == index.factPosition[fact.id] }) {
         result.append(
@@ -38,7 +41,7 @@ extension QuestionGenerator {
     if let region = place.region {
       let regionFact = index.entityByName[English.folded(region)].map { deck.facts[$0] }
       let regionNames = regionFact?.names ?? []
-      var regionProse = region
+      var regionProse = Self.regionProse(region)
       if case .place(let area) = regionFact?.content { regionProse = Self.prose(area) }
       result.append(
         make(
@@ -91,6 +94,71 @@ extension QuestionGenerator {
       rest = rest[range.upperBound...]
     }
     return result + rest
+  }
+
+  private static let negations: Set<String> = [
+    "no", "not", "never", "none", "nothing", "neither", "nor", "failed", "unable",
+    "nowhere", "hardly",
+  ]
+  private static let listMarkers = ["such as", "including", "like", "among them", "for example"]
+
+  /// Whether swapping a name into the blank could leave the sentence true: it denies
+  /// something ("made no further gains around _____"), or the blank sits in a list that need
+  /// not be complete ("villages such as _____, Kutllovc and Barë").
+  static func isOpenSlot(_ blanked: String) -> Bool {
+    let words = English.words(of: blanked)
+    if words.contains(where: negations.contains) || blanked.contains("n't") { return true }
+    guard let range = blanked.range(of: English.blank) else { return false }
+    let before = blanked[..<range.lowerBound].lowercased()
+    let after = blanked[range.upperBound...]
+    let lead = before.suffix(40)
+    if listMarkers.contains(where: { lead.contains($0 + " ") }) { return true }
+    // A name right before or after, joined by a comma or "and", makes the blank one of a list.
+    let tail = before.trimmingCharacters(in: .whitespaces)
+    if tail.hasSuffix(",") || tail.hasSuffix(" and") || tail.hasSuffix(" or") {
+      let original = String(blanked[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+      let word = original.dropLast(tail.hasSuffix(",") ? 1 : tail.hasSuffix(" or") ? 3 : 4)
+        .split(separator: " ").last
+      if let first = word?.first, first.isUppercase { return true }
+    }
+    let next = after.trimmingCharacters(in: .whitespaces)
+    if next.hasPrefix("and ") || next.hasPrefix("or ") {
+      let following = next.drop { $0 != " " }.dropFirst()
+      if let first = following.first, first.isUppercase { return true }
+    }
+    // "_____, Kutllovc and Barë": a comma, then names joined by "and" or commas.
+    if next.hasPrefix(", ") {
+      let words = Array(next.dropFirst(2).split(separator: " ").prefix(6))
+      if let first = words.first?.first, first.isUppercase,
+        let joint = words.indices.dropFirst().first(where: {
+          words[$0] == "and" || words[$0] == "or" || words[$0 - 1].hasSuffix(",")
+        }), joint <= 3, joint < words.count
+      {
+        let following = words[joint] == "and" || words[joint] == "or" ? joint + 1 : joint
+        if following < words.count, words[following].first?.isUppercase == true { return true }
+      }
+    }
+    return false
+  }
+
+  /// Words after which a region's name takes "the": "the Mediterranean", "the Balkans",
+  /// "the Rhine valley".
+  private static let theRegions: Set<String> = [
+    "mediterranean", "atlantic", "pacific", "caribbean", "baltic", "adriatic", "aegean",
+    "sea", "ocean", "channel", "gulf", "bay", "strait", "straits", "valley", "peninsula",
+    "desert", "islands", "mountains", "alps", "balkans", "highlands", "lowlands", "netherlands",
+    "region", "coast", "basin", "plain", "plains", "steppe", "levant", "sahara", "crimea",
+    "caucasus", "punjab", "ruhr", "riviera", "delta",
+  ]
+
+  /// A region named in a sentence, with "the" where English wants one ("lies in the
+  /// Mediterranean", but "lies in northern Kosovo").
+  static func regionProse(_ region: String) -> String {
+    let words = English.words(of: English.folded(region))
+    guard let first = region.first, first.isUppercase, let last = words.last,
+      !region.lowercased().hasPrefix("the ")
+    else { return region }
+    return theRegions.contains(last) ? "the " + region : region
   }
 
   static func isSettlement(_ place: Fact.Place) -> Bool {

@@ -16,9 +16,11 @@ extension QuestionGenerator {
       "\(Self.howMany(value)) \(quantity.howMany)\(unitNote ?? "")")
     let statement = Self.statement(quantity, value: value)
     let unitSuffix = quantity.unit.map { " " + $0 } ?? ""
+    // Without a statement, the figure is told with what it counts, never as the question again.
     let told =
       statement.map { String($0.dropLast()) }
-      ?? "\(prompt) \(English.capitalizingFirst(English.figure(value)))\(unitSuffix)"
+      ?? English.capitalizingFirst(
+        "\(value.description)\(unitSuffix) \(quantity.howMany.split(separator: " ").first ?? "")")
     let explanation = explanation(fact, [told + (when ?? "")])
 
     result.append(
@@ -50,15 +52,99 @@ extension QuestionGenerator {
     return result
   }
 
-  /// The figure stated as a sentence ("Fourteen KLA fighters were wounded…"), or nil when the
-  /// clause is a question's word order ("villages had the KLA held") or the figure is a lone
-  /// "one", which would disagree with a plural clause.
+  /// The figure stated as a sentence ("Fourteen KLA fighters were wounded…"; "The Bayeux
+  /// Tapestry is about 70 metres long"), or nil when the clause's question word order cannot be
+  /// turned round ("days did the crisis last").
   static func statement(_ quantity: Fact.Quantity, value: NumberValue) -> String? {
-    let words = Set(English.folded(quantity.howMany).split(separator: " "))
-    let inverted = !words.isDisjoint(with: ["did", "do", "does", "had", "have", "has"])
-    if inverted || (value.qualifier == .exact && !value.isRange && value.low == 1) { return nil }
+    let words = quantity.howMany.split(separator: " ").map(String.init)
+    let folded = words.map { English.folded($0) }
     let unit = quantity.unit.map { English.mentions($0, in: quantity.howMany) ? "" : " \($0)" }
+    // "metres long is the Bayeux Tapestry" → "the Bayeux Tapestry is about 70 metres long".
+    if let be = folded.firstIndex(where: { ["is", "are", "was", "were"].contains($0) }),
+      be > 0, be + 1 < words.count, measureWords.contains(folded[be - 1])
+    {
+      let subject = words[(be + 1)...].joined(separator: " ")
+      let measure = words[..<be].joined(separator: " ")
+      return English.sentence(
+        "\(subject) \(words[be]) \(value.description)\(unit ?? "") \(measure)")
+    }
+    if let inverting = words.firstIndex(where: invertingWords.contains) {
+      return turnedRound(words, at: inverting, value: value, unit: unit ?? "")
+    }
+    var clause = quantity.howMany
+    if value.qualifier == .exact && !value.isRange && value.low == 1 {
+      // "KLA fighters were killed" → "One KLA fighter was killed".
+      guard let singular = singular(words) else { return nil }
+      clause = singular
+    }
+    return English.sentence("\(English.figure(value))\(unit ?? "") \(clause)")
+  }
+
+  /// "days did the crisis last, counted from…" → "The crisis lasted 13 days, counted from…";
+  /// "kilometres could an R-12 missile fly" → "An R-12 missile could fly about 2,000
+  /// kilometres". The verb is taken to be the last word before the first comma; a longer
+  /// stretch than a short subject and a verb is left alone (nil).
+  private static func turnedRound(
+    _ words: [String], at inverting: Int, value: NumberValue, unit: String
+  ) -> String? {
+    guard inverting > 0 else { return nil }
+    let counted = words[..<inverting].joined(separator: " ")
+    var segment: [String] = []
+    var tail: [String] = []
+    for word in words[(inverting + 1)...] {
+      if !tail.isEmpty || segment.last?.hasSuffix(",") == true {
+        tail.append(word)
+      } else {
+        segment.append(word)
+      }
+    }
+    var comma = ""
+    if let last = segment.last, last.hasSuffix(",") {
+      segment[segment.count - 1] = String(last.dropLast())
+      comma = ","
+    }
+    // A phrase after the verb ("hold at first") would be taken for it.
+    let phraseWords: Set<String> = [
+      "at", "in", "on", "by", "for", "from", "to", "with", "during", "after", "before", "of",
+      "first", "then", "later", "again", "once", "there", "here", "altogether", "overall",
+    ]
+    guard segment.count >= 2, segment.count <= 6,
+      segment.dropFirst().allSatisfy({ !phraseWords.contains($0.lowercased()) }),
+      let verb = segment.last,
+      verb.allSatisfy({ $0.isLetter && $0.isLowercase })
+    else { return nil }
+    let subject = segment.dropLast().joined(separator: " ")
+    let auxiliary = English.folded(words[inverting])
+    let predicate: String
+    switch auxiliary {
+    case "did": predicate = ClauseQuestion.pastForm(of: verb)
+    case "do", "does": return nil
+    default: predicate = "\(words[inverting]) \(verb)"
+    }
+    let rest = tail.isEmpty ? "" : comma + " " + tail.joined(separator: " ")
     return English.sentence(
-      "\(English.figure(value))\(unit ?? "") \(quantity.howMany)")
+      "\(subject) \(predicate) \(English.figure(value))\(unit) \(counted)\(rest)")
+  }
+
+  /// Words that put a "how many" clause in question order.
+  private static let invertingWords: Set<String> = [
+    "did", "do", "does", "had", "have", "has", "could", "can", "would", "will", "should",
+    "might", "may", "must",
+  ]
+
+  /// Adjectives a measured figure stands before: "70 metres long", "8,848 metres high".
+  private static let measureWords: Set<String> = [
+    "long", "high", "tall", "wide", "deep", "far", "old", "thick", "heavy", "away",
+  ]
+
+  /// The clause with its counted noun and verb made singular, or nil when they cannot be found.
+  private static func singular(_ words: [String]) -> String? {
+    guard let verb = words.firstIndex(where: { ["were", "are", "have"].contains($0) }), verb > 0,
+      words[verb - 1].hasSuffix("s"), !words[verb - 1].hasSuffix("ss")
+    else { return nil }
+    var result = words
+    result[verb - 1] = String(words[verb - 1].dropLast())
+    result[verb] = ["were": "was", "are": "is", "have": "has"][words[verb]] ?? words[verb]
+    return result.joined(separator: " ")
   }
 }

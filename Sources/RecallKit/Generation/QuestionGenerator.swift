@@ -24,21 +24,51 @@ public struct QuestionGenerator: Sendable {
   public func questions(types: Set<Question.Kind>? = nil, facts: Set<String>? = nil)
     -> [Question]
   {
+    generate(types: types, facts: facts).questions
+  }
+
+  /// The questions kept, and those the linter dropped with the reason.
+  public struct Generated: Sendable {
+    public var questions: [Question]
+    public var dropped: [QuestionLinter.Finding]
+  }
+
+  /// Every question, linted: the ones that fail a `QuestionLinter` rule are left out and
+  /// returned apart. Narrowing by fact happens after linting, so a fact's questions are the
+  /// same whether it is previewed alone or with the whole deck.
+  public func generate(types: Set<Question.Kind>? = nil, facts: Set<String>? = nil) -> Generated {
+    let (kept, dropped) = QuestionLinter(deck: deck, index: index).lint(rawQuestions())
+    var result = kept
+    if let facts {
+      let members = spanMembers
+      result.removeAll { question in
+        switch question.template {
+        case .order, .matchDates, .matchPlaces, .matchRoles:
+          return !(members[question.id] ?? []).contains(where: facts.contains)
+        default:
+          return !facts.contains(question.fact) && !facts.contains(question.id)
+        }
+      }
+    }
+    if let types { result.removeAll { !types.contains($0.kind) } }
+    return Generated(questions: result, dropped: dropped)
+  }
+
+  /// The facts each spanning question draws on, by id.
+  var spanMembers: [String: [String]] {
+    Dictionary(
+      spanningQuestions().map { ($0.question.id, $0.members) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// Every question the templates make, before linting, in deck order.
+  func rawQuestions() -> [Question] {
     var result: [Question] = []
     // At least one question a fact; growing by doubling from zero would copy a large deck's
     // questions many times over.
-    result.reserveCapacity(facts == nil ? deck.facts.count + deck.cards.count : 0)
-    let chosen = facts.map { wanted in deck.facts.filter { wanted.contains($0.id) } } ?? deck.facts
-    appendFactQuestions(of: chosen, to: &result)
-    for card in deck.cards {
-      if let facts, !facts.contains(card.id), !facts.contains(card.fact ?? card.id) { continue }
-      result.append(question(for: card))
-    }
-    for group in spanningQuestions() {
-      if let facts, group.members.allSatisfy({ !facts.contains($0) }) { continue }
-      result.append(group.question)
-    }
-    if let types { result.removeAll { !types.contains($0.kind) } }
+    result.reserveCapacity(deck.facts.count + deck.cards.count)
+    appendFactQuestions(of: deck.facts, to: &result)
+    for card in deck.cards { result.append(question(for: card)) }
+    for group in spanningQuestions() { result.append(group.question) }
     return result
   }
 
@@ -68,7 +98,17 @@ public struct QuestionGenerator: Sendable {
   /// since a learner will never be asked about them.
   public func factsProducingNoQuestion() -> [Fact] {
     let carded = Set(deck.cards.compactMap(\.fact))
-    return deck.facts.filter { !carded.contains($0.id) && questions(for: $0).isEmpty }
+    return deck.facts.filter { fact in
+      !isAskedWithOthers(fact) && !carded.contains(fact.id) && questions(for: fact).isEmpty
+    }
+  }
+
+  /// People who share a role are asked together ("Name one of…"), on the first of them.
+  func isAskedWithOthers(_ fact: Fact) -> Bool {
+    guard case .person(let person) = fact.content,
+      let members = index.personsByRole[English.folded(person.role)]
+    else { return false }
+    return members.count <= Self.largestMembership
   }
 
   /// Every question drawn from one fact alone, in template order.

@@ -44,7 +44,9 @@ public struct AnswerGrader: Sendable {
       // The deck's own names include this answer; only the others can be confused with it.
       let own = Set(answers.map { TextNormalizer.words($0) })
       let others = otherNames.filter { !own.contains(TextNormalizer.words($0)) }
-      let grader = TextAnswerGrader(otherNames: others, titleWords: accepted.titleWords)
+      let grader = TextAnswerGrader(
+        otherNames: others, titleWords: accepted.titleWords,
+        promptWords: Set(TextNormalizer.words(question.prompt)))
       return .graded(grader.grade(input, accepted: answers, hintUsed: hintUsed))
     case .date(let date):
       return DateAnswerGrader.grade(input, expected: date, hintUsed: hintUsed)

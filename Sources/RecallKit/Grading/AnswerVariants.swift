@@ -3,7 +3,8 @@
 /// deck listing it.
 ///
 /// Each rule folds both sides the same way: ordinals to numbers ("141st", "first" → "141", "1"),
-/// demonyms to their stem ("Serbian" → "serb", "Yugoslavian" → "yugoslav"), and the order of the
+/// demonyms to their stem ("Serbian" → "serb", "Yugoslavian" → "yugoslav"), compass adjectives
+/// to their direction ("northern" → "north", so "north Kosovo" is "northern Kosovo"), and the order of the
 /// content words ("Thaçi, Hashim", "War in Kosovo") — the little words between them ("in", "of",
 /// "the") are left out of that comparison.
 public enum AnswerVariants {
@@ -27,9 +28,16 @@ public enum AnswerVariants {
     "twelfth": "12",
   ]
 
-  /// One word folded: "141st" → "141", "third" → "3", "Serbian" → "serb".
+  private static let directionWords: [String: String] = [
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west",
+    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
+    "southwestern": "southwest",
+  ]
+
+  /// One word folded: "141st" → "141", "third" → "3", "Serbian" → "serb", "northern" → "north".
   static func fold(_ word: String) -> String {
     if let number = ordinalWords[word] { return number }
+    if let direction = directionWords[word] { return direction }
     for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
       let digits = word.dropLast(2)
       if !digits.isEmpty, digits.allSatisfy(\.isNumber) { return String(digits) }

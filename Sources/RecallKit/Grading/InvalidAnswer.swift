@@ -26,15 +26,15 @@ public enum InvalidAnswer: Error, Hashable, Sendable, CustomStringConvertible {
     case .noSuchOption(let letter, let letters):
       "there is no option '\(letter)'; answer with a letter \(letters)"
     case .notAnOption(let text, let letters):
-      "'\(text)' is not one of the options; answer with a letter \(letters) or an option's text"
+      "'\(TextSanitizer.echoed(text))' is not one of the options; answer with a letter \(letters) or an option's text"
     case .notTrueOrFalse(let text):
-      "'\(text)' is not true or false; answer t, f, true, false, yes or no"
+      "'\(TextSanitizer.echoed(text))' is not true or false; answer t, f, true, false, yes or no"
     case .wrongCount(let given, let expected, let letters):
       "give all \(expected) letters \(letters) once each, in order; you gave \(given)"
     case .repeatedLetter(let letter):
       "the letter '\(letter)' appears twice; use each letter once"
     case .unreadable(let text, let expected):
-      "cannot read '\(text)'; \(expected)"
+      "cannot read '\(TextSanitizer.echoed(text))'; \(expected)"
     case .repeatedItem(let item):
       "item \(item) is matched twice; match each item once"
     case .missingItems(let items):
@@ -43,11 +43,11 @@ public enum InvalidAnswer: Error, Hashable, Sendable, CustomStringConvertible {
     case .noSuchItem(let item, let count):
       "there is no item \(item); the items are numbered 1–\(count)"
     case .notADate(let text, let reason):
-      "cannot read '\(text)' as a date: \(reason)"
+      "cannot read '\(TextSanitizer.echoed(text))' as a date: \(reason)"
     case .shortYear(let text):
-      "write the year of '\(text)' in full, as in 1998 rather than 98"
+      "write the year of '\(TextSanitizer.echoed(text))' in full, as in 1998 rather than 98"
     case .notANumber(let text):
-      "'\(text)' is not a number; write it in digits (3,000) or words (three thousand)"
+      "'\(TextSanitizer.echoed(text))' is not a number; write it in digits (3,000) or words (three thousand)"
     }
   }
 }

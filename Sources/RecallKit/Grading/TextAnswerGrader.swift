@@ -12,10 +12,16 @@ public struct TextAnswerGrader: Sendable {
   public var otherNames: [String]
   /// Title words the deck uses ("president"), accepted before a name like the usual ones.
   public var titleWords: Set<String>
+  /// The question's own words: an answer may repeat them around the accepted form ("the
+  /// thirteenth legion" for "…with a single legion, the _____.").
+  public var promptWords: Set<String>
 
-  public init(otherNames: [String] = [], titleWords: Set<String> = []) {
+  public init(
+    otherNames: [String] = [], titleWords: Set<String> = [], promptWords: Set<String> = []
+  ) {
     self.otherNames = otherNames
     self.titleWords = titleWords
+    self.promptWords = promptWords
   }
 
   /// Words that do not make a partial answer on their own ("of" from "Hero of Kosovo").
@@ -98,6 +104,15 @@ public struct TextAnswerGrader: Sendable {
         if AnswerVariants.sameAnswer(rest, words) { return form }
         // "President Thaçi" for "Hashim Thaçi": a title and the surname.
         if words.count > 1, rest.count == 1, rest.last == words.last { return form }
+      }
+    }
+    // Words the question already says, repeated around the answer: "the thirteenth legion"
+    // when the prompt speaks of a legion.
+    for (form, words) in candidates {
+      let own = Set(words)
+      let rest = typed.filter { own.contains($0) || !promptWords.contains($0) }
+      if rest.count < typed.count, !rest.isEmpty, AnswerVariants.sameAnswer(rest, words) {
+        return form
       }
     }
     if let span = TimeSpan.parse(input) {

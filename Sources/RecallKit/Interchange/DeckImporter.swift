@@ -45,6 +45,15 @@ public struct DeckImporter: Sendable {
           "found no questions to import (is it a \(options.format.displayName) file?)",
           at: SourceLocation(file: path, line: 1, column: 1)))
     }
+    let count = items.cards.count + items.facts.count
+    let maximum = DeckLimits.standard.maximumItems
+    if count > maximum {
+      diagnostics.append(
+        .error(
+          "the file holds \(count.formatted()) questions; a deck holds at most "
+            + "\(maximum.formatted()) cards and facts (split the file and import each part "
+            + "with its own --id)", at: SourceLocation(file: path, line: 1, column: 1)))
+    }
     guard !diagnostics.hasErrors else {
       return ImportResult(deck: nil, yaml: nil, diagnostics: diagnostics)
     }

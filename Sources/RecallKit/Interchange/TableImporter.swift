@@ -169,7 +169,7 @@ struct TableImporter {
   ) {
     func value(_ column: Int?) -> String? {
       guard let column, row.fields.indices.contains(column) else { return nil }
-      let raw = row.fields[column].text
+      let raw = Self.unneutralised(row.fields[column].text)
       return html ? HTMLText.toText(raw) : raw
     }
     func location(_ column: Int?) -> SourceLocation {
@@ -187,7 +187,7 @@ struct TableImporter {
         tags.append(String(tag))
       }
     }
-    let explanation = value(layout.explanation).flatMap {
+    var explanation = value(layout.explanation).flatMap {
       let trimmed = $0.trimmingCharacters(in: .whitespacesAndNewlines)
       return trimmed.isEmpty ? nil : trimmed
     }
@@ -208,6 +208,12 @@ struct TableImporter {
       (promptColumn, answerColumn) = (answerColumn, promptColumn)
     }
     let type = value(layout.type)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+    if html, !layout.answersAreLists {
+      // An HTML back field's lines after the first are a note, not part of the answer.
+      let (first, note) = HTMLText.answerAndNote(answer)
+      answer = first
+      explanation = HTMLText.joined(explanation, note)
+    }
     let answers = layout.answersAreLists ? Self.list(answer) : [answer]
     let at = location(promptColumn)
     switch type {
@@ -232,8 +238,7 @@ struct TableImporter {
     case "numeric":
       if let first = answers.first, let number = NumberValue.parse(first) {
         items.addNumber(
-          prompt: prompt, value: number, center: (number.low + number.high) / 2, id: rawID,
-          tags: tags, explanation: explanation, at: at)
+          prompt: prompt, value: number, id: rawID, tags: tags, explanation: explanation, at: at)
       } else {
         items.addShort(
           prompt: prompt, answers: answers, id: rawID, tags: tags, explanation: explanation,
@@ -254,10 +259,41 @@ struct TableImporter {
     record.fields.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
   }
 
-  /// Items of a list cell written as `a | b | c` (Recall's CSV export).
+  /// Items of a list cell written as `a | b | c` (Recall's CSV export), where `\\|` is a `|`
+  /// inside an item and `\\\\` a backslash; other backslashes are kept as they are.
   static func list(_ text: String) -> [String] {
-    text.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
+    var items: [String] = []
+    var current = ""
+    var characters = text.makeIterator()
+    while let character = characters.next() {
+      if character == "\\" {
+        guard let next = characters.next() else {
+          current.append(character)
+          break
+        }
+        if next == "|" || next == "\\" {
+          current.append(next)
+        } else {
+          current.append(character)
+          current.append(next)
+        }
+      } else if character == "|", current.hasSuffix(" ") {
+        items.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    items.append(current)
+    return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// A cell as Recall's CSV export wrote it: a `'` put before a formula character is dropped.
+  static func unneutralised(_ cell: String) -> String {
+    guard cell.first == "'", let second = cell.dropFirst().first,
+      CSVExporter.formulaStarts.contains(second)
+    else { return cell }
+    return String(cell.dropFirst())
   }
 
   static func matches(_ characters: [Character], at index: Int, _ pattern: [Character]) -> Bool {

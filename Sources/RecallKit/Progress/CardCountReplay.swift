@@ -2,7 +2,8 @@
 /// journal over the snapshot.
 ///
 /// A review adds to the counts from the state it found; an undo takes them back, which needs
-/// the review it undoes (its rating) and the state before it (the undo's `restored`).
+/// the review it undoes (its rating) and the state before it (the undo's `restored`); a
+/// re-rate does both in one step, from the state it names as `previous`.
 struct CardCountReplay {
   var states: [String: CardState]
   var counts: [String: CardCounts]
@@ -19,10 +20,17 @@ struct CardCountReplay {
       counts[record.cardID] = (counts[record.cardID] ?? .zero).adding(
         record.rating, before: before)
       states[record.cardID] = record.state
+    case .rerate(_, let replaces, let previous, let record):
+      var cardCounts = counts[record.cardID] ?? .zero
+      if let replaced = try review(replaces)?.review?.record, replaced.cardID == record.cardID {
+        cardCounts = cardCounts.removing(replaced.rating, before: previous?.phase)
+      }
+      counts[record.cardID] = cardCounts.adding(record.rating, before: previous?.phase)
+      states[record.cardID] = record.state
     case .undo(_, let undoes, let cardID, _, let restored):
       // An undo whose review cannot be found (or is not this card's) moves the state only, as
       // `reviews()` then has nothing to leave out.
-      if case .review(_, let record) = try review(undoes), record.cardID == cardID {
+      if let record = try review(undoes)?.review?.record, record.cardID == cardID {
         counts[cardID] = (counts[cardID] ?? .zero).removing(record.rating, before: restored?.phase)
       }
       states[cardID] = restored

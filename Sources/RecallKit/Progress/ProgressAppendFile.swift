@@ -8,26 +8,26 @@
 ///
 /// One write means a crash leaves at most a prefix of the last line (a torn line, which readers
 /// ignore). A failed append is cut off again, so the file never keeps half of a line that the
-/// caller was told failed.
+/// caller was told failed; if even that fails, the next append cuts it off first, so a torn
+/// line is never followed by a good one.
 final class ProgressAppendFile {
   let path: String
   private var descriptor: Int32
   /// The file's length as far as this writer knows (the lock keeps other writers out).
   private(set) var length: Int
+  /// Set when a failed append may have left bytes past `length`.
+  private var mayHaveTornTail = false
 
   init(path: String) throws(ProgressError) {
     self.path = path
-    descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw .io(path: path, operation: "open it", reason: ProgressFileSystem.reason(errno))
+    guard
+      let (descriptor, size) = try ProgressFileSystem.openExisting(
+        path, flags: O_WRONLY | O_APPEND, operation: "open it")
+    else {
+      throw .io(path: path, operation: "open it", reason: ProgressFileSystem.reason(ENOENT))
     }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      let code = errno
-      ProgressFileSystem.closeDescriptor(descriptor)
-      throw .io(path: path, operation: "open it", reason: ProgressFileSystem.reason(code))
-    }
-    length = Int(status.st_size)
+    self.descriptor = descriptor
+    length = size
   }
 
   deinit {
@@ -41,32 +41,39 @@ final class ProgressAppendFile {
 
   /// Cuts the file to `newLength` bytes (dropping a torn last line) and syncs it.
   func truncate(to newLength: Int) throws(ProgressError) {
-    guard ftruncate(descriptor, off_t(newLength)) == 0, fsync(descriptor) == 0 else {
+    if let code = ProgressFileSystem.truncate(descriptor, to: newLength, path: path)
+      ?? ProgressFileSystem.sync(descriptor, path: path)
+    {
       throw .io(
         path: path, operation: "cut off its torn last line",
-        reason: ProgressFileSystem.reason(errno))
+        reason: ProgressFileSystem.reason(code))
     }
     length = newLength
+    mayHaveTornTail = false
   }
 
   /// Appends `bytes` in one write and returns once they are on disk.
   func append(_ bytes: [UInt8]) throws(ProgressError) {
-    var result: Int
-    repeat {
-      result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    } while result < 0 && errno == EINTR
-    var failure: Int32?
-    if result < 0 {
-      failure = errno
-    } else if result != bytes.count {
-      failure = ENOSPC
-    } else if fsync(descriptor) != 0 {
-      failure = errno
+    if mayHaveTornTail {
+      do {
+        try truncate(to: length)
+      } catch {
+        throw .io(
+          path: path, operation: "append to it",
+          reason: "the last failed append could not be taken back")
+      }
     }
+    var failure = ProgressFileSystem.writeAll(descriptor, bytes, path: path)
+    if failure == nil { failure = ProgressFileSystem.sync(descriptor, path: path) }
     if let failure {
-      // Best effort: take back whatever part of the line reached the file.
-      _ = ftruncate(descriptor, off_t(length))
-      _ = fsync(descriptor)
+      // Take back whatever part of the line reached the file; if that fails too, the next
+      // append tries again before writing.
+      mayHaveTornTail = true
+      if ProgressFileSystem.truncate(descriptor, to: length, path: path) == nil,
+        ProgressFileSystem.sync(descriptor, path: path) == nil
+      {
+        mayHaveTornTail = false
+      }
       throw .io(path: path, operation: "append to it", reason: ProgressFileSystem.reason(failure))
     }
     length += bytes.count

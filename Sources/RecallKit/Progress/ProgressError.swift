@@ -19,12 +19,14 @@ public enum ProgressError: ReportableError, Hashable, Sendable {
   case invalidReview(String)
   /// A write on a store opened read-only, or on a store already closed.
   case notWritable(deckID: String, reason: String)
+  /// The progress folder was given as an empty path (`--progress-dir ''`, `RECALL_PROGRESS=`).
+  case emptyFolderPath
 
   public var location: SourceLocation? {
     switch self {
     case .malformed(let location, _), .newerSchema(let location, _, _): location
     case .cannotCreate(let path, _), .io(let path, _, _): .file(path)
-    case .invalidDeckID, .locked, .invalidReview, .notWritable: nil
+    case .invalidDeckID, .locked, .invalidReview, .notWritable, .emptyFolderPath: nil
     }
   }
 
@@ -47,6 +49,9 @@ public enum ProgressError: ReportableError, Hashable, Sendable {
       "cannot save the review: \(reason)"
     case .notWritable(let deckID, let reason):
       "cannot change the progress of '\(deckID)': \(reason)"
+    case .emptyFolderPath:
+      "the progress folder is an empty path (--progress-dir '' or RECALL_PROGRESS=); "
+        + "name a folder, or leave the option out for the default"
     }
   }
 

@@ -18,6 +18,26 @@ enum ProgressFormat {
 
   /// Writes `{"phase": …, "step": …, "stability": …, "difficulty": …, "due": …,
   /// "lastReview": …}` on one line. The state must have passed `validated`.
+  /// The largest sequence number (and `journalThrough`, `after`, `undoes`, `replaces`): the
+  /// largest integer every JSON reader holds exactly, and far from overflowing when added to.
+  static let maximumSequence = 9_007_199_254_740_991
+  /// The longest answer time saved (a year); longer ones are saved as this.
+  static let maximumResponseMilliseconds = 31_536_000_000
+  /// The longest line a journal or review log may hold (1 MiB): far beyond any entry Recall
+  /// writes (answers are kept to `maximumAnswerLength` characters), so a file that is one
+  /// huge line (a log of NUL bytes) is refused without holding it.
+  static let maximumLineLength = 1 << 20
+  /// The longest answer saved, in characters; a longer one is saved cut to this.
+  static let maximumAnswerLength = 10_000
+
+  /// The most reviews or lapses a card can count.
+  static let maximumCount = 1_000_000_000
+  /// The highest learning step.
+  static let maximumStep = 10_000
+  /// FSRS keeps stability (in days) at or above this, and difficulty between 1 and 10.
+  static let stabilityRange = FSRSParameters.minimumStability...1e12
+  static let difficultyRange = 1.0...10.0
+
   static func write(_ state: CardState, into writer: inout ProgressJSONWriter) {
     writer.raw("{")
     writeFields(state, into: &writer)
@@ -127,12 +147,20 @@ enum ProgressFormat {
           guard value >= 0 else {
             throw scanner.failure("'step' cannot be negative", at: valueStart)
           }
+          guard value <= maximumStep else {
+            throw scanner.failure(
+              "\(value) is out of range for 'step' (0 to \(maximumStep))", at: valueStart)
+          }
           step = value
         }
       case "stability":
-        if !scanner.consumeNull() { stability = try scanner.double("'stability'") }
+        if !scanner.consumeNull() {
+          stability = try readMemory(&scanner, "'stability'", in: stabilityRange, unit: " days")
+        }
       case "difficulty":
-        if !scanner.consumeNull() { difficulty = try scanner.double("'difficulty'") }
+        if !scanner.consumeNull() {
+          difficulty = try readMemory(&scanner, "'difficulty'", in: difficultyRange, unit: "")
+        }
       case "due": due = try readTimestamp(&scanner, "'due'")
       case "lastReview":
         if !scanner.consumeNull() { lastReview = try readTimestamp(&scanner, "'lastReview'") }
@@ -172,6 +200,28 @@ enum ProgressFormat {
     let start = scanner.valueOffset()
     let value = try scanner.int(what)
     guard value >= 0 else { throw scanner.failure("\(what) cannot be negative", at: start) }
+    guard value <= maximumCount else {
+      throw scanner.failure(
+        "\(value) is out of range for \(what) (0 to \(maximumCount))", at: start)
+    }
+    return value
+  }
+
+  /// A stability or difficulty within what FSRS can hold: a value outside (a hand edit, a
+  /// file from elsewhere) would make every later review of the card fail.
+  private static func readMemory(
+    _ scanner: inout ProgressJSONScanner, _ what: String, in range: ClosedRange<Double>,
+    unit: String
+  ) throws(ProgressError) -> Double {
+    let start = scanner.valueOffset()
+    let value = try scanner.double(what)
+    guard range.contains(value) else {
+      let bounds =
+        range.upperBound >= 1e9
+        ? "at least \(range.lowerBound)\(unit)"
+        : "between \(range.lowerBound) and \(range.upperBound)"
+      throw scanner.failure("\(what) must be \(bounds), found \(value)", at: start)
+    }
     return value
   }
 
@@ -202,13 +252,16 @@ enum ProgressFormat {
       }
       result.lastReview = normalized
     }
-    for (name, value) in [("stability", state.stability), ("difficulty", state.difficulty)] {
-      if let value, !value.isFinite {
-        return .failure(.invalidReview("the \(name) \(value) is not a finite number"))
+    for (name, value, range) in [
+      ("stability", state.stability, stabilityRange),
+      ("difficulty", state.difficulty, difficultyRange),
+    ] {
+      if let value, !range.contains(value) {
+        return .failure(.invalidReview("the \(name) \(value) is out of range"))
       }
     }
-    if let step = state.step, step < 0 {
-      return .failure(.invalidReview("the learning step \(step) is negative"))
+    if let step = state.step, !(0...maximumStep).contains(step) {
+      return .failure(.invalidReview("the learning step \(step) is out of range"))
     }
     return .success(result)
   }

@@ -415,6 +415,18 @@ struct ProgressJSONScanner {
     }
     return value
   }
+
+  /// A whole number within `range`, so that arithmetic on it later cannot overflow.
+  mutating func int(_ what: String, in range: ClosedRange<Int>) throws(ProgressError) -> Int {
+    let start = valueOffset()
+    let value = try int(what)
+    guard range.contains(value) else {
+      throw failure(
+        "\(value) is out of range for \(what) (\(range.lowerBound) to \(range.upperBound))",
+        at: start)
+    }
+    return value
+  }
 }
 
 /// The text of a string value that did not mean what it had to, for an error message.

@@ -9,12 +9,14 @@ public struct ProgressLibrary: Sendable {
   }
 
   /// `--progress-dir`, else `RECALL_PROGRESS`, else `./Progress` when present, else
-  /// `$XDG_DATA_HOME/recall/progress` (default `~/.local/share/recall/progress`).
+  /// `$XDG_DATA_HOME/recall/progress` (default `~/.local/share/recall/progress`). An empty
+  /// value is kept, and refused when a store opens: falling back to the default folder would
+  /// read, lock and write somewhere the user did not name.
   public static func locate(
     override: String?, environment: [String: String], currentDirectory: String
   ) -> ProgressLibrary {
-    if let override, !override.isEmpty { return ProgressLibrary(directory: override) }
-    if let fromEnvironment = environment["RECALL_PROGRESS"], !fromEnvironment.isEmpty {
+    if let override { return ProgressLibrary(directory: override) }
+    if let fromEnvironment = environment["RECALL_PROGRESS"] {
       return ProgressLibrary(directory: fromEnvironment)
     }
     let local = (currentDirectory as NSString).appendingPathComponent("Progress")
@@ -55,6 +57,7 @@ public struct ProgressFiles: Hashable, Sendable {
     guard DeckIdentifier.isValidDeckID(deckID), !deckID.contains("/"), !deckID.contains(".."),
       !deckID.hasPrefix(".")
     else { throw .invalidDeckID(deckID) }
+    guard !directory.isEmpty else { throw .emptyFolderPath }
     self.directory = directory
     let base = (directory as NSString).appendingPathComponent(deckID)
     snapshot = base + ".json"

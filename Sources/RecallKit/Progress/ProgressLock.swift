@@ -23,9 +23,21 @@ final class ProgressLock {
   deinit { release() }
 
   static func acquire(path: String, deckID: String) throws(ProgressError) -> ProgressLock {
-    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    // Never through a link (a linked lock file would be truncated and written over), and
+    // never a FIFO or device.
+    let descriptor = ProgressFileSystem.openOrCreate(path, flags: O_RDWR)
     guard descriptor >= 0 else {
-      throw .cannotCreate(path: path, reason: ProgressFileSystem.reason(errno))
+      let code = errno
+      if code == ELOOP || code == EMLINK {
+        throw ProgressFileSystem.notRegular(path, "a symbolic link", operation: "lock it")
+      }
+      throw .cannotCreate(path: path, reason: ProgressFileSystem.reason(code))
+    }
+    var status = stat()
+    if fstat(descriptor, &status) != 0 || ProgressFileSystem.irregularKind(status.st_mode) != nil {
+      let kind = ProgressFileSystem.irregularKind(status.st_mode) ?? "not a regular file"
+      ProgressFileSystem.closeDescriptor(descriptor)
+      throw ProgressFileSystem.notRegular(path, kind, operation: "lock it")
     }
     // A process that forks while holding the lock shares it with the child until the child
     // execs (O_CLOEXEC closes it then), so a refusal is retried for a moment before it counts.
@@ -45,8 +57,8 @@ final class ProgressLock {
       throw .io(path: path, operation: "lock it", reason: ProgressFileSystem.reason(code))
     }
     let text = Array("\(getpid())\n".utf8)
-    if ftruncate(descriptor, 0) == 0 {
-      _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    if ProgressFileSystem.truncate(descriptor, to: 0, path: path) == nil {
+      _ = ProgressFileSystem.writeAll(descriptor, text, path: path)
     }
     return ProgressLock(descriptor: descriptor)
   }

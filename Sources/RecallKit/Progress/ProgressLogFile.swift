@@ -170,7 +170,7 @@ struct ProgressLogFile: Sendable {
         deckID = value
       case "after" where kind == .journal:
         let valueStart = scanner.valueOffset()
-        let value = try scanner.int("'after'")
+        let value = try scanner.int("'after'", in: Int.min...ProgressFormat.maximumSequence)
         guard value >= 0 else {
           throw scanner.failure("'after' cannot be negative", at: valueStart)
         }

@@ -20,18 +20,9 @@ struct ProgressReviewLogTail {
   /// Checks the log's header only (its schema, and that it names `expectedDeck`), so that a
   /// store refuses another deck's log when it opens rather than when it first compacts.
   static func checkHeader(path: String, expectedDeck: String) throws(ProgressError) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    if descriptor < 0 {
-      if errno == ENOENT { return }
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
-    }
+    guard let (descriptor, size) = try ProgressFileSystem.openForReading(path) else { return }
     defer { ProgressFileSystem.closeDescriptor(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw .io(path: path, operation: "read it", reason: ProgressFileSystem.reason(errno))
-    }
-    _ = try readHeader(
-      descriptor, path: path, size: Int(status.st_size), expectedDeck: expectedDeck)
+    _ = try readHeader(descriptor, path: path, size: size, expectedDeck: expectedDeck)
   }
 
   /// Reads and checks the first line; false when the file holds no complete line.

@@ -1,4 +1,5 @@
-/// The reviews of the log and the journal, oldest first, without those undone, read in two
+/// The reviews of the log and the journal, oldest first, without those undone or replaced by
+/// a re-rate, read in two
 /// streaming passes over the log so that memory does not grow with its length.
 enum ProgressReviewStream {
   /// Hands each review numbered up to `through` to `body`, leaving out those undone by entries
@@ -10,19 +11,15 @@ enum ProgressReviewStream {
   ) throws(ProgressError) {
     var undone = Set<Int>()
     func noteUndo(_ entry: ProgressLogEntry) {
-      if case .undo(let sequence, let undoes, _, _, _) = entry, sequence <= through {
-        undone.insert(undoes)
-      }
+      if let undoes = entry.takesBack, entry.sequence <= through { undone.insert(undoes) }
     }
-    // Undos are rare, so this pass parses only the lines that mention one.
+    // Undos and re-rates are rare, so this pass parses only the lines that mention one.
     _ = try ProgressLogFile.stream(
       path: logPath, kind: .reviews, expectedDeck: deckID, only: mentionsUndo
     ) { (entry) throws(ProgressError) in noteUndo(entry) }
     journal.forEach(noteUndo)
     func emit(_ entry: ProgressLogEntry) throws(ProgressError) {
-      if case .review(let sequence, let record) = entry, sequence <= through,
-        !undone.contains(sequence)
-      {
+      if let (sequence, record) = entry.review, sequence <= through, !undone.contains(sequence) {
         try body(record)
       }
     }
@@ -33,10 +30,16 @@ enum ProgressReviewStream {
     for entry in journal where entry.sequence > logEnd { try emit(entry) }
   }
 
-  /// Whether a line holds the letters `undo` anywhere (a review's answer may too; such a line
-  /// is then read and found to be a review).
+  /// Whether a line holds the letters `undo` or `rerate` anywhere (a review's answer may too;
+  /// such a line is then read and found to be a review).
   static func mentionsUndo(_ line: ArraySlice<UInt8>) -> Bool {
-    let word: [UInt8] = Array("undo".utf8)
+    contains(line, undoWord) || contains(line, rerateWord)
+  }
+
+  private static let undoWord: [UInt8] = Array("undo".utf8)
+  private static let rerateWord: [UInt8] = Array("rerate".utf8)
+
+  private static func contains(_ line: ArraySlice<UInt8>, _ word: [UInt8]) -> Bool {
     var index = line.startIndex
     while let found = line[index...].firstIndex(of: word[0]) {
       if line[found...].starts(with: word) { return true }

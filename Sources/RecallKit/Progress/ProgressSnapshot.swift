@@ -125,7 +125,8 @@ struct ProgressSnapshot: Sendable {
         deckID = value
       case "journalThrough":
         let valueStart = scanner.valueOffset()
-        let value = try scanner.int("'journalThrough'")
+        let value = try scanner.int(
+          "'journalThrough'", in: Int.min...ProgressFormat.maximumSequence)
         guard value >= 0 else {
           throw scanner.failure("'journalThrough' cannot be negative", at: valueStart)
         }
@@ -177,6 +178,9 @@ struct ProgressSnapshot: Sendable {
       throw scanner.failure("the progress file has no 'journalThrough'", at: start)
     }
     guard let cards else { throw scanner.failure("the progress file has no 'cards'", at: start) }
+    // A merge conflict marker or a second object after the closing brace would be lost by the
+    // next save; refuse it instead.
+    try scanner.expectEnd()
     var snapshot = ProgressSnapshot(
       deckID: deckID, journalThrough: journalThrough, cards: cards, counts: counts)
     snapshot.schema = schema

@@ -51,6 +51,19 @@ public final class ProgressStore {
   /// Set when `open` migrated a snapshot written by an older schema, for the caller to tell
   /// the user (RecallKit does not print).
   public internal(set) var migration: ProgressMigration?
+  /// The times a session may run at (`--now`): a review then, and a due date up to the longest
+  /// interval (100 years) after it, fit the files' time format (years 1 to 9999).
+  public static let sessionTimeRange: ClosedRange<Date> =
+    Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 249_394_636_799)
+
+  /// The refusal of a `--now` outside `sessionTimeRange`, for the commands to show; nil when
+  /// the time is fine.
+  public static func refusal(ofSessionTime date: Date) -> String? {
+    guard !sessionTimeRange.contains(date) else { return nil }
+    return "the time is out of range: sessions can run from 0001-01-01 to 9872-12-31 (UTC), "
+      + "so that every due date fits"
+  }
+
   /// Journal entries after which `record` folds the journal into the snapshot.
   public var compactionThreshold = 2000
 
@@ -158,14 +171,40 @@ public final class ProgressStore {
     counts[saved.cardID] = (previousCounts ?? .zero).adding(
       saved.rating, before: states[saved.cardID]?.phase)
     apply(entry)
-    if journalEntries.count >= max(compactionThreshold, compactionRetryCount) {
-      do {
-        try compact()
-      } catch {
-        // The review is safe in the journal; compaction is tried again later and at close().
-        compactionRetryCount = journalEntries.count + compactionThreshold
-      }
+    try compactIfDue()
+    return saved
+  }
+
+  /// Folds the journal into the snapshot once it is long enough; a failure is kept quiet (the
+  /// entries are safe in the journal) and compaction is tried again later and at `close()`.
+  private func compactIfDue() throws(ProgressError) {
+    guard journalEntries.count >= max(compactionThreshold, compactionRetryCount) else { return }
+    do {
+      try compact()
+    } catch {
+      compactionRetryCount = journalEntries.count + compactionThreshold
     }
+  }
+
+  /// Replaces this session's last review with `review` (the learner changed its rating) in one
+  /// durable journal line: until it is on disk, the old review stands. Returns the record as
+  /// saved; throws `notWritable` when there is no review of this session to replace.
+  @discardableResult
+  public func rerateLast(_ review: ReviewRecord) throws(ProgressError) -> ReviewRecord {
+    try requireWritable()
+    guard let last = undoStack.last, last.record.cardID == review.cardID else {
+      throw .notWritable(
+        deckID: deckID, reason: "this session has no review of '\(review.cardID)' to re-rate")
+    }
+    let saved = try Self.validated(review)
+    let entry = ProgressLogEntry.rerate(
+      sequence: lastSequence + 1, replaces: last.sequence, previous: last.previous, saved)
+    try appendToJournal(entry)
+    undoStack[undoStack.count - 1] = (entry.sequence, saved, last.previous, last.previousCounts)
+    counts[saved.cardID] = (last.previousCounts ?? .zero).adding(
+      saved.rating, before: last.previous?.phase)
+    apply(entry)
+    try compactIfDue()
     return saved
   }
 
@@ -218,7 +257,7 @@ public final class ProgressStore {
   /// Updates memory after `entry` reached the journal.
   func apply(_ entry: ProgressLogEntry) {
     switch entry {
-    case .review(_, let record): states[record.cardID] = record.state
+    case .review(_, let record), .rerate(_, _, _, let record): states[record.cardID] = record.state
     case .undo(_, _, let cardID, _, let restored): states[cardID] = restored
     case .marks(_, let cardID, _, let cardMarks): marks[cardID] = cardMarks
     }
@@ -245,6 +284,11 @@ public final class ProgressStore {
     guard review.responseMilliseconds >= 0 else {
       throw .invalidReview("the response time \(review.responseMilliseconds) ms is negative")
     }
+    if review.answer.count > ProgressFormat.maximumAnswerLength {
+      result.answer = String(review.answer.prefix(ProgressFormat.maximumAnswerLength))
+    }
+    result.responseMilliseconds = min(
+      review.responseMilliseconds, ProgressFormat.maximumResponseMilliseconds)
     guard let reviewedAt = ProgressTimestamp.normalized(review.reviewedAt) else {
       throw .invalidReview("the review time \(review.reviewedAt) is out of range")
     }

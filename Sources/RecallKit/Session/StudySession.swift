@@ -136,10 +136,9 @@ public final class StudySession {
   static func doneToday(from entries: [ProgressLogEntry], in day: StudyDay, store: ProgressStore)
     -> StudyQueue.DoneToday
   {
-    var undone = Set<Int>()
-    for case .undo(_, let undoes, _, _, _) in entries { undone.insert(undoes) }
+    let undone = Set(entries.compactMap(\.takesBack))
     var reviewsToday: [String: Int] = [:]
-    for case .review(let sequence, let record) in entries
+    for case (let sequence, let record)? in entries.lazy.map(\.review)
     where !undone.contains(sequence) && day.contains(record.reviewedAt) {
       reviewsToday[record.cardID, default: 0] += 1
     }
@@ -205,16 +204,32 @@ public final class StudySession {
   }
 
   /// Replaces the rating of the last answer (the learner overrides the automatic one).
+  ///
+  /// On disk this is one journal line that replaces the saved review, so a crash or a failed
+  /// write leaves the old rating standing until the new one is durable.
   public func changeLastRating(to rating: Rating) throws(ProgressError) -> Feedback? {
     guard let last, last.feedback.rating != rating else { return last?.feedback }
-    if last.feedback.state != nil {
-      _ = try store.undoLast(at: clock())
-      refreshState(of: last.feedback.question.id)
+    let question = last.feedback.question
+    guard last.feedback.state != nil else {
+      // Study ahead saves nothing, so there is nothing on disk to replace.
+      let feedback = Feedback(
+        question: question, grade: last.feedback.grade, rating: rating, state: nil)
+      self.last = (feedback, last.previous, last.input, last.milliseconds)
+      summary.replaceLastRating(with: rating)
+      return feedback
     }
-    let kind: StudyQueue.Kind = last.feedback.state == nil ? .ahead : .review
-    let feedback = try schedule(
-      last.feedback.question, kind: kind, grade: last.feedback.grade, rating: rating,
-      input: last.input, milliseconds: last.milliseconds, previous: last.previous)
+    let now = clock()
+    let state = scheduler.review(
+      last.previous ?? .new(at: now), rating: rating, at: now, using: &random)
+    let saved = try store.rerateLast(
+      ReviewRecord(
+        cardID: question.id, reviewedAt: now, rating: rating, answer: last.input,
+        accepted: last.feedback.grade.isAccepted, responseMilliseconds: last.milliseconds,
+        state: state))
+    refreshState(of: question.id)
+    let feedback = Feedback(
+      question: question, grade: last.feedback.grade, rating: rating, state: saved.state)
+    self.last = (feedback, last.previous, last.input, last.milliseconds)
     summary.replaceLastRating(with: rating)
     return feedback
   }

@@ -1,12 +1,20 @@
 /// One problem found in an input file, printed as `path:line:column: error: message`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public enum Severity: String, Sendable, Comparable {
+    /// Something worth knowing that needs no change (a question the generator left out).
+    case note
     case warning
     case error
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-      lhs == .warning && rhs == .error
+    private var rank: Int {
+      switch self {
+      case .note: 0
+      case .warning: 1
+      case .error: 2
+      }
     }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
   }
 
   public var severity: Severity
@@ -27,7 +35,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     Diagnostic(.warning, at: location, message)
   }
 
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  public static func note(_ message: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(.note, at: location, message)
+  }
+
+  /// The line as printed. Deck text quoted in a message (a key, a value) may hold escape
+  /// sequences; they are shown as `\u{1B}`, never sent to the terminal.
+  public var description: String {
+    "\(location): \(severity.rawValue): \(TextSanitizer.visible(message))"
+  }
 }
 
 extension Array where Element == Diagnostic {

@@ -11,6 +11,29 @@ public enum TextSanitizer {
     }
   }
 
+  /// What a learner typed, as a message quotes it back: at most `limit` characters (then
+  /// `…`), on one line (a tab, carriage return or newline shown as `\t`, `\r`, `\n`), with no
+  /// control character left. A 2 MB answer costs a few dozen characters to echo, not a
+  /// terminal's worth of wrapping.
+  public static func echoed(_ text: String, limit: Int = 60) -> String {
+    var result = ""
+    var count = 0
+    for character in text {
+      if count == limit {
+        result += "…"
+        break
+      }
+      switch character {
+      case "\t": result += "\\t"
+      case "\r", "\r\n": result += "\\r"
+      case "\n": result += "\\n"
+      default: result.append(character)
+      }
+      count += 1
+    }
+    return visible(result)
+  }
+
   /// The text with every forbidden control shown as `\u{…}`, safe to print anywhere.
   public static func visible(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isForbiddenControl) else { return text }

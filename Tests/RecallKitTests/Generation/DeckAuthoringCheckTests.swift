@@ -28,15 +28,30 @@ import Testing
     #expect(DeckAuthoringCheck(deck: deck).diagnostics().isEmpty)
   }
 
+  @Test func leftOutQuestionsAreNotesAtTheirFact() throws {
+    let url = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml")
+    let deck = try #require(try DeckLoader().load(path: url.path).deck)
+    var check = DeckAuthoringCheck(deck: deck)
+    check.includesLeftOutQuestions = true
+    let notes = check.diagnostics().filter { $0.severity == .note }
+    let kosovoWar = try #require(
+      notes.first { $0.message.hasPrefix("'offensive-in-kosovo-war/cloze' is left out") })
+    let fact = try #require(deck.fact(id: "offensive-in-kosovo-war"))
+    #expect(kosovoWar.location == fact.location)
+    #expect(
+      kosovoWar.description.contains(":\(fact.location.line):\(fact.location.column): note: "))
+    #expect(kosovoWar.message.contains("(answer-is-the-subject)"))
+  }
+
   @Test func sameTypedPromptWithDifferentAnswersIsAmbiguous() throws {
     let deck = try deck(
       """
         - id: first
           kind: statement
-          text: The school opened in [[Bajgora]].
+          text: The school for new recruits opened in [[Bajgora]].
         - id: second
           kind: statement
-          text: The school opened in [[Koliq]].
+          text: The school for new recruits opened in [[Koliq]].
       """)
     let found = messages(deck)
     #expect(

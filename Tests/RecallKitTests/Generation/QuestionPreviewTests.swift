@@ -16,10 +16,10 @@ import Testing
     let deck = try GenerationFixtures.small()
     let questions = QuestionGenerator(deck: deck, seed: 0).questions(facts: ["brigade-141"])
     let text = QuestionPreview.text(deck: deck, questions: questions)
-    #expect(text.hasPrefix("small: 4 questions\n\n1. brigade-141/name-short [short]\n"))
+    #expect(text.hasPrefix("small: 3 questions\n\n1. brigade-141/name-short [short]\n"))
     #expect(text.contains("   Answer: Brigade 141 (also accepted: Mehe Uka)\n"))
     #expect(text.contains("   Answer: over 100 (accepted: 100–120)\n"))
-    #expect(text.contains("   c) over 100\n   d) over 50\n   Answer: c) over 100\n"))
+    #expect(text.contains("3. brigade-141/size-numeric [numeric]\n"))
   }
 
   @Test func jsonFollowsTheContract() throws {

@@ -23,7 +23,10 @@ import Testing
       #expect(prompt.first.map { !$0.isLowercase } ?? false, "\(question.id) starts lowercase")
       #expect(
         prompt.hasSuffix("?") || prompt.hasSuffix("."), "\(question.id) lacks an end: \(prompt)")
-      if [.short, .numeric].contains(question.kind) && question.template != .card {
+      // Every typed question asks with a question mark, but "Name one of…", an instruction.
+      if [.short, .numeric].contains(question.kind) && question.template != .card
+        && question.template != .membersShort
+      {
         #expect(prompt.hasSuffix("?"), "\(question.id) is a question without a question mark")
       }
       if question.kind == .cloze {

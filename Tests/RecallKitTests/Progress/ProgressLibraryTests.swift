@@ -18,11 +18,20 @@ import Testing
       ProgressLibrary.locate(
         override: nil, environment: ["XDG_DATA_HOME": "/xdg"], currentDirectory: folder
       ).directory == "/xdg/recall/progress")
+    // An empty value is kept (and refused when a store opens), never replaced by a default.
     #expect(
       ProgressLibrary.locate(
         override: "", environment: ["HOME": "/home/a"], currentDirectory: folder
       )
-      .directory == "/home/a/.local/share/recall/progress")
+      .directory == "")
+    #expect(
+      ProgressLibrary.locate(
+        override: nil, environment: ["RECALL_PROGRESS": ""], currentDirectory: folder
+      )
+      .directory == "")
+    #expect(throws: ProgressError.emptyFolderPath) {
+      try ProgressStore.open(deckID: "deck", directory: "")
+    }
     try FileManager.default.createDirectory(
       atPath: (folder as NSString).appendingPathComponent("Progress"),
       withIntermediateDirectories: false)

@@ -127,8 +127,8 @@ import Testing
     }
     #expect(
       error?.description.hasPrefix(
-        "\(files.snapshot).tmp: error: cannot create it while migrating \(files.snapshot) "
-          + "from schema 1 to 3: ") == true, "\(String(describing: error))")
+        "\(files.snapshot).tmp: error: cannot remove the stale temporary file while migrating "
+          + "\(files.snapshot) from schema 1 to 3: ") == true, "\(String(describing: error))")
     #expect(fileBytes(files.snapshot) == original)
 
     // The backup made before the failure is used again, not copied a second time.

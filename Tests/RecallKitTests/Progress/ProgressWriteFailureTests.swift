@@ -27,7 +27,7 @@ import Testing
     try FileManager.default.createDirectory(
       atPath: files.journal + ".tmp", withIntermediateDirectories: false)
     let error = #expect(throws: ProgressError.self) { try store.record(sampleReview("a/q")) }
-    guard case .io(let path, "create it", _) = error else {
+    guard case .io(let path, "remove the stale temporary file", _) = error else {
       Issue.record("expected an I/O error, got \(String(describing: error))")
       return
     }

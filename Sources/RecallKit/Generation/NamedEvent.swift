@@ -1,0 +1,42 @@
+/// How English talks about an event by its name: a battle is fought, a treaty signed, an
+/// alliance formed, a day simply is; anything else takes place.
+struct NamedEvent {
+  /// "was the Battle of Hastings fought", to follow the question words.
+  var question: String
+  /// "the Battle of Hastings was fought", to be followed by the date.
+  var statement: String
+
+  init(_ name: String) {
+    let words = English.words(of: name)
+    let head = words.last { Self.verbs[Self.singular($0)] != nil }
+    let plural = head.map { $0.hasSuffix("s") && !$0.hasSuffix("ss") } ?? false
+    let be = plural ? "were" : "was"
+    switch head.flatMap({ Self.verbs[Self.singular($0)] }) {
+    case .some(""):
+      question = "\(be) \(name)"
+      statement = "\(name) \(be)"
+    case .some(let participle):
+      question = "\(be) \(name) \(participle)"
+      statement = "\(name) \(be) \(participle)"
+    case nil:
+      question = "did \(name) take place"
+      statement = "\(name) took place"
+    }
+  }
+
+  private static func singular(_ word: String) -> String {
+    word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 ? String(word.dropLast()) : word
+  }
+
+  /// The participle each kind of named event takes; "" for names of days, which just are.
+  private static let verbs: [String: String] = [
+    "battle": "fought", "skirmish": "fought", "war": "fought", "engagement": "fought",
+    "treaty": "signed", "pact": "signed", "agreement": "signed", "accord": "signed",
+    "armistice": "signed", "convention": "signed", "peace": "signed", "concordat": "signed",
+    "triumvirate": "formed", "alliance": "formed", "league": "formed", "coalition": "formed",
+    "entente": "formed", "conference": "held", "congress": "held", "summit": "held",
+    "council": "held", "election": "held", "referendum": "held", "trial": "held",
+    "day": "", "night": "", "monday": "", "tuesday": "", "wednesday": "", "thursday": "",
+    "friday": "", "saturday": "", "sunday": "",
+  ]
+}
