@@ -3,15 +3,16 @@ import Foundation
 
 /// libFuzzer targets over the code that reads untrusted bytes. Built only by `scripts/fuzz`
 /// (which defines RECALL_FUZZ and links libFuzzer); a normal build gets a stub that says so.
-/// RECALL_FUZZ_TARGET picks the target: deck, grader, progress, importer or draft.
+/// RECALL_FUZZ_TARGET picks the target: deck, grader, progress, importer, index or draft.
 enum FuzzTarget: String, CaseIterable {
-  case deck, grader, progress, importer, draft
+  case deck, grader, progress, importer, index, draft
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["RECALL_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
       FileHandle.standardError.write(
-        Data("set RECALL_FUZZ_TARGET to one of deck, grader, progress, importer, draft\n".utf8))
+        Data(
+          "set RECALL_FUZZ_TARGET to one of deck, grader, progress, importer, index, draft\n".utf8))
       exit(64)
     }
     return target
@@ -74,6 +75,8 @@ enum FuzzTarget: String, CaseIterable {
       if result.deck == nil, !result.diagnostics.hasErrors {
         fatalError("an import failed without saying why")
       }
+    case .index:
+      IndexFuzzing.read([UInt8](data))
     case .draft:
       // Any bytes as an article: it is refused with a reason, or drafted into a deck that loads
       // with no error (the promise `recall draft` makes: the written deck checks clean).

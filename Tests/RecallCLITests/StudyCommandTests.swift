@@ -221,10 +221,10 @@ final class ScriptedReader: LineReader {
     #expect(flagged.first?.cardID == "bajgora-offensive/date-short")
     #expect(flagged.first?.flag.note == nil)
     let noted = try study(
-      [":flag  Kosovo War is not a month  ", ":quit"], now: "2026-11-25T10:00:00Z")
+      [":flag  the region is not a month  ", ":quit"], now: "2026-11-25T10:00:00Z")
     #expect(noted.status == .ok)
     let again = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
-    #expect(again.flaggedCards.contains { $0.flag.note == "Kosovo War is not a month" })
+    #expect(again.flaggedCards.contains { $0.flag.note == "the region is not a month" })
   }
 
   @Test func sessionLimitsAreHonoured() throws {
