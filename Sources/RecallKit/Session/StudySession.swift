@@ -72,9 +72,10 @@ public final class StudySession {
   private var lastCounted: StudyQueue.DoneToday?
   public private(set) var summary = SessionSummary()
 
+  /// `accepted` is the deck's grading table when the caller already has it (from the index).
   public init(
     deck: Deck, questions: [Question], store: ProgressStore, scheduler: FSRSScheduler,
-    options: Options, clock: @escaping () -> Date
+    options: Options, clock: @escaping () -> Date, accepted: AcceptedAnswers? = nil
   ) throws(ProgressError) {
     self.deck = deck
     self.questions = questions
@@ -83,7 +84,7 @@ public final class StudySession {
     self.scheduler = scheduler
     self.clock = clock
     self.random = SeededGenerator(seed: options.seed, salt: "session")
-    self.grader = AnswerGrader(deck: deck, questions: questions)
+    self.grader = AnswerGrader(deck: deck, questions: questions, accepted: accepted)
     self.states = questions.map { store.state(for: $0.id) }
     if !store.marks.isEmpty {
       for (position, question) in questions.enumerated() {
