@@ -106,6 +106,9 @@ public struct DraftCommand: RecallSubcommand {
       return
     }
     let rendered = writer.render(proposals, header: header)
+    // Every proposal may have been commented out by the deck check: a deck of no facts would
+    // not load, so it is refused like an article with nothing in it.
+    guard rendered.written > 0 else { throw DraftError.nothingFound(path: article) }
     try destination.write(rendered.text, console: console)
     if let output {
       console.errorLine(
