@@ -203,26 +203,16 @@ extension HistoricalDate {
       : (label - length + 2)...(label + 1)
   }
 
-  static func isLeapYear(_ year: Int) -> Bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  /// Astronomical years (0 is 1 BC), in the proleptic Gregorian calendar.
+  static func daysIn(month: Int, year: Int) -> Int {
+    CivilCalendar.daysIn(month: month, year: year)
   }
 
-  static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: isLeapYear(year) ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
-  }
+  /// The day number of 1970-01-01.
+  static let dayNumberOf1970 = 719_468
 
   static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-    // Days from civil (Howard Hinnant's algorithm), shifted so the epoch does not matter.
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe
+    // Counted from 1 March of year 0, so every date of history has a non-negative number.
+    CivilCalendar.daysSince1970(year: year, month: month, day: day) + dayNumberOf1970
   }
 }

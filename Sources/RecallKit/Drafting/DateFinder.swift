@@ -51,7 +51,9 @@ enum DateFinder {
       "(?:the\\s+)?(?:\(part)[- ]|\(part)\\s+)?\(season)(?:\\s+of)?\\s+\(year)",
       "\(part)[- ]?\(year)",
       // Decades and centuries.
-      "(?:the\\s+)?(?:(?:early|mid|late)[- ])?[0-9]{3}0s\\b",
+      // Decades: four digits alone ("the 1580s"); fewer need their era ("340s BC", "AD 140s").
+      "(?:the\\s+)?(?:(?:early|mid|late)[- ])?(?:[0-9]{1,3}0s\\s(?:BC|BCE|AD|CE)\\b"
+        + "|(?:AD|CE)\\s?[0-9]{1,3}0s\\b|[0-9]{3}0s\\b)",
       "(?:the\\s+)?(?:(?:early|mid|late|latter half of the|first half of the|second half of the"
         + "|turn of the)[- ]?\\s*)?(?:[0-9]{1,2}(?:st|nd|rd|th)|\(ordinalWords))[- ]century"
         + "(?:\\s+(?:BC|BCE|AD|CE))?",
@@ -128,11 +130,18 @@ enum DateFinder {
       var missing = false
       if !hadYear {
         if let year = contextYear(monthNumber(in: text)) {
-          text += " \(year)"
+          // The date model's marker for a year the source does not give: "8 January [1999]".
+          text += " [\(HistoricalDate.yearText(year))]"
           inferred = true
         } else {
           missing = true
         }
+      }
+      // "around AD 122", "circa 1066", "about 1500": the source hedges the date itself.
+      if ["around", "circa", "about"].contains(preposition), !text.hasPrefix("c. "),
+        !text.lowercased().hasPrefix("c")
+      {
+        text = "c. " + text
       }
       let date = missing ? nil : HistoricalDate(parsing: text)
       if !missing && date == nil && !isPendingForm(text) { continue }

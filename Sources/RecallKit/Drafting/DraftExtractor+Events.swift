@@ -29,13 +29,13 @@ extension DraftExtractor.Run {
           $0.range.lowerBound >= clauseStart && $0.range.upperBound <= clauseEnd
             && ($0 == mention || !isBracketed($0, in: sentence))
         }
-        let dateText = mention.date?.formatted ?? mention.text
+        let dateText = mention.date?.deckText ?? mention.text
         var caveats: [String] = []
         var confidence = 0.85
         if mention.yearInferred {
           confidence = 0.62
           caveats.append(
-            "the article gives no year here; \(mention.date.map { String($0.year) } ?? "?") is "
+            "the article gives no year here; \(mention.date.map { HistoricalDate.yearText($0.year) } ?? "?") is "
               + "taken from the text around it")
         }
         if mention.yearMissing {
@@ -72,7 +72,11 @@ extension DraftExtractor.Run {
         fields.append(.init("date", .text(dateText)))
         if !places.isEmpty { fields.append(.init("places", .list(places))) }
         if !participants.isEmpty { fields.append(.init("participants", .list(participants))) }
-        if !caveats.isEmpty { fields.append(.init("note", .text(capitalised(caveats[0]) + "."))) }
+        // An inferred year is carried by the date itself ("8 January [1999]"), which tells the
+        // student too; only a year that could not be found needs a note.
+        if mention.yearMissing, !caveats.isEmpty {
+          fields.append(.init("note", .text(capitalised(caveats[0]) + ".")))
+        }
         proposals.append(
           DraftProposal(
             id: "", kind: .event, fields: fields, line: sentence.line, sentence: sentence.text,

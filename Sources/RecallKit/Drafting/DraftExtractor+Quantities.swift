@@ -238,7 +238,7 @@ extension DraftExtractor.Run {
           .init("how_many", .text(clause)), .init("value", .text(qualified(mention))),
         ]
         if let date, let parsed = date.date {
-          fields.append(.init("date", .text(parsed.formatted)))
+          fields.append(.init("date", .text(parsed.deckText)))
         }
         proposals.append(
           DraftProposal(

@@ -119,6 +119,8 @@ enum DraftLexicon {
     "take", "cease", "sir", "lads", "around", "about", "through", "several", "few", "any",
     "monitoring", "fearing", "flying", "adopting", "having", "being", "considering", "allied",
     "interviews", "twelve", "twenty", "fifty", "fourteen", "whose", "because", "once", "whereas",
+    // Era markers are part of a date, never a name ("from 27 BC to AD 14").
+    "ad", "bc", "bce", "ce",
   ]
 
   static let numberWords: [String: Double] = [

@@ -166,14 +166,6 @@ extension HistoricalDate.Point {
 extension HistoricalDate {
   /// The inverse of `dayNumber` (Howard Hinnant's civil-from-days).
   static func civil(fromDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
-    let era = (number >= 0 ? number : number - 146_096) / 146_097
-    let doe = number - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-    return (year, month, day)
+    CivilCalendar.date(daysSince1970: number - dayNumberOf1970)
   }
 }

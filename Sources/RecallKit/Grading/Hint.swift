@@ -64,11 +64,8 @@ public enum Hint: Hashable, Sendable {
     var wrong = (0..<count).filter { $0 != correct }
     let removeCount = min(2, wrong.count - 1)
     guard removeCount > 0 else { return nil }
-    var generator = SplitMix64(seed: seed ^ SeededGenerator.stableHash(id))
-    for index in stride(from: wrong.count - 1, to: 0, by: -1) {
-      let other = Int(generator.next() % UInt64(index + 1))
-      wrong.swapAt(index, other)
-    }
+    var random = SeededGenerator(seed: seed, salt: id)
+    random.shuffle(&wrong)
     let kept = wrong.dropFirst(removeCount) + [correct]
     return .remainingOptions(kept.sorted())
   }

@@ -1,7 +1,8 @@
-/// A small seedable random number generator (SplitMix64).
+/// The one seeded random source (SplitMix64): questions, study order, hints and worksheets all
+/// draw from it.
 ///
-/// Generation must give the same output for the same deck and seed on every machine and Swift
-/// version, so nothing here leans on the standard library's unspecified shuffling or sampling.
+/// A seed must give the same output on every machine and Swift version, so nothing here leans
+/// on the standard library's unspecified shuffling or sampling.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var core: SplitMix64
 
@@ -38,6 +39,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     var copy = items
     shuffle(&copy)
     return copy
+  }
+
+  /// A random arrangement of `0..<count`: `result[newPosition] == oldPosition`.
+  public mutating func permutation(of count: Int) -> [Int] {
+    shuffled(Array(0..<count))
   }
 
   /// FNV-1a over UTF-8: a hash that, unlike `Hasher`, is the same in every process.

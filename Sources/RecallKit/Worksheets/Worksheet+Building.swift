@@ -19,7 +19,7 @@ extension Worksheet {
     var versions: [WorksheetVersion] = []
     var earlierOrders: [[[String]]] = []
     for versionIndex in 0..<versionCount {
-      var random = WorksheetRandom(seed: seed, stream: 1000 + UInt64(versionIndex))
+      var random = SeededGenerator(seed: seed, salt: "worksheet/version/\(versionIndex)")
       var sections: [[Question]] = []
       for (sectionIndex, questions) in base.enumerated() {
         guard versionIndex > 0 else {
@@ -58,7 +58,7 @@ extension Worksheet {
     String(UnicodeScalar(UInt8(65 + index % 26)))
   }
 
-  private static func shuffledOptions(_ question: Question, using random: inout WorksheetRandom)
+  private static func shuffledOptions(_ question: Question, using random: inout SeededGenerator)
     -> Question
   {
     guard question.hasShuffleableOptions else { return question }

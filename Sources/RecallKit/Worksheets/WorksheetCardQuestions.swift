@@ -26,7 +26,7 @@ public enum WorksheetCardQuestions {
         id: id, kind: .truefalse, prompt: card.prompt, expected: .truth(card.truth ?? false),
         fact: card.id, explanation: explanation, template: .card)
     case .choice:
-      var random = WorksheetRandom(seed: seed, stream: stableHash(card.id))
+      var random = SeededGenerator(seed: seed, salt: "worksheet/card/" + card.id)
       let options = random.shuffled(Array(card.answers.prefix(1)) + card.distractors)
       let right = options.firstIndex(of: card.answers.first ?? "") ?? 0
       return Question(
@@ -35,13 +35,4 @@ public enum WorksheetCardQuestions {
     }
   }
 
-  /// FNV-1a: `hashValue` changes from run to run, and a seed must not.
-  static func stableHash(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01B3
-    }
-    return hash
-  }
 }

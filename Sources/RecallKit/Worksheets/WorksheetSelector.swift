@@ -37,11 +37,11 @@ public struct WorksheetSelector: Sendable {
 
     var queues: [Question.Kind: [Question]] = [:]
     for kind in kinds {
-      var random = WorksheetRandom(seed: request.seed, stream: UInt64(Self.streamIndex(kind)))
+      var random = SeededGenerator(seed: request.seed, salt: "worksheet/pick/\(kind.rawValue)")
       let ofKind = random.shuffled(candidates.filter { $0.kind == kind })
       queues[kind] = interleavedByFactKind(ofKind)
     }
-    var orderRandom = WorksheetRandom(seed: request.seed, stream: 100)
+    var orderRandom = SeededGenerator(seed: request.seed, salt: "worksheet/turns")
     let turnOrder = orderRandom.shuffled(kinds.filter { !(queues[$0] ?? []).isEmpty })
 
     var picked: [Question] = []
@@ -196,9 +196,6 @@ public struct WorksheetSelector: Sendable {
     return result
   }
 
-  private static func streamIndex(_ kind: Question.Kind) -> Int {
-    (Question.Kind.allCases.firstIndex(of: kind) ?? 0) + 1
-  }
 }
 
 /// The questions chosen for a sheet and how far they fall short of the request.
