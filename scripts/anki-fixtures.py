@@ -7,8 +7,9 @@ without Python:
 
 - current.apkg: collection.anki21b (zstd), protobuf media map; legacy.apkg: collection.anki21,
   JSON media map. Both from the same collection (Tests/python/anki_packages.py): notes of each
-  standard note type, one of an unknown type, media, reviews, a suspended and a buried card.
-- expected.json: what Anki itself says of each card (note GUID, template, type, queue, due),
+  standard note type, one of an unknown type, media, reviews, two suspended cards (one new) and
+  a buried one.
+- expected.json: what Anki itself says of each card (note GUID, template, type, queue, due, mod),
   for the tests to compare against.
 """
 
@@ -37,7 +38,7 @@ def main() -> None:
             note = card.note()
             cards.append({
                 "guid": note.guid, "notetype": note.note_type()["name"], "ord": card.ord,
-                "type": card.type, "queue": card.queue, "due": card.due,
+                "type": card.type, "queue": card.queue, "due": card.due, "mod": card.mod,
                 "reviews": len(col.card_stats_data(card_id).revlog),
             })
         expected = {"created": col.crt, "cards": cards}

@@ -14,7 +14,11 @@ public struct RecallCommand: ParsableCommand {
     // same in the man page and Documentation/index.md.
     groupedSubcommands: [
       CommandGroup(
-        name: "Study", subcommands: [StudyCommand.self, StatsCommand.self, OptimizeCommand.self]),
+        name: "Study",
+        subcommands: [
+          StudyCommand.self, StatsCommand.self, SuspendedCommand.self, UnsuspendCommand.self,
+          OptimizeCommand.self,
+        ]),
       CommandGroup(
         name: "Deck",
         subcommands: [

@@ -3,15 +3,16 @@ import Foundation
 
 /// libFuzzer targets over the code that reads untrusted bytes. Built only by `scripts/fuzz`
 /// (which defines RECALL_FUZZ and links libFuzzer); a normal build gets a stub that says so.
-/// RECALL_FUZZ_TARGET picks the target: deck, grader, progress or importer.
+/// RECALL_FUZZ_TARGET picks the target: deck, grader, progress, importer, index or draft.
 enum FuzzTarget: String, CaseIterable {
-  case deck, grader, progress, importer
+  case deck, grader, progress, importer, index, draft
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["RECALL_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
       FileHandle.standardError.write(
-        Data("set RECALL_FUZZ_TARGET to one of deck, grader, progress, importer\n".utf8))
+        Data(
+          "set RECALL_FUZZ_TARGET to one of deck, grader, progress, importer, index, draft\n".utf8))
       exit(64)
     }
     return target
@@ -73,6 +74,21 @@ enum FuzzTarget: String, CaseIterable {
         .importDeck(data: Data(data.dropFirst()), path: "fuzz.txt")
       if result.deck == nil, !result.diagnostics.hasErrors {
         fatalError("an import failed without saying why")
+      }
+    case .index:
+      IndexFuzzing.read([UInt8](data))
+    case .draft:
+      // Any bytes as an article: it is refused with a reason, or drafted into a deck that loads
+      // with no error (the promise `recall draft` makes: the written deck checks clean).
+      guard let article = try? Article.read(data: data, path: "fuzz.txt") else { return }
+      let proposals = DraftExtractor().propose(article)
+      let header = DraftDeckWriter.Header(
+        id: "fuzz", title: article.title ?? "Fuzz", subject: "History",
+        sourceTitle: "Fuzz (article)", url: article.url, articlePath: "fuzz.txt")
+      let text = DraftDeckWriter().render(proposals, header: header).text
+      let loaded = DeckLoader().load(text: text, path: "fuzz.yaml")
+      if loaded.deck == nil || loaded.diagnostics.hasErrors {
+        fatalError("a drafted deck does not load: \(loaded.diagnostics.first?.message ?? "")")
       }
     case .progress:
       // Up to three files, split at form feeds: snapshot, journal, review log.

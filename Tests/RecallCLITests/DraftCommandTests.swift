@@ -49,6 +49,30 @@ import Testing
     #expect(text.contains("# ? confidence"))
   }
 
+  /// Every question the drafted deck yields passes the question linter; what the linter leaves
+  /// out is named in the comment of the fact it came from, for the teacher to reword.
+  @Test func questionsTheLinterLeavesOutAreNamedAtTheirFact() throws {
+    let article = try #require(Self.seedArticle)
+    let output = folder.appendingPathComponent("linted.yaml").path
+    let result = try draft([article, "--output", output])
+    #expect(result.exitCode == 0, "\(result)")
+    let text = try String(contentsOfFile: output, encoding: .utf8)
+    let deck = try #require(DeckLoader().load(text: text, path: output).deck)
+    let generated = QuestionGenerator(deck: deck).generate()
+    #expect(!generated.dropped.isEmpty, "the Bajgora draft is expected to trip the linter")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for finding in generated.dropped {
+      let template = String(finding.question.id.split(separator: "/").last ?? "")
+      let factLine = try #require(lines.firstIndex(of: "  - id: \(finding.question.fact)"))
+      let comment = lines[factLine - 1]
+      #expect(
+        comment.contains("the question linter leaves out")
+          && comment.contains("\(template) (\(finding.rule.rawValue))"), "\(comment)")
+    }
+    let linter = QuestionLinter(deck: deck)
+    #expect(generated.questions.allSatisfy { linter.check($0) == nil })
+  }
+
   @Test func anExistingDeckIsReplacedOnlyWithForce() throws {
     let article = try #require(Self.seedArticle)
     let output = try file("mine.yaml", Data("id: mine\n".utf8))

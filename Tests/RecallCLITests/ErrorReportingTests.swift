@@ -43,6 +43,7 @@ import Testing
     (["check", "broken"], 65, "$D/broken.yaml:10:5: error: unknown key"),
     (["check", "$F/nothing.yaml"], 66, "$F/nothing.yaml: error: no such deck file"),
     (["prune", "missing"], 66, "recall: error: no deck 'missing'"),
+    (["suspended", "missing"], 66, "recall: error: no deck 'missing'"),
     (
       ["preview", "bajgora-offensive", "--type", "essay"], 64,
       "recall: error: unknown question type 'essay'"
@@ -110,7 +111,7 @@ import Testing
   private func folderOptions(_ arguments: [String]) -> [String] {
     (["import", "draft"].contains(arguments[0]) || arguments.contains("--decks-dir")
       ? [] : ["--decks-dir", decks])
-      + (["study", "stats", "prune", "optimize"].contains(arguments[0])
+      + (["study", "stats", "prune", "optimize", "suspended"].contains(arguments[0])
         ? ["--progress-dir", progress] : [])
   }
 

@@ -122,7 +122,7 @@ import Testing
 
   // MARK: export
 
-  @Test(arguments: ["anki", "gift", "csv"])
+  @Test(arguments: ["anki", "gift", "csv", "amc"])
   func exportsTheBajgoraDeck(format: String) throws {
     let deck = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
     let output = path("export.\(format)")
@@ -137,6 +137,7 @@ import Testing
       command.execute(library: DeckLibrary(directory: folder.path), console: captured.console)
         == .cannotCreate)
     // What Recall exports, Recall imports back (Anki and GIFT as cards, CSV as cards).
+    guard format != "amc" else { return }
     let importFormat = format == "anki" ? "anki" : format
     let back = CapturedConsole()
     let status = try ImportCommand.parse([output, "--format", importFormat, "--id", "again"])
@@ -162,5 +163,59 @@ import Testing
     #expect(
       try ExportCommand.parse(["no-such-deck", "--format", "gift"]).execute(
         library: library, console: errors.console) == .noInput)
+  }
+
+  @Test func exportByTag() throws {
+    let deck = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let library = DeckLibrary(directory: folder.path)
+    let all = CapturedConsole()
+    #expect(
+      try ExportCommand.parse([deck, "--format", "gift"]).execute(
+        library: library, console: all.console) == .ok)
+    let captured = CapturedConsole()
+    let command = try ExportCommand.parse([deck, "--format", "gift", "--tag", "trial"])
+    #expect(command.execute(library: library, console: captured.console) == .ok)
+    let text = captured.standardOutput
+    let count = { (text: String) in text.components(separatedBy: "\n::").count - 1 }
+    #expect(count(text) > 0)
+    #expect(count(text) < count(all.standardOutput))
+    // Every question is under a category of the facts' first tag, which the trial facts share.
+    let categories = Set(text.split(separator: "\n").filter { $0.hasPrefix("$CATEGORY:") })
+    #expect(categories.allSatisfy { $0.hasPrefix("$CATEGORY: $course$/top/The Bajgora offensive") })
+
+    // Two tags: questions of either.
+    let either = CapturedConsole()
+    #expect(
+      try ExportCommand.parse([deck, "--format", "csv", "--tag", "trial", "--tag", "units"])
+        .execute(library: library, console: either.console) == .ok)
+    let trialOnly = CapturedConsole()
+    #expect(
+      try ExportCommand.parse([deck, "--format", "csv", "--tag", "trial"])
+        .execute(library: library, console: trialOnly.console) == .ok)
+    #expect(either.standardOutput.count > trialOnly.standardOutput.count)
+
+    let unknown = CapturedConsole()
+    #expect(
+      try ExportCommand.parse([deck, "--format", "gift", "--tag", "no-such-tag"]).execute(
+        library: library, console: unknown.console) == .usage)
+    #expect(unknown.standardError.contains("has no tag 'no-such-tag'; its tags are "))
+    #expect(unknown.standardOutput.isEmpty)
+  }
+
+  @Test func amcExportHoldsOnlyChoices() throws {
+    let deck = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let library = DeckLibrary(directory: folder.path)
+    let captured = CapturedConsole()
+    #expect(
+      try ExportCommand.parse([deck, "--format", "amc"]).execute(
+        library: library, console: captured.console) == .ok)
+    let lines = captured.standardOutput.split(separator: "\n")
+    #expect(lines.contains { $0.hasPrefix("Title: The Bajgora offensive") })
+    #expect(lines.filter { $0.hasPrefix("*[id=") }.count > 20)
+    let none = CapturedConsole()
+    #expect(
+      try ExportCommand.parse([deck, "--format", "amc", "--type", "short"]).execute(
+        library: library, console: none.console) == .dataError)
+    #expect(none.standardError.contains("no choice or true/false questions"))
   }
 }

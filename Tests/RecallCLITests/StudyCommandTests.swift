@@ -69,7 +69,7 @@ final class ScriptedReader: LineReader {
 
   @Test func wrongAnswersAreRatedAgainAndShowTheFact() throws {
     let result = try study(["August 1998 to March 1999", ""])
-    #expect(result.output.contains("✗ not quite — the answer is July 1998 to January 1999"))
+    #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("rated again"))
     #expect(result.output.contains("The Bajgora offensive took place from July 1998"))
   }
@@ -221,10 +221,65 @@ final class ScriptedReader: LineReader {
     #expect(flagged.first?.cardID == "bajgora-offensive/date-short")
     #expect(flagged.first?.flag.note == nil)
     let noted = try study(
-      [":flag  Kosovo War is not a month  ", ":quit"], now: "2026-11-25T10:00:00Z")
+      [":flag  the region is not a month  ", ":quit"], now: "2026-11-25T10:00:00Z")
     #expect(noted.status == .ok)
     let again = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
-    #expect(again.flaggedCards.contains { $0.flag.note == "Kosovo War is not a month" })
+    #expect(again.flaggedCards.contains { $0.flag.note == "the region is not a month" })
+  }
+
+  private func answeredCards() throws -> Set<String> {
+    Set(
+      try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress).reviews()
+        .map(\.cardID))
+  }
+
+  /// An undone answer gives its new-card slot back: with `--new 3`, three new cards are
+  /// shown after one undo (two were before the fix).
+  @Test func undoGivesBackTheNewCardSlot() throws {
+    let date = "July 1998 to January 1999"
+    let result = try study(
+      [date, "", ":undo", date, "", "north", "", ":quit"], extra: ["--new", "3"])
+    // Cards 1 and 2, card 1 again after the undo, card 2, and a third new card.
+    let labels = result.output.split(separator: "\n").filter {
+      $0.first?.isNumber == true && $0.contains(". ") && $0.contains(" · ")
+    }
+    #expect(labels.count == 5 && labels.allSatisfy { $0.hasSuffix("· new") }, "\(labels)")
+  }
+
+  /// Changing the rating re-schedules the same card: it uses one new-card slot, not two.
+  @Test func aChangedRatingUsesOneNewCardSlot() throws {
+    _ = try study(["July 1998 to January 1999", "4", "north", "", ":quit"], extra: ["--new", "2"])
+    #expect(try answeredCards().count == 2)
+  }
+
+  /// An accepted typo is said once; a plainly wrong answer is called wrong.
+  @Test func verdictsSayWhatHappenedOnce() throws {
+    let result = try study(["August 1998 to March 1999", "", "norht", "", ":quit"])
+    #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
+    #expect(result.output.contains("✓ accepted as a typo — it is spelled north"))
+    #expect(result.output.components(separatedBy: "typo").count == 2, "\(result.output)")
+    #expect(result.output.contains("due later today: 2 · due tomorrow: 0"))
+  }
+
+  @Test func statsMidSessionCountCardsDueLaterToday() throws {
+    let result = try study(["July 1998 to January 1999", "", ":stats", ":quit"])
+    #expect(result.output.contains("left in the queue, 1 due later today"), "\(result.output)")
+  }
+
+  /// A card relearning after a lapse is labelled so, not as learning.
+  @Test func aRelearningCardIsLabelledRelearning() throws {
+    let now = try UTCTimestamp.parse("2026-11-24T10:00:00Z").get()
+    let store = try ProgressStore.open(deckID: "bajgora-offensive", directory: progress)
+    _ = try store.record(
+      ReviewRecord(
+        cardID: "bajgora-offensive/date-short", reviewedAt: now - 120, rating: .again,
+        answer: "1990", accepted: false, responseMilliseconds: 1000,
+        state: CardState(
+          phase: .relearning, step: 0, stability: 1, difficulty: 5, due: now - 60,
+          lastReview: now - 120)))
+    try store.close()
+    let result = try study([":quit"])
+    #expect(result.output.contains("1. short · relearning"), "\(result.output)")
   }
 
   @Test func sessionLimitsAreHonoured() throws {

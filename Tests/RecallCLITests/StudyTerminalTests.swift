@@ -153,6 +153,42 @@ struct StudyTerminalTests {
     try endWithControlD(session)
   }
 
+  /// :suspend, :flag and :bury complete with Tab at the prompts that take them and are saved.
+  @Test func suspendFlagAndBuryInATerminal() throws {
+    let session = try start(environment: "NO_COLOR=1")
+    defer { session.stop() }
+    try session.type(":sus")
+    try session.press("Tab")
+    try session.waitForLastRow("> :suspend")
+    try session.press("Enter")
+    try session.waitFor("suspended; no session shows it")
+    try session.waitFor(
+      "The Bajgora region, where the offensive was fought, lies in the _____ of Kosovo.")
+    try session.waitForLastRow(answerPrompt)
+    try session.type("north")
+    try session.press("Enter")
+    try session.waitForLastRow(ratingPrompt)
+    try session.type(":fl")
+    try session.press("Tab")
+    try session.waitForLastRow(ratingPrompt + " :flag")
+    try session.type(" needs the year")
+    try session.press("Enter")
+    try session.waitFor("flagged as wrong, with your note")
+    try session.type(":bu")
+    try session.press("Tab")
+    try session.waitForLastRow(ratingPrompt + " :bury")
+    try session.press("Enter")
+    try session.waitFor("buried; it comes back")
+    try session.press("Enter")
+    try session.waitForLastRow(answerPrompt)
+    try endWithControlD(session)
+    let store = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+    #expect(store.suspendedCards == ["bajgora-offensive/date-short"])
+    #expect(store.marks(for: "bajgora-region-north/cloze").buriedUntil != nil)
+    #expect(store.flaggedCards.map(\.flag.note) == ["needs the year"])
+    #expect(try reviews().map(\.cardID) == ["bajgora-region-north/cloze"])
+  }
+
   @Test func noColourWithNoColorSet() throws {
     let session = try start(environment: "NO_COLOR=1")
     defer { session.stop() }

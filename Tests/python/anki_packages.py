@@ -2,8 +2,8 @@
 package tests and for the committed fixtures (scripts/anki-fixtures.py).
 
 `build_collection` makes notes of every standard note type, one of a note type Recall does not
-read, a note with an image and a sound, reviews given through Anki's v3 scheduler, a suspended
-card and a buried one; `export` writes it as a legacy (collection.anki21, JSON media map) or a
+read, a note with an image and a sound, reviews given through Anki's v3 scheduler, two suspended cards
+(one new, one in review) and a buried one (in learning), all of standard note types; `export` writes it as a legacy (collection.anki21, JSON media map) or a
 current (collection.anki21b, zstd + protobuf) package.
 """
 
@@ -62,10 +62,18 @@ def build_collection(path: Path, answers: int = 6) -> Collection:
     col.media.write_data("bajgora-map.png", b"\x89PNG\r\n\x1a\n not really an image")
     col.decks.select(deck_id)
     answer(col, answers)
-    card_ids = sorted(col.find_cards(f'"deck:{DECK}" -is:review -is:learn'))
-    col.sched.suspend_cards(card_ids[-1:])
-    col.sched.bury_cards(card_ids[-2:-1], manual=True)
+    set_aside(col)
     return col
+
+
+def set_aside(col: Collection) -> None:
+    """Suspends the first new card and the first review card of the standard note types and
+    buries the first learning one (by card id), as a learner would in Anki."""
+    def first(search: str) -> list[int]:
+        cards = sorted(col.find_cards(f'"deck:{DECK}" {search} -note:"Vocabulary (Recall test)"'))
+        return cards[:1]
+    col.sched.suspend_cards(first("is:new") + first("is:review -is:learn"))
+    col.sched.bury_cards(first("is:learn"), manual=True)
 
 
 def answer(col: Collection, count: int) -> None:

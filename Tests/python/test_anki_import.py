@@ -24,11 +24,13 @@ BINARY = Path(os.environ.get("RECALL_BINARY", ROOT / ".build" / "debug" / "recal
 DECK = Path(os.environ.get("RECALL_EXPORT_DECK", ROOT / "Decks" / "bajgora-offensive.yaml"))
 
 
-def recall(*args: str) -> subprocess.CompletedProcess:
+def recall(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
+    """Runs Recall; `input` is its standard input (none when not given)."""
     if not BINARY.exists():
         pytest.fail(f"no recall binary at {BINARY}; run swift build or set RECALL_BINARY")
     return subprocess.run(
-        [str(BINARY), *args], capture_output=True, text=True, check=False, cwd=ROOT
+        [str(BINARY), *args], capture_output=True, text=True, check=False, cwd=ROOT,
+        input=input, stdin=None if input is not None else subprocess.DEVNULL,
     )
 
 

@@ -30,27 +30,29 @@ def plain(field: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+def card_question(card) -> tuple[str, str] | None:
+    """(prompt, answer) of a card of a standard note type, as Anki's templates ask; None for
+    other note types."""
+    note = card.note()
+    kind = note.note_type()["name"]
+    if kind not in STANDARD:
+        return None
+    if kind == "Cloze":
+        number = card.ord + 1
+        text = note["Text"]
+        answer = re.search(r"\{\{c%d::(.*?)\}\}" % number, text).group(1)
+        blanked = re.sub(r"\{\{c%d::.*?\}\}" % number, "_____", text)
+        blanked = re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", blanked)
+        return plain(blanked), answer
+    if card.ord == 0:
+        return plain(note.fields[0]), plain(note.fields[1])
+    return plain(note.fields[1]), plain(note.fields[0])
+
+
 def expected_questions(col) -> list[tuple[str, str]]:
-    """(prompt, answer) for every card of a standard note type, as Anki's templates ask."""
-    result = []
-    for card_id in sorted(col.find_cards("")):
-        card = col.get_card(card_id)
-        note = card.note()
-        kind = note.note_type()["name"]
-        if kind not in STANDARD:
-            continue
-        if kind == "Cloze":
-            number = card.ord + 1
-            text = note["Text"]
-            answer = re.search(r"\{\{c%d::(.*?)\}\}" % number, text).group(1)
-            blanked = re.sub(r"\{\{c%d::.*?\}\}" % number, "_____", text)
-            blanked = re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", blanked)
-            result.append((plain(blanked), answer))
-        elif card.ord == 0:
-            result.append((plain(note.fields[0]), plain(note.fields[1])))
-        else:
-            result.append((plain(note.fields[1]), plain(note.fields[0])))
-    return result
+    """(prompt, answer) for every card of a standard note type."""
+    questions = (card_question(col.get_card(card_id)) for card_id in sorted(col.find_cards("")))
+    return [question for question in questions if question]
 
 
 @pytest.fixture

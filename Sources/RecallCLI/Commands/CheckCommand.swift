@@ -16,7 +16,8 @@ public struct CheckCommand: RecallSubcommand {
 
       With --progress, also lists each deck's orphaned cards (saved progress for questions \
       the deck no longer makes) as `path: note: N orphaned cards (ids)`; `recall prune` \
-      removes them.
+      removes them, and each card the learner flagged as wrong in a session (`:flag`), as \
+      `path: note: card ID flagged DATE: what the learner wrote`.
 
       Examples:
         recall check Decks/bajgora-offensive.yaml
@@ -27,7 +28,7 @@ public struct CheckCommand: RecallSubcommand {
   @OptionGroup public var libraryOptions: LibraryOptions
   @OptionGroup public var progressOptions: ProgressOptions
 
-  @Flag(help: "Also list saved progress for cards the deck no longer has.")
+  @Flag(help: "Also list saved progress for cards the deck no longer has, and flagged cards.")
   public var progress = false
 
   @Flag(help: "Also list the generated questions the question linter left out, and why.")
@@ -59,7 +60,7 @@ public struct CheckCommand: RecallSubcommand {
       }
       if progress {
         do {
-          try reportOrphans(deck, name: name, console: context.console)
+          try reportProgress(deck, name: name, console: context.console)
         } catch {
           diagnostics.report(error)
         }
@@ -67,10 +68,17 @@ public struct CheckCommand: RecallSubcommand {
     }
   }
 
-  private func reportOrphans(_ deck: Deck, name: String, console: Console) throws {
+  private func reportProgress(_ deck: Deck, name: String, console: Console) throws {
     let store = try progressOptions.library().openReadOnly(deckID: deck.id)
     let known = Set(QuestionGenerator(deck: deck).questions().map(\.id))
     let orphans = store.orphans(knownIDs: known)
+    for flagged in store.flaggedCards {
+      let day = String(UTCTimestamp.format(flagged.flag.at).prefix(10))
+      let note = flagged.flag.note.map { ": \($0)" } ?? " (no note)"
+      console.line(
+        TextSanitizer.visible(
+          "\(deck.path): note: card \(flagged.cardID) flagged \(day)\(note)"))
+    }
     guard !orphans.isEmpty else { return }
     let noun = orphans.count == 1 ? "card" : "cards"
     console.line(

@@ -9,15 +9,30 @@ struct DeckLoading {
 
   /// The deck, or nil. Warnings are reported only when `printWarnings`.
   func load(_ name: String, printWarnings: Bool = true) -> Deck? {
+    loadWithSource(name, printWarnings: printWarnings)?.deck
+  }
+
+  /// The deck and the hash of the bytes it was read from (nil when the file changed while it
+  /// was read), which keys the index; or nil, as `load`.
+  func loadWithSource(_ name: String, printWarnings: Bool = true) -> (
+    deck: Deck, source: DeckSource?
+  )? {
     let result: DeckLoadResult
+    let source: DeckSource?
     do {
-      result = try loader.load(path: try library.resolve(name))
+      let path = try library.resolve(name)
+      (result, source) = try DeckSource.reading(path) { () throws(DeckFileError) in
+        try loader.load(path: path)
+      }
     } catch {
       diagnostics.report(error)
       return nil
     }
     diagnostics.emit(result.diagnostics, warnings: printWarnings)
-    if result.deck == nil { diagnostics.fail(.dataError) }
-    return result.deck
+    guard let deck = result.deck else {
+      diagnostics.fail(.dataError)
+      return nil
+    }
+    return (deck, source)
   }
 }

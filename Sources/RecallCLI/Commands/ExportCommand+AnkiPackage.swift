@@ -19,8 +19,12 @@ extension ExportCommand {
     var history: AnkiExportHistory?
     if withHistory {
       let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+      var marks: [String: CardMarks] = [:]
+      for question in questions where store.marks(for: question.id) != .none {
+        marks[question.id] = store.marks(for: question.id)
+      }
       history = AnkiExportHistory(
-        reviews: try store.reviews(), states: store.states, counts: store.counts)
+        reviews: try store.reviews(), states: store.states, counts: store.counts, marks: marks)
     }
     let data: Data
     do {

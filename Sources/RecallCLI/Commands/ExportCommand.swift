@@ -6,7 +6,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 /// What `--format` names: one of the text formats, or an Anki package.
 public enum ExportCommandFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-  case anki, gift, csv, apkg
+  case anki, gift, csv, amc, apkg
 
   /// The text format, or nil for the package.
   var text: ExportFormat? { ExportFormat(rawValue: rawValue) }
@@ -16,7 +16,9 @@ public enum ExportCommandFormat: String, CaseIterable, ExpressibleByArgument, Se
 public struct ExportCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export a deck's questions for Anki (package or text), Moodle (GIFT) or as CSV.",
+    abstract:
+      "Export a deck's questions for Anki (package or text), Moodle (GIFT), "
+      + "auto-multiple-choice (AMC-TXT) or as CSV.",
     discussion: """
       Formats:
         apkg  an Anki package (needs -o): a note type per question kind
@@ -28,13 +30,18 @@ public struct ExportCommand: RecallSubcommand {
               id, so importing a newer export updates the same notes
         gift  Moodle GIFT: short answer, choice, true/false, numeric
               ranges, matching; order questions become matching (1 =
-              first), cloze blanks are written _____
+              first), cloze blanks are written _____; a $CATEGORY per
+              first tag (deck title/tag) for the question bank
+        amc   AMC-TXT for auto-multiple-choice: choice and true/false
+              questions as single-answer questions, for scanned sheets
         csv   RFC 4180: id,type,prompt,options,answers,fact,explanation,
               lists joined with " | "
 
       Examples:
         recall export bajgora-offensive --format anki -o bajgora.txt
         recall export bajgora-offensive --format gift --type choice --type truefalse
+        recall export bajgora-offensive --format gift --tag people -o people.gift
+        recall export bajgora-offensive --format amc -o bajgora-amc.txt
         recall export Decks/my-deck.yaml --format csv --seed 7 > my-deck.csv
         recall export bajgora-offensive --format apkg --with-history -o bajgora.apkg
       """)
@@ -44,7 +51,8 @@ public struct ExportCommand: RecallSubcommand {
   @Argument(help: ArgumentHelp("A deck id or the path to a deck file.", valueName: "deck"))
   public var deck: String
 
-  @Option(help: ArgumentHelp("Output format: anki, gift, csv or apkg.", valueName: "format"))
+  @Option(
+    help: ArgumentHelp("Output format: anki, gift, csv, amc or apkg.", valueName: "format"))
   public var format: ExportCommandFormat
 
   @Option(
@@ -70,6 +78,13 @@ public struct ExportCommand: RecallSubcommand {
         + "cloze, order, match, numeric.", valueName: "type"))
   public var types: [String] = []
 
+  @Option(
+    name: .customLong("tag"),
+    help: ArgumentHelp(
+      "Only questions on facts or cards with this tag (repeat for any of several).",
+      valueName: "tag"))
+  public var tags: [String] = []
+
   public init() {}
 
   /// Exports to standard output or `-o`.
@@ -94,10 +109,8 @@ public struct ExportCommand: RecallSubcommand {
     try destination.checkWritable()
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
     guard let deck = loading.load(deck, printWarnings: false) else { return }
-    let questions = ExportQuestionSource.questions(deck: deck, seed: seed, kinds: kinds)
-    guard !questions.isEmpty else {
-      throw CommandError.data("deck '\(deck.id)' has no questions of the chosen types")
-    }
+    let questions = try ExportQuestionSource.questions(
+      deck: deck, seed: seed, kinds: kinds, tags: tags, format: format)
     guard let textFormat = format.text else {
       try exportPackage(questions, deck: deck, destination: destination, console: context.console)
       return

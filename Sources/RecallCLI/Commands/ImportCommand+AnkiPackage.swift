@@ -35,7 +35,16 @@ extension ImportCommand {
       console.errorLine(
         "recall: wrote the progress of \(history.states.count) card"
           + "\(history.states.count == 1 ? "" : "s") (\(history.reviews.count) review"
-          + "\(history.reviews.count == 1 ? "" : "s")) to \(progress.directory)")
+          + "\(history.reviews.count == 1 ? "" : "s")\(Self.marksSummary(history))) to "
+          + progress.directory)
     }
+  }
+
+  /// ", 2 suspended, 1 buried" for the cards Anki had set aside; empty when none.
+  static func marksSummary(_ history: AnkiHistoryImport) -> String {
+    var parts: [String] = []
+    if !history.suspended.isEmpty { parts.append("\(history.suspended.count) suspended") }
+    if !history.buried.isEmpty { parts.append("\(history.buried.count) buried") }
+    return parts.map { ", " + $0 }.joined()
   }
 }

@@ -10,7 +10,8 @@ public struct StatsCommand: RecallSubcommand {
     discussion: """
       Text is for people; --format json is for scripts:
         {"deck", "cards": {"new", "learning", "review", "relearning"}, "due_now",
-         "due_next_7_days", "reviews", "accuracy", "time_studied_seconds", "retention",
+         "due_later_today", "due_next_7_days", "suspended", "buried",
+         "flagged": [{"card", "at", "note"}], "reviews", "accuracy", "time_studied_seconds", "retention",
          "desired_retention", "reviews_by_day" (30, oldest first, last is today),
          "due_by_day" (30, first is tomorrow),
          "hardest": [{"fact", "lapses", "reps"}], "lapses"}
@@ -98,12 +99,20 @@ public struct StatsCommand: RecallSubcommand {
       "[" + values.map(String.init).joined(separator: ", ") + "]"
     }
     let escapedDeck = escaped(deck)
+    let flagged = statistics.flagged.map {
+      "{\"card\": \(JSONText.quoted($0.cardID)), "
+        + "\"at\": \(JSONText.quoted(UTCTimestamp.format($0.flag.at))), "
+        + "\"note\": \($0.flag.note.map(JSONText.quoted) ?? "null")}"
+    }
     let hardest = statistics.hardest.map {
       "{\"fact\": \"\(escaped($0.fact))\", \"lapses\": \($0.lapses), \"reps\": \($0.reps)}"
     }
     return "{\"deck\": \"\(escapedDeck)\", \"cards\": {\(cards.joined(separator: ", "))}, "
       + "\"due_now\": \(statistics.dueNow), "
+      + "\"due_later_today\": \(statistics.dueLaterToday), "
       + "\"due_next_7_days\": \(list(statistics.dueByDay.prefix(7))), "
+      + "\"suspended\": \(statistics.suspended), \"buried\": \(statistics.buried), "
+      + "\"flagged\": [\(flagged.joined(separator: ", "))], "
       + "\"reviews\": \(statistics.reviews), \"accuracy\": \(number(statistics.accuracy)), "
       + "\"time_studied_seconds\": \(statistics.milliseconds / 1000), "
       + "\"retention\": \(number(statistics.retention)), "
@@ -120,7 +129,14 @@ public struct StatsCommand: RecallSubcommand {
     console.line(style.bold(TextSanitizer.visible(deck.title)))
     let cards = CardState.Phase.allCases.map { "\(statistics.cards[$0] ?? 0) \($0.rawValue)" }
     console.line("cards: " + cards.joined(separator: " · "))
-    console.line("due now: \(statistics.dueNow)")
+    console.line(
+      "due now: \(statistics.dueNow) · due later today: \(statistics.dueLaterToday) · "
+        + "due tomorrow: \(statistics.dueByDay.first ?? 0)")
+    if statistics.suspended + statistics.buried > 0 {
+      console.line(
+        "set aside: \(statistics.suspended) suspended · \(statistics.buried) buried "
+          + "(`recall suspended \(deck.id)` lists them)")
+    }
     let accuracy = statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     console.line("reviews: \(statistics.reviews) · accuracy \(accuracy)")
     let desired = Int((Self.desiredRetention(deck) * 100).rounded())
@@ -140,6 +156,10 @@ public struct StatsCommand: RecallSubcommand {
     for line in Self.columns(statistics.reviewsByDay) { console.line(line) }
     console.line("due per day, next 30 days (tomorrow at the left):")
     for line in Self.columns(statistics.dueByDay) { console.line(line) }
+    if !statistics.flagged.isEmpty {
+      console.line("flagged as wrong by the learner:")
+      for line in Self.flaggedLines(statistics.flagged) { console.line("  " + line) }
+    }
     guard !statistics.hardest.isEmpty else { return }
     console.line("hardest facts:")
     for hard in statistics.hardest {
@@ -149,6 +169,15 @@ public struct StatsCommand: RecallSubcommand {
       console.line(
         "  \(hard.lapses) \(noun) in \(hard.reps) \(reviews)  \(TextSanitizer.visible(hard.fact))"
           + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))"))
+    }
+  }
+
+  /// `card-id  flagged 2026-11-24: note`, one line a flagged card, control characters shown.
+  static func flaggedLines(_ flagged: [DeckStatistics.FlaggedCard]) -> [String] {
+    flagged.map { card in
+      let day = String(UTCTimestamp.format(card.flag.at).prefix(10))
+      let note = card.flag.note.map { ": \($0)" } ?? " (no note)"
+      return TextSanitizer.visible("\(card.cardID)  flagged \(day)\(note)")
     }
   }
 

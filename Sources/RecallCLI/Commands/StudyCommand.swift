@@ -73,7 +73,7 @@ public struct StudyCommand: RecallSubcommand {
     let progress = progressOptions.library()
     let prefetch = ProgressPrefetch(library: progress, deckName: self.deck)
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
-    guard let deck = loading.load(self.deck, printWarnings: false) else {
+    guard let (deck, source) = loading.loadWithSource(self.deck, printWarnings: false) else {
       prefetch?.discard()
       return
     }
@@ -98,7 +98,8 @@ public struct StudyCommand: RecallSubcommand {
     defer { (reader as? EditLineReader)?.close() }
     do {
       let session = try setup.session(
-        deck: deck, store: store, scheduler: scheduler, clock: clock)
+        deck: deck, store: store, scheduler: scheduler, clock: clock, source: source,
+        cache: IndexCache.locate(environment: context.environment))
       let repl = StudyREPL(
         session: session, reader: reader, console: console,
         text: TerminalText.current(environment: context.environment), clock: clock,

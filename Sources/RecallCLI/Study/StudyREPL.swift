@@ -187,7 +187,9 @@ struct StudyREPL {
     _ question: Question, number: Int, kind: StudyQueue.Kind, hidden: Set<Int>
   ) {
     let presentation = QuestionPresentation(question, hiddenOptions: hidden)
-    let label = kind == .new ? "new" : kind == .ahead ? "ahead" : kind.rawValue
+    let label =
+      kind == .learning && session.phase(of: question) == .relearning
+      ? "relearning" : kind.rawValue
     // A blank line sets each card apart from the feedback of the one before.
     console.line()
     console.line(style.dim("\(number). \(question.kind.rawValue) · \(label)"))
@@ -221,14 +223,22 @@ struct StudyREPL {
     case .correct:
       console.line(verdictLine("✓ correct", colour: style.green, shown))
     case .acceptedWithTypo:
-      console.line(verdictLine("✓ accepted", colour: style.green, "the spelling is \(shown)"))
+      console.line(
+        verdictLine("✓ accepted as a typo", colour: style.green, "it is spelled \(shown)"))
     case .partiallyCorrect:
       console.line(verdictLine("≈ nearly", colour: style.yellow, "the answer is \(shown)"))
     case .wrong:
-      console.line(verdictLine("✗ not quite", colour: style.red, "the answer is \(shown)"))
+      // "Not quite" only when the grader saw something close (a note says what); a plainly
+      // wrong answer, a wrong letter or a wrong true/false, is called wrong.
+      let close = grade.note != nil && ![.truefalse, .choice].contains(feedback.question.kind)
+      console.line(
+        verdictLine(close ? "✗ not quite" : "✗ wrong", colour: style.red, "the answer is \(shown)"))
     }
-    // A note that only says the answer again ("close, but the answer is …") is left out.
-    if let note = grade.note, !(note.contains("the answer is") && note.contains(grade.shown)) {
+    // A note that only says the answer again ("close, but the answer is …") is left out, and
+    // so is the typo note the verdict line already gives.
+    if let note = grade.note, !(note.contains("the answer is") && note.contains(grade.shown)),
+      grade.verdict != .acceptedWithTypo || !note.hasPrefix("accepted as a typo")
+    {
       console.line(style.dim(text.render(note)))
     }
     console.line(text.render(feedback.question.explanation))
@@ -405,7 +415,9 @@ struct StudyREPL {
     let accuracy = summary.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     let remaining = session.queue().entries.count
     console.line(
-      style.dim("\(summary.reviewed) answered, \(accuracy) right, \(remaining) left in the queue"))
+      style.dim(
+        "\(summary.reviewed) answered, \(accuracy) right, \(remaining) left in the queue, "
+          + "\(session.dueLaterToday()) due later today"))
   }
 
   private func summary() {
@@ -418,6 +430,8 @@ struct StudyREPL {
     console.line(
       "reviewed \(summary.reviewed) · accuracy \(accuracy) · time \(minutes)m \(seconds)s")
     let ahead = session.dueAhead(days: 7)
-    console.line("due tomorrow: \(ahead.first ?? 0) · next 7 days: \(ahead.reduce(0, +))")
+    console.line(
+      "due later today: \(session.dueLaterToday()) · due tomorrow: \(ahead.first ?? 0) · "
+        + "next 7 days: \(ahead.reduce(0, +))")
   }
 }

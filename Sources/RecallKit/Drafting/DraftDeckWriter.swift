@@ -65,7 +65,25 @@ public struct DraftDeckWriter: Sendable {
       for (id, message) in blamed { demoted[id] = message }
       output = renderOnce(proposals, header: header, demoted: demoted)
     }
+    // The questions the linter leaves out of each written fact, named in its comment, so the
+    // teacher sees which wording to fix (the deck itself only ever yields questions that pass).
+    let leftOut = Self.leftOutQuestions(output.text.text)
+    if !leftOut.isEmpty {
+      output = renderOnce(proposals, header: header, demoted: demoted, leftOut: leftOut)
+    }
     return output.text
+  }
+
+  /// Per fact id, "template (rule)" for each generated question the linter dropped.
+  static func leftOutQuestions(_ yaml: String) -> [String: [String]] {
+    guard let deck = DeckLoader().load(text: yaml, path: "draft.yaml").deck else { return [:] }
+    var result: [String: [String]] = [:]
+    for finding in QuestionGenerator(deck: deck).generate().dropped {
+      let template = finding.question.id.split(separator: "/").last.map(String.init) ?? ""
+      result[finding.question.fact, default: []].append(
+        "\(template) (\(finding.rule.rawValue))")
+    }
+    return result
   }
 
   private struct Rendered {
@@ -84,7 +102,8 @@ public struct DraftDeckWriter: Sendable {
   }
 
   private func renderOnce(
-    _ proposals: [DraftProposal], header: Header, demoted: [String: String]
+    _ proposals: [DraftProposal], header: Header, demoted: [String: String],
+    leftOut: [String: [String]] = [:]
   ) -> Rendered {
     var lines: [String] = [
       "# Drafted by `recall draft` from \(header.articlePath). Every fact cites the article's line;",
@@ -117,6 +136,9 @@ public struct DraftDeckWriter: Sendable {
       var reason = String(format: "confidence %.2f", proposal.confidence)
       if let why = demoted[proposal.id] { reason += "; commented out: \(why)" }
       if !proposal.caveats.isEmpty { reason += "; " + proposal.caveats.joined(separator: "; ") }
+      if isFact, let dropped = leftOut[proposal.id] {
+        reason += "; the question linter leaves out " + dropped.joined(separator: ", ")
+      }
       lines.append(
         "  # \(isComment ? "? " : "")\(reason.replacingOccurrences(of: "\n", with: " "))")
       if isFact { entries.append((lines.count + 1, proposal.id)) }

@@ -19,9 +19,10 @@ public struct AnswerGrader: Sendable {
   }
 
   /// A grader that knows the deck: its names, its accepted forms and the questions made from it.
-  public init(deck: Deck, questions: [Question]) {
+  /// `accepted` is the deck's table when it was already worked out (the index keeps it).
+  public init(deck: Deck, questions: [Question], accepted: AcceptedAnswers? = nil) {
     self.otherNames = deck.facts.flatMap(AcceptedAnswers.forms(of:))
-    self.accepted = AcceptedAnswers(deck: deck, questions: questions)
+    self.accepted = accepted ?? AcceptedAnswers(deck: deck, questions: questions)
     var spans: [String: TimeSpan] = [:]
     for fact in deck.facts {
       if case .quantity(let quantity) = fact.content, let span = quantity.timeSpan {

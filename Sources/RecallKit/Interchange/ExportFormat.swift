@@ -6,6 +6,8 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
   case gift
   /// RFC 4180 CSV: id,type,prompt,options,answers,fact,explanation.
   case csv
+  /// AMC-TXT, auto-multiple-choice's source format: choice and true/false questions.
+  case amc
 
   /// Renders questions generated from `deck` in this format.
   public func render(_ questions: [Question], deck: Deck) -> String {
@@ -13,6 +15,7 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
     case .anki: AnkiTextExporter().render(questions, deck: deck)
     case .gift: GIFTExporter().render(questions, deck: deck)
     case .csv: CSVExporter().render(questions)
+    case .amc: AMCTextExporter().render(questions, deck: deck)
     }
   }
 }

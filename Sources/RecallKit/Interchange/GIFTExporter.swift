@@ -1,20 +1,56 @@
 /// Writes questions in Moodle's GIFT format, one question a paragraph, titled by question id.
 ///
 /// short → `{=a =b}`; choice → `{=right ~wrong}`; true/false → `{T}`/`{F}`; cloze → a short-answer
-/// question whose blank is written `_____`; numeric → `{#value}` or `{#low..high}` (the range
-/// Recall accepts); order → a matching question that pairs each item with its place (1 = first);
-/// match → `{=item -> option}`, with unused options as extra answers. The explanation is the
-/// general feedback (`####`). `~ = # { } :` and `\` are escaped, line breaks written `\n`.
+/// question whose blank is written `_____`; numeric → `{#value}`, `{#value:tolerance}` or
+/// `{#low..high}` (the span Recall accepts); order → a matching question that pairs each item
+/// with its place (1 = first); match → `{=item -> option}`, with unused options as extra
+/// answers. The explanation is the general feedback (`####`). `~ = # { } :` and `\` are
+/// escaped, line breaks written `\n`. Questions are grouped under `$CATEGORY:` lines, one
+/// category per first tag (see `category`), so a Moodle question bank follows the deck.
 public struct GIFTExporter: Sendable {
   public init() {}
 
   public func render(_ questions: [Question], deck: Deck) -> String {
     var out = "// \(Self.comment(deck.title)) (deck \(deck.id)): \(questions.count) questions\n"
-    out += "// Exported by recall export; import in Moodle as GIFT.\n"
+    out += "// Exported by recall export; import in Moodle as GIFT, with \"Get category from "
+    out += "file\" ticked.\n"
+    // One category per first tag, in the order the categories first appear.
+    var groups: [(category: String, questions: [Question])] = []
+    var groupIndex: [String: Int] = [:]
     for question in questions {
-      out += "\n" + Self.question(question) + "\n"
+      let category = Self.category(title: deck.title, tag: deck.tags(forItem: question.fact).first)
+      if let index = groupIndex[category] {
+        groups[index].questions.append(question)
+      } else {
+        groupIndex[category] = groups.count
+        groups.append((category, [question]))
+      }
+    }
+    for group in groups {
+      out += "\n$CATEGORY: " + group.category + "\n"
+      for question in group.questions {
+        out += "\n" + Self.question(question) + "\n"
+      }
     }
     return out
+  }
+
+  /// The Moodle question-bank category for a deck's questions with this first tag:
+  /// `$course$/top/<deck title>/<tag>`, a tag's `::` levels (from Anki) as subcategories.
+  /// A `/` inside a name is written `//`, as Moodle's own export writes it.
+  public static func category(title: String, tag: String?) -> String {
+    var names = [comment(title)]
+    if let tag {
+      names += tag.components(separatedBy: "::").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+    }
+    let escaped = names.map { name -> String in
+      var name = name.replacingOccurrences(of: "/", with: "//")
+      if name.hasPrefix("/") { name = " " + name }
+      if name.hasSuffix("/") { name += " " }
+      return name
+    }
+    return (["$course$", "top"] + escaped).joined(separator: "/")
   }
 
   static func question(_ question: Question) -> String {
@@ -65,10 +101,17 @@ public struct GIFTExporter: Sendable {
     return title + rich(prompt) + " {" + answer + feedback + "}"
   }
 
-  /// `{#v}` for an exact figure, else `{#low..high}`, the span Recall's grader accepts.
+  /// `{#v}` for an exact figure; `{#v:t}` (value and tolerance, as Moodle writes it) when
+  /// Recall accepts v ± t, as for "about 100" (`#100:10`); else `{#low..high}`, the span
+  /// Recall's grader accepts. Moodle reads both forms as a value and a tolerance.
   public static func numeric(_ value: NumberValue) -> String {
     if value.qualifier == .exact && !value.isRange { return "#" + plain(value.low) }
     let range = value.acceptedRange
+    if !value.isRange, value.qualifier == .about,
+      range.upperBound - value.low == value.low - range.lowerBound
+    {
+      return "#" + plain(value.low) + ":" + plain(value.low - range.lowerBound)
+    }
     return "#" + plain(range.lowerBound) + ".." + plain(range.upperBound)
   }
 

@@ -44,10 +44,19 @@ struct GIFTImporter {
         if !current.isEmpty { blocks.append(current) }
         current = []
       } else if !(content.starts(with: ["/", "/"])) {
+        // A question's lines are one paragraph, as Moodle shows them (`\n` is a line break):
+        // one space where the lines meet.
         if !current.isEmpty {
-          current.append(Symbol(character: "\n", escaped: false, offset: lineStart - 1))
+          while let last = current.last, !last.escaped,
+            last.character == " " || last.character == "\t"
+          {
+            current.removeLast()
+          }
+          current.append(Symbol(character: " ", escaped: false, offset: lineStart - 1))
+          current.append(contentsOf: unescape(content, startingAt: lineStart))
+        } else {
+          current.append(contentsOf: unescape(line, startingAt: lineStart))
         }
-        current.append(contentsOf: unescape(line, startingAt: lineStart))
       }
       lineStart = lineEnd + 1
     }
@@ -132,9 +141,8 @@ private struct QuestionReader {
     guard let start = symbols.first?.offset else { return }
     let plain = String(symbols.prefix(10).map(\.character))
     if plain.hasPrefix("$CATEGORY:") {
-      let path = text(symbols.dropFirst(10))
-      let last = path.split(separator: "/").last.map(String.init) ?? path
-      let tag = ItemIdentifiers.slug(last.replacingOccurrences(of: "$course$", with: ""), limit: 40)
+      let names = Self.categoryNames(text(symbols.dropFirst(10)))
+      let tag = ItemIdentifiers.slug(names.last ?? "", limit: 40)
       category = tag.isEmpty ? nil : tag
       return
     }
@@ -186,6 +194,33 @@ private struct QuestionReader {
       before: text(before), after: text(after), title: title, tags: category.map { [$0] } ?? [],
       explanation: explanation, start: start, brace: symbols[open].offset)
     readAnswer(answer, question)
+  }
+
+  /// A `$CATEGORY:` path's names as Moodle splits it: at single `/` (`//` is a slash in a
+  /// name), without the context (`$course$`, `$system$`…) and the bank's `top`.
+  static func categoryNames(_ path: String) -> [String] {
+    var names: [String] = []
+    var current = ""
+    var characters = Array(path)[...]
+    while let character = characters.popFirst() {
+      if character == "/" {
+        if characters.first == "/" {
+          characters.removeFirst()
+          current.append("/")
+        } else {
+          names.append(current)
+          current = ""
+        }
+      } else {
+        current.append(character)
+      }
+    }
+    names.append(current)
+    let trimmed = names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let withoutContext =
+      trimmed.first.map { $0.hasPrefix("$") && $0.hasSuffix("$") } == true
+      ? Array(trimmed.dropFirst()) : trimmed
+    return withoutContext.first == "top" ? Array(withoutContext.dropFirst()) : withoutContext
   }
 
   struct ParsedQuestion {
@@ -355,14 +390,14 @@ private struct QuestionReader {
       let spec = String(withoutFeedback(candidate).map(\.character))
         .trimmingCharacters(in: .whitespaces)
       let offset = candidate.first?.offset ?? question.brace
-      guard let (value, center) = Self.numericValue(spec) else {
+      guard let value = Self.numericValue(spec) else {
         error(
           "'\(spec)' is not a numeric answer; write {#5}, {#5:0.5} (value:tolerance) or "
             + "{#4..6} (range)", at: offset)
         return
       }
       items.addNumber(
-        prompt: question.prompt, value: value, center: center, id: nil, name: question.title,
+        prompt: question.prompt, value: value, id: nil, name: question.title,
         tags: question.tags,
         explanation: question.explanation ?? (feedback ?? nil), at: location(question.start))
       return
@@ -370,15 +405,16 @@ private struct QuestionReader {
     error("this numeric question has no full-credit answer", at: question.brace)
   }
 
-  /// `5`, `5:1` (value and tolerance) or `4..6` (range).
-  static func numericValue(_ spec: String) -> (NumberValue, Double)? {
+  /// `5`, `5:1` (value and tolerance) or `4..6` (range), as the span Moodle accepts. A span
+  /// that is Recall's own ±10 % around its middle reads back as "about" that figure, so a
+  /// re-import of Recall's export keeps the card as it was.
+  static func numericValue(_ spec: String) -> NumberValue? {
     if let range = spec.range(of: ".."), range.lowerBound != spec.startIndex {
       guard let low = Double(spec[..<range.lowerBound].trimmingCharacters(in: .whitespaces)),
         let high = Double(spec[range.upperBound...].trimmingCharacters(in: .whitespaces)),
         low.isFinite, high.isFinite, low <= high
       else { return nil }
-      let value = low == high ? NumberValue(low) : NumberValue(from: low, to: high)
-      return (value, (low + high) / 2)
+      return span(low, high)
     }
     let parts = spec.split(separator: ":", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count),
@@ -386,10 +422,16 @@ private struct QuestionReader {
     else { return nil }
     let tolerance = parts.count == 2 ? Double(parts[1].trimmingCharacters(in: .whitespaces)) : 0
     guard let tolerance, tolerance.isFinite, tolerance >= 0 else { return nil }
-    let value =
-      tolerance == 0
-      ? NumberValue(center) : NumberValue(from: center - tolerance, to: center + tolerance)
-    return (value, center)
+    return span(center - tolerance, center + tolerance)
+  }
+
+  /// The figure accepting exactly `low…high`.
+  static func span(_ low: Double, _ high: Double) -> NumberValue {
+    guard low < high else { return NumberValue(low) }
+    let middle = (low + high) / 2
+    let about = NumberValue(middle, qualifier: .about)
+    if middle > 0, about.acceptedRange == low...high { return about }
+    return NumberValue(from: low, to: high)
   }
 
   private mutating func readMatching(_ answer: Symbols, _ question: ParsedQuestion) {

@@ -14,6 +14,27 @@ public enum HTMLText {
     return ["&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#"].contains(where: lowered.contains)
   }
 
+  /// An answer field once it is text (`toText`): its first line is the answer, and the lines
+  /// after it a note for the card's explanation. Anki users write asides below the answer:
+  /// `William of Normandy<br><i>later</i> "the Conqueror"` is answered "William of Normandy",
+  /// with the note `later "the Conqueror"`, not one answer no one would type.
+  public static func answerAndNote(_ text: String) -> (answer: String, note: String?) {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let newline = trimmed.firstIndex(where: \.isNewline) else { return (trimmed, nil) }
+    let note = trimmed[newline...].split(whereSeparator: \.isNewline)
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .joined(separator: "\n")
+    return (
+      trimmed[..<newline].trimmingCharacters(in: .whitespaces), note.isEmpty ? nil : note
+    )
+  }
+
+  /// The explanation with a note added below it; nil when both are missing.
+  static func joined(_ explanation: String?, _ note: String?) -> String? {
+    let parts = [explanation, note].compactMap { $0 }.filter { !$0.isEmpty }
+    return parts.isEmpty ? nil : parts.joined(separator: "\n")
+  }
+
   /// Plain text from an HTML fragment: line breaks and block ends become newlines, other tags go,
   /// entities are decoded, and runs of spaces collapse as a browser would show them.
   public static func toText(_ html: String) -> String {

@@ -232,9 +232,11 @@ struct ImportedItems {
 extension ImportedItems {
   /// A numeric answer: a quantity fact when the prompt reads "How many …?", else a short card
   /// that accepts the whole numbers in the range (when there are few) or the central value.
+  /// A figure: a quantity fact when the prompt asks "How many …?", a short card for an exact
+  /// figure, else a numeric card graded on `value`'s span (±10 % for "about"), so a GIFT
+  /// tolerance is kept.
   mutating func addNumber(
-    prompt: String, value: NumberValue, center: Double, id: String?, name: String? = nil,
-    tags: [String],
+    prompt: String, value: NumberValue, id: String?, name: String? = nil, tags: [String],
     explanation: String?, at location: SourceLocation
   ) {
     let trimmed = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -247,27 +249,25 @@ extension ImportedItems {
       if facts.count > count { facts[facts.count - 1].note = clean(explanation, at: location) }
       return
     }
-    // Digits without grouping, since most such answers are years ("1822", not "1,822").
-    func plain(_ number: Double) -> String {
-      number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    if value.qualifier == .exact, !value.isRange {
+      // An exact figure is a short answer written as digits, since most are years ("1822",
+      // not "1,822"); larger figures are accepted grouped too.
+      let digits =
+        value.low.rounded() == value.low && abs(value.low) < 1e15
+        ? String(Int64(value.low)) : String(value.low)
+      let answers = abs(value.low) >= 10_000 ? [digits, NumberValue.format(value.low)] : [digits]
+      addShort(
+        prompt: trimmed, answers: answers, id: id, name: name, tags: tags,
+        explanation: explanation, at: location)
+      return
     }
-    var answers = [plain(center)]
-    if abs(center) >= 10_000 { answers.append(NumberValue.format(center)) }
-    let wholeBounds = value.low.rounded() == value.low && value.high.rounded() == value.high
-    if value.isRange, wholeBounds, value.high - value.low <= 20 {
-      var number = value.low
-      while number <= value.high {
-        if number != center { answers.append(plain(number)) }
-        number += 1
-      }
-    } else if value.isRange {
-      diagnostics.append(
-        .warning(
-          "Recall's short cards cannot grade a range this wide; the card accepts only "
-            + answers[0], at: location))
-    }
-    addShort(
-      prompt: trimmed, answers: answers, id: id, name: name, tags: tags,
-      explanation: explanation, at: location)
+    guard let prompt = checkedText(prompt, field: "question", at: location) else { return }
+    cards.append(
+      HandCard(
+        id: ids.claim(preferred: id, fallback: name ?? prompt), kind: .numeric, prompt: prompt,
+        answers: [value.description], number: value,
+        explanation: clean(explanation, at: location), tags: Self.clean(tags: tags),
+        location: location))
   }
+
 }

@@ -187,7 +187,7 @@ struct TableImporter {
         tags.append(String(tag))
       }
     }
-    let explanation = value(layout.explanation).flatMap {
+    var explanation = value(layout.explanation).flatMap {
       let trimmed = $0.trimmingCharacters(in: .whitespacesAndNewlines)
       return trimmed.isEmpty ? nil : trimmed
     }
@@ -208,6 +208,12 @@ struct TableImporter {
       (promptColumn, answerColumn) = (answerColumn, promptColumn)
     }
     let type = value(layout.type)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+    if html, !layout.answersAreLists {
+      // An HTML back field's lines after the first are a note, not part of the answer.
+      let (first, note) = HTMLText.answerAndNote(answer)
+      answer = first
+      explanation = HTMLText.joined(explanation, note)
+    }
     let answers = layout.answersAreLists ? Self.list(answer) : [answer]
     let at = location(promptColumn)
     switch type {
@@ -232,8 +238,7 @@ struct TableImporter {
     case "numeric":
       if let first = answers.first, let number = NumberValue.parse(first) {
         items.addNumber(
-          prompt: prompt, value: number, center: (number.low + number.high) / 2, id: rawID,
-          tags: tags, explanation: explanation, at: at)
+          prompt: prompt, value: number, id: rawID, tags: tags, explanation: explanation, at: at)
       } else {
         items.addShort(
           prompt: prompt, answers: answers, id: rawID, tags: tags, explanation: explanation,

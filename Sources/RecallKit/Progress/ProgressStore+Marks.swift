@@ -69,3 +69,21 @@ extension ProgressStore {
     try updateMarks(for: cardID, at: now) { $0.flag = nil }
   }
 }
+
+extension ProgressStore {
+  /// Cards buried until after `now`, with the moment each comes back, sorted by id.
+  public func buriedCards(at now: Date) -> [(cardID: String, until: Date)] {
+    marks.compactMap { id, marks in
+      guard let until = marks.buriedUntil, marks.isBuried(at: now) else { return nil }
+      return (id, until)
+    }.sorted { $0.cardID < $1.cardID }
+  }
+
+  /// Shows the card again: lifts its suspension and its bury, keeping any flag.
+  public func unhide(_ cardID: String, at now: Date) throws(ProgressError) {
+    try updateMarks(for: cardID, at: now) {
+      $0.suspended = false
+      $0.buriedUntil = nil
+    }
+  }
+}

@@ -11,9 +11,23 @@ public struct DeckStatistics: Hashable, Sendable {
     public var reps: Int
   }
 
+  /// A card the learner flagged as wrong, for whoever keeps the deck.
+  public struct FlaggedCard: Hashable, Sendable {
+    public var cardID: String
+    public var flag: CardMarks.Flag
+  }
+
   /// Cards by phase, counting every question the deck generates (unseen ones are new).
   public var cards: [CardState.Phase: Int]
+  /// Cards due now that a session would show: suspended and buried cards are left out.
   public var dueNow: Int
+  /// Cards that fall due after now but before the study day ends (learning steps, mostly).
+  public var dueLaterToday: Int
+  /// The deck's cards that are suspended, and buried until after now.
+  public var suspended: Int
+  public var buried: Int
+  /// Flagged cards of the deck, oldest flag first.
+  public var flagged: [FlaggedCard]
   /// Cards falling due on each of the next days (index 0 is tomorrow).
   public var dueByDay: [Int]
   public var reviews: Int
@@ -47,22 +61,35 @@ public struct DeckStatistics: Hashable, Sendable {
   ) throws(ProgressError) {
     var cards = Dictionary(uniqueKeysWithValues: CardState.Phase.allCases.map { ($0, 0) })
     var dueNow = 0
+    var dueLaterToday = 0
+    var (suspended, buried) = (0, 0)
     var dueByDay = [Int](repeating: 0, count: days)
     let today = StudyDay(containing: now, timeZone: timeZone)
     for id in cardIDs {
+      let marks = store.marks.isEmpty ? CardMarks.none : store.marks(for: id)
+      if marks.suspended { suspended += 1 } else if marks.isBuried(at: now) { buried += 1 }
       guard let state = store.state(for: id), state.phase != .new else {
         cards[.new, default: 0] += 1
         continue
       }
       cards[state.phase, default: 0] += 1
+      if marks.suspended { continue }
       if state.due <= now {
-        dueNow += 1
+        if !marks.isBuried(at: now) { dueNow += 1 }
+      } else if state.due < today.end {
+        if !marks.isBuried(at: now) { dueLaterToday += 1 }
       } else if let offset = today.daysAfter(state.due), offset < days {
         dueByDay[offset] += 1
       }
     }
     self.cards = cards
     self.dueNow = dueNow
+    self.dueLaterToday = dueLaterToday
+    self.suspended = suspended
+    self.buried = buried
+    let known = Set(cardIDs)
+    flagged = store.flaggedCards.filter { known.contains($0.cardID) }
+      .map { FlaggedCard(cardID: $0.cardID, flag: $0.flag) }
     self.dueByDay = dueByDay
     reviews = 0
     accepted = 0
@@ -73,7 +100,6 @@ public struct DeckStatistics: Hashable, Sendable {
     hardest = []
     lapses = 0
 
-    let known = Set(cardIDs)
     // Reps and lapses come from the store's counters, which follow the same rule as the
     // loop below (a lapse is again on a card whose previous review left it in review).
     var byFact: [String: CardCounts] = [:]

@@ -68,11 +68,14 @@ public final class StudySession {
   private var positions: [String: Int] = [:]
   /// The last answer, so its rating can be changed or the answer undone.
   private var last: (feedback: Feedback, previous: CardState?, input: String, milliseconds: Int)?
+  /// What the last answer added to `doneToday`, so undoing or re-rating it takes that back.
+  private var lastCounted: StudyQueue.DoneToday?
   public private(set) var summary = SessionSummary()
 
+  /// `accepted` is the deck's grading table when the caller already has it (from the index).
   public init(
     deck: Deck, questions: [Question], store: ProgressStore, scheduler: FSRSScheduler,
-    options: Options, clock: @escaping () -> Date
+    options: Options, clock: @escaping () -> Date, accepted: AcceptedAnswers? = nil
   ) throws(ProgressError) {
     self.deck = deck
     self.questions = questions
@@ -81,7 +84,7 @@ public final class StudySession {
     self.scheduler = scheduler
     self.clock = clock
     self.random = SeededGenerator(seed: options.seed, salt: "session")
-    self.grader = AnswerGrader(deck: deck, questions: questions)
+    self.grader = AnswerGrader(deck: deck, questions: questions, accepted: accepted)
     self.states = questions.map { store.state(for: $0.id) }
     if !store.marks.isEmpty {
       for (position, question) in questions.enumerated() {
@@ -239,6 +242,7 @@ public final class StudySession {
     if last.feedback.state != nil {
       _ = try store.undoLast(at: clock())
       refreshState(of: last.feedback.question.id)
+      uncountLast()
     }
     seenAhead.remove(last.feedback.question.id)
     self.last = nil
@@ -295,14 +299,42 @@ public final class StudySession {
         cardID: question.id, reviewedAt: now, rating: rating, answer: input,
         accepted: grade.isAccepted, responseMilliseconds: milliseconds, state: state))
     refreshState(of: question.id)
-    if previous == nil || previous?.phase == .new {
-      doneToday.newCards += 1
-    } else {
-      doneToday.reviews += 1
-    }
+    let counted =
+      previous == nil || previous?.phase == .new
+      ? StudyQueue.DoneToday(newCards: 1) : StudyQueue.DoneToday(reviews: 1)
+    doneToday.newCards += counted.newCards
+    doneToday.reviews += counted.reviews
+    lastCounted = counted
     let feedback = Feedback(question: question, grade: grade, rating: rating, state: saved.state)
     last = (feedback, previous, input, milliseconds)
     return feedback
+  }
+
+  /// Gives back the new-card or review slot the last answer used.
+  private func uncountLast() {
+    guard let counted = lastCounted else { return }
+    doneToday.newCards -= counted.newCards
+    doneToday.reviews -= counted.reviews
+    lastCounted = nil
+  }
+
+  /// Cards that fall due after now and before the study day ends, suspended and buried ones
+  /// left out: the learning steps still to come today.
+  public func dueLaterToday() -> Int {
+    let now = clock()
+    let end = StudyDay(containing: now, timeZone: options.timeZone).end
+    var count = 0
+    for (position, state) in states.enumerated() {
+      guard let state, state.phase != .new, state.due > now, state.due < end else { continue }
+      if let marks = marks[position], marks.hidesCard(at: now) { continue }
+      count += 1
+    }
+    return count
+  }
+
+  /// The saved phase of the card, so a relearning card is not called learning.
+  public func phase(of question: Question) -> CardState.Phase? {
+    store.state(for: question.id)?.phase
   }
 
   private func refreshState(of id: String) {

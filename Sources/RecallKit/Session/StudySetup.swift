@@ -75,13 +75,21 @@ public struct StudySetup: Sendable {
     return try library.open(deckID: deck.id)
   }
 
-  /// A session over `deck` with its progress in `store`.
+  /// A session over `deck` with its progress in `store`. With the deck file's `source` and an
+  /// index `cache`, the deck's grading table comes from the index when it holds it for exactly
+  /// this deck, these questions and this build (see `GradingIndex`).
   public func session(
     deck: Deck, store: ProgressStore, scheduler: FSRSScheduler,
-    clock: @escaping @Sendable () -> Date
+    clock: @escaping @Sendable () -> Date, source: DeckSource? = nil, cache: IndexCache? = nil
   ) throws(ProgressError) -> StudySession {
-    try StudySession(
-      deck: deck, questions: questions(for: deck), store: store, scheduler: scheduler,
-      options: options(for: deck), clock: clock)
+    let questions = questions(for: deck)
+    let accepted =
+      cache == nil || source == nil
+      ? nil
+      : GradingIndex.acceptedAnswers(
+        deck: deck, questions: questions, source: source, cache: cache)
+    return try StudySession(
+      deck: deck, questions: questions, store: store, scheduler: scheduler,
+      options: options(for: deck), clock: clock, accepted: accepted)
   }
 }

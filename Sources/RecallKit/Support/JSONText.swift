@@ -1,9 +1,9 @@
 /// JSON text for values Recall writes by hand (progress files, replay, preview), where key order
 /// and number formatting must be stable.
-enum JSONText {
+public enum JSONText {
   /// A JSON string literal; control characters are escaped so a value never spans lines, and
   /// DEL, U+2028 and U+2029 too, so the text is also safe where JavaScript reads it.
-  static func quoted(_ value: String) -> String {
+  public static func quoted(_ value: String) -> String {
     // Bytes first, since most values need nothing; 0xE2 leads U+2028 and U+2029 in UTF-8.
     let needsEscape = value.utf8.contains { byte in
       byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2

@@ -122,4 +122,28 @@ import Testing
     #expect(abs(step.due.timeIntervalSince(learning.due)) < 1)
     #expect(back.states["new-card"] == nil)
   }
+
+  @Test func suspendedAndBuriedCardsAreSoInTheirPackage() throws {
+    let scheduler = try FSRSScheduler(options: SchedulerOptions())
+    let state = scheduler.review(.new(at: Self.now - 60), rating: .good, at: Self.now - 60)
+    let review = ReviewRecord(
+      cardID: "mazhiq", reviewedAt: Self.now - 60, rating: .good, answer: "Mazhiq",
+      accepted: true, responseMilliseconds: 2000, state: state)
+    let endOfDay = StudyDay(containing: Self.now, timeZone: Self.utc).end
+    let history = AnkiExportHistory(
+      reviews: [review], states: ["mazhiq": state], counts: CardCounts.tally([review]),
+      marks: [
+        "mazhiq": CardMarks(suspended: true),
+        "new-card": CardMarks(buriedUntil: endOfDay),
+        // A bury already over and a flag alone leave the card in its queue.
+        "kla-1998": CardMarks(buriedUntil: Self.now - 1, flag: CardMarks.Flag(at: Self.now - 5)),
+      ])
+    let imported = try Self.roundTrip(history: history)
+    let queues = try #require(imported.collection).cards.map(\.queue)
+    #expect(queues == [-1, 0, -3])
+    let back = AnkiHistoryImport(imported, now: Self.now + 60, timeZone: Self.utc)
+    #expect(back.suspended == ["mazhiq"])
+    #expect(back.buried == ["new-card": endOfDay])
+    #expect(back.states["mazhiq"]?.phase == .learning)
+  }
 }

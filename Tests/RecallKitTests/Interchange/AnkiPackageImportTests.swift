@@ -14,6 +14,7 @@ import ZIPFoundation
     var type: Int
     var queue: Int
     var due: Int64
+    var mod: Int64
     var reviews: Int
   }
 
@@ -95,8 +96,9 @@ import ZIPFoundation
       }
       reviewed += anki.reviews
       let state = try #require(history.states[id])
+      // Learning cards count in seconds, also when buried or suspended; the rest in days.
       let due =
-        anki.queue == 1
+        anki.queue == 1 || (anki.type != 2 && anki.due > 1_000_000_000)
         ? Date(timeIntervalSince1970: Double(anki.due))
         : Date(timeIntervalSince1970: Double(expected.created + anki.due * 86_400))
       #expect(state.due == due, "\(id)")
@@ -106,8 +108,74 @@ import ZIPFoundation
     #expect(reviewed > 0)
     #expect(history.reviews.count == reviewed)
     #expect(history.reviews.map(\.reviewedAt) == history.reviews.map(\.reviewedAt).sorted())
-    #expect(
-      history.suspended.count == 0 || history.suspended.allSatisfy { history.states[$0] != nil })
+  }
+
+  /// The Recall id of each fixture card with this Anki queue.
+  static func ids(queue: Int, in imported: AnkiPackageImport, expected: Expected) throws
+    -> [(id: String, card: ExpectedCard)]
+  {
+    let collection = try #require(imported.collection)
+    return collection.cards.compactMap { card in
+      guard let id = imported.cardIDs[card.id],
+        let guid = collection.notes.first(where: { $0.id == card.noteID })?.guid,
+        let anki = expected.cards.first(where: { $0.guid == guid && $0.ord == card.ordinal }),
+        anki.queue == queue
+      else { return nil }
+      return (id, anki)
+    }
+  }
+
+  @Test(arguments: ["current.apkg", "legacy.apkg"])
+  func suspendedAndBuriedCardsStaySo(_ name: String) throws {
+    let imported = try Self.importFixture(name)
+    let expected = try Self.expected()
+    let suspended = try Self.ids(queue: -1, in: imported, expected: expected)
+    let buried = try Self.ids(queue: -3, in: imported, expected: expected)
+    // The fixture suspends a new card and a review card, and buries a learning card.
+    #expect(suspended.map(\.card.type).sorted() == [0, 2])
+    #expect(buried.map(\.card.type) == [1])
+    let utc = try #require(TimeZone(identifier: "UTC"))
+    let buriedAt = Date(timeIntervalSince1970: Double(buried[0].card.mod))
+    let history = AnkiHistoryImport(imported, now: buriedAt + 60, timeZone: utc)
+    #expect(history.suspended == Set(suspended.map(\.id)))
+    let endOfDay = StudyDay(containing: buriedAt, timeZone: utc).end
+    #expect(history.buried == [buried[0].id: endOfDay])
+    // The new suspended card stays new; the others keep their states.
+    let newID = try #require(suspended.first { $0.card.type == 0 }?.id)
+    #expect(history.states[newID] == nil)
+    #expect(history.states[buried[0].id]?.phase == .learning)
+
+    // Anki unburies at its next day rollover: a day later the bury is over.
+    let later = AnkiHistoryImport(imported, now: endOfDay + 1, timeZone: utc)
+    #expect(later.buried.isEmpty)
+    #expect(later.suspended == history.suspended)
+  }
+
+  @Test func theMarksAreWrittenWithTheHistory() throws {
+    let imported = try Self.importFixture("current.apkg")
+    let expected = try Self.expected()
+    let buried = try Self.ids(queue: -3, in: imported, expected: expected)
+    let utc = try #require(TimeZone(identifier: "UTC"))
+    let now = Date(timeIntervalSince1970: Double(buried[0].card.mod) + 60)
+    let history = AnkiHistoryImport(imported, now: now, timeZone: utc)
+    let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let library = ProgressLibrary(directory: folder.path)
+    try history.write(deckID: "kosovo", to: library, replacing: false)
+
+    let store = try library.openReadOnly(deckID: "kosovo")
+    #expect(Set(store.suspendedCards) == history.suspended)
+    for id in history.suspended {
+      #expect(store.marks(for: id).hidesCard(at: now))
+    }
+    let buriedMarks = store.marks(for: buried[0].id)
+    #expect(buriedMarks.buriedUntil == StudyDay(containing: now, timeZone: utc).end)
+    #expect(!buriedMarks.suspended)
+    #expect(store.states.count == history.states.count)
+    // Folded into the snapshot: the journal is empty again.
+    let snapshot = try String(
+      contentsOf: folder.appendingPathComponent("kosovo.json"), encoding: .utf8)
+    #expect(snapshot.contains("\"buriedUntil\": \"") && snapshot.contains("\"suspended\": true"))
   }
 
   @Test func damagedNumbersInACardStayInRange() throws {

@@ -57,7 +57,11 @@ enum InterchangeSnapshot {
     #expect(GIFTExporter.escape("a~b=c#d{e}f:g\\h\ni") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni")
     #expect(GIFTExporter.numeric(NumberValue(5)) == "#5")
     #expect(GIFTExporter.numeric(NumberValue(from: 3000, to: 5000)) == "#3000..5000")
-    #expect(GIFTExporter.numeric(NumberValue(100, qualifier: .about)) == "#90..110")
+    // "About" is Recall's ±10 %: written as value:tolerance, as Moodle's own export does.
+    #expect(GIFTExporter.numeric(NumberValue(100, qualifier: .about)) == "#100:10")
+    #expect(GIFTExporter.numeric(NumberValue(15_000, qualifier: .about)) == "#15000:1500")
+    // A bound's accepted span is not centred on its figure: a range.
+    #expect(GIFTExporter.numeric(NumberValue(100, qualifier: .over)) == "#100..120")
     #expect(
       GIFTExporter.normalizedBlank("in __ and ___ or ________.") == "in __ and _____ or _____.")
   }
@@ -105,6 +109,60 @@ enum InterchangeSnapshot {
     #expect(escapes.prompt == "Is 2 = 2 {really}: #1 ~ \\ <b>&amp;</b>\nsecond line?")
     #expect(escapes.answers == ["yes: \"quoted\", & <ok>"])
     #expect(escapes.explanation == "Tabs\tand #hashes ~ = {} : stay.")
+  }
+
+  @Test func giftCategoriesFollowTheFirstTag() {
+    #expect(GIFTExporter.category(title: "Bajgora", tag: nil) == "$course$/top/Bajgora")
+    #expect(
+      GIFTExporter.category(title: "Bajgora", tag: "History::Kosovo War")
+        == "$course$/top/Bajgora/History/Kosovo War")
+    // Moodle's own escaping: a slash in a name is doubled, and kept off the name's ends.
+    #expect(
+      GIFTExporter.category(title: "1998/99", tag: "/start")
+        == "$course$/top/1998//99/ //start")
+    let text = GIFTExporter().render(questions, deck: deck)
+    let categories = text.split(separator: "\n").filter { $0.hasPrefix("$CATEGORY: ") }
+    #expect(
+      categories == [
+        "$CATEGORY: $course$/top/The Bajgora offensive (sample)/villages",
+        "$CATEGORY: $course$/top/The Bajgora offensive (sample)",
+        "$CATEGORY: $course$/top/The Bajgora offensive (sample)/1999",
+      ])
+    // Each category is its own paragraph, before the questions it holds.
+    #expect(
+      text.contains("\n\n$CATEGORY: $course$/top/The Bajgora offensive (sample)/villages\n\n::"))
+  }
+
+  @Test func giftNumericToleranceSurvivesAReimport() throws {
+    let values = [
+      NumberValue(1822), NumberValue(100, qualifier: .about),
+      NumberValue(15_000, qualifier: .about), NumberValue(from: 3000, to: 5000),
+      NumberValue(100, qualifier: .over),
+    ]
+    let numeric = values.enumerated().map { index, value in
+      Question(
+        id: "figure-\(index)/numeric", kind: .numeric, prompt: "Which figure is number \(index)?",
+        expected: .number(value), fact: "figure-\(index)", explanation: "", template: .card)
+    }
+    let text = GIFTExporter().render(numeric, deck: deck)
+    let result = InterchangeFixtures.importText(text, format: .gift, path: "figures.gift")
+    let imported = try #require(result.deck, "\(result.diagnostics)")
+    #expect(!result.diagnostics.contains { $0.severity != .note }, "\(result.diagnostics)")
+    #expect(imported.cards.count == values.count)
+    for (card, value) in zip(imported.cards, values) {
+      if value.qualifier == .exact && !value.isRange {
+        #expect(card.kind == .short)
+        #expect(card.answers == ["1822"])
+        continue
+      }
+      #expect(card.kind == .numeric, "\(card.id)")
+      // The span a grader accepts is the same after the round trip.
+      #expect(card.number?.acceptedRange == value.acceptedRange, "\(card.id)")
+    }
+    // "About" comes back as "about", not as a range.
+    #expect(imported.cards[1].number == NumberValue(100, qualifier: .about))
+    #expect(imported.cards[2].number == NumberValue(15_000, qualifier: .about))
+    #expect(imported.cards[3].number == NumberValue(from: 3000, to: 5000))
   }
 
   @Test func csvQuotingFollowsRFC4180() {

@@ -62,9 +62,61 @@ import Testing
     #expect(quantity.value == NumberValue(from: 3000, to: 5000))
   }
 
-  @Test func numericQuestionsThatAreNotHowManyBecomeShortCards() throws {
-    let deck = try deck("When was Ulysses S. Grant born?{#1822:2}\n\nPi to two places?{#3.14}")
-    #expect(deck.cards.map(\.answers) == [["1822", "1820", "1821", "1823", "1824"], ["3.14"]])
+  @Test func numericQuestionsKeepTheirTolerance() throws {
+    let deck = try deck(
+      """
+      When was Ulysses S. Grant born?{#1822:2}
+
+      Pi to two places?{#3.14}
+
+      How long was the front, in km?{#100:10}
+
+      How long was the siege, in days?{#90..110}
+
+      How far did they walk, in km?{#=%100%40:5#Right. =%50%40:10#Close.}
+      """)
+    #expect(deck.cards.map(\.kind) == [.numeric, .short, .numeric, .numeric, .numeric])
+    // Moodle's value:tolerance is the span a grader accepts.
+    #expect(deck.cards[0].number == NumberValue(from: 1820, to: 1824))
+    #expect(deck.cards[0].number?.acceptedRange == 1820...1824)
+    #expect(deck.cards[1].answers == ["3.14"])
+    // ±10 % around the middle is Recall's "about", whichever way it is written.
+    #expect(deck.cards[2].number == NumberValue(100, qualifier: .about))
+    #expect(deck.cards[3].number == NumberValue(100, qualifier: .about))
+    // The full-credit answer is taken; the partial one is not accepted.
+    #expect(deck.cards[4].number == NumberValue(from: 35, to: 45))
+    #expect(deck.cards[4].explanation == "Right.")
+  }
+
+  @Test func categoriesBecomeTagsByTheirLastName() throws {
+    let deck = try deck(
+      """
+      $CATEGORY: $course$/top/The Bajgora offensive/People
+
+      Who led Brigade 141?{=Rexhep Selimi}
+
+      $CATEGORY: tom/dick/harry
+
+      Who?{=Harry}
+
+      $CATEGORY: $course$/top/1998//99
+
+      When?{=1998}
+      """)
+    #expect(deck.cards.map(\.tags) == [["people"], ["harry"], ["1998-99"]])
+  }
+
+  @Test func aQuestionOnSeveralLinesIsOneParagraph() throws {
+    let deck = try deck(
+      [
+        "::hastings::Who won the battle   ", "  fought near Hastings", "in 1066?", "{",
+        "  =William of Normandy", "  =William the Conqueror", "}", "",
+        "::lines::First line\\nsecond line, as written {=yes}",
+      ].joined(separator: "\n"))
+    #expect(deck.cards[0].prompt == "Who won the battle fought near Hastings in 1066?")
+    #expect(deck.cards[0].answers == ["William of Normandy", "William the Conqueror"])
+    // An escaped \\n is a line break the author asked for.
+    #expect(deck.cards[1].prompt == "First line\nsecond line, as written")
   }
 
   @Test func trueFalseSpellings() throws {

@@ -40,7 +40,24 @@ import Testing
     #expect(deck.cards[1].cloze?.key == "Zaberegje")
     #expect(deck.cards[1].explanation == "From the source.")
     #expect(deck.cards[2].prompt == "Has \"quotes\" and a tab")
-    #expect(deck.cards[2].answers == ["line one\nline two"])
+    // The back's first line is the answer; the line below it, a note in the explanation.
+    #expect(deck.cards[2].answers == ["line one"])
+    #expect(deck.cards[2].explanation == "line two")
+  }
+
+  @Test func anHTMLBackFieldIsAnAnswerAndANote() throws {
+    let result = InterchangeFixtures.importText(
+      "#separator:tab\n#html:true\n"
+        + "Who won at Hastings?\tWilliam of Normandy<br><i>later</i> \"the Conqueror\"\n"
+        + "Who lost?\t<div>Harold II</div><div>killed in the battle</div><div>aged about 44</div>\n"
+        + "Plain?\tyes\n",
+      format: .anki, path: "hastings.txt")
+    let deck = try #require(result.deck, "\(result.diagnostics)")
+    #expect(deck.cards.map(\.answers) == [["William of Normandy"], ["Harold II"], ["yes"]])
+    #expect(
+      deck.cards.map(\.explanation) == [
+        "later \"the Conqueror\"", "killed in the battle\naged about 44", nil,
+      ])
   }
 
   @Test(arguments: [

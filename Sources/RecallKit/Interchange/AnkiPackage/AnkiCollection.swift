@@ -36,6 +36,8 @@ struct AnkiCollection {
     var interval: Int64
     /// Learning steps left (`left % 1000`).
     var stepsLeft: Int
+    /// When the card last changed (seconds since 1970): for a buried card, when it was buried.
+    var modified: Int64 = 0
     /// The FSRS memory state Anki keeps when FSRS is on (`data` JSON `s`, `d`).
     var stability: Double?
     var difficulty: Double?
@@ -94,7 +96,7 @@ struct AnkiCollection {
           String.init))
     }
     cards = try database.rows(
-      "SELECT id, nid, did, ord, type, queue, due, ivl, left, odid, odue, data FROM cards "
+      "SELECT id, nid, did, ord, type, queue, due, ivl, left, odid, odue, data, mod FROM cards "
         + "ORDER BY nid, ord"
     ) { row in
       let originalDeck = row.int(9)
@@ -102,7 +104,7 @@ struct AnkiCollection {
         id: row.int(0), noteID: row.int(1), deckID: originalDeck != 0 ? originalDeck : row.int(2),
         ordinal: Int(clamping: row.int(3)), type: Int(clamping: row.int(4)),
         queue: Int(clamping: row.int(5)), due: originalDeck != 0 ? row.int(10) : row.int(6),
-        interval: row.int(7), stepsLeft: Int(clamping: row.int(8) % 1000))
+        interval: row.int(7), stepsLeft: Int(clamping: row.int(8) % 1000), modified: row.int(12))
       let data = row.blob(11)
       if data.count > 2,
         let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],

@@ -14,13 +14,21 @@ import Foundation
 ///   the replay's; a card with no answers in the log (its history was cleared) gets its
 ///   interval as stability and a middling difficulty.
 /// Cards that are new in Anki stay new (no progress), even if their history was reset.
+///
+/// Cards suspended or buried in Anki, new ones included, become card marks (see `CardMarks`).
+/// Anki unburies a card at the first day rollover after it was buried (the card's `mod`
+/// time), so the bury lasts to the end of that study day; one that is already over is left out.
 public struct AnkiHistoryImport: Sendable {
   /// Oldest first; each carries the state after it, the last one of a card its current state.
   public var reviews: [ReviewRecord] = []
   public var states: [String: CardState] = [:]
-  /// Cards suspended (queue −1) or buried (queue −2, −3) in Anki.
+  /// Cards suspended in Anki (queue −1).
   public var suspended: Set<String> = []
-  public var buried: Set<String> = []
+  /// Cards buried in Anki (queue −2, −3) whose bury is still in force at the import, with the
+  /// end of the study day they were buried on.
+  public var buried: [String: Date] = [:]
+  /// The moment of the import: marks are written at it, and a bury over by then is dropped.
+  public var now = Date()
 
   /// Recall's default learning and relearning steps, as Anki's defaults (1 and 10 minutes; 10
   /// minutes), for the step a learning card is on.
@@ -30,17 +38,24 @@ public struct AnkiHistoryImport: Sendable {
   /// 9999-12-31, the last moment progress files can hold, in milliseconds since 1970.
   static let latestMilliseconds: Int64 = 253_402_300_799_000
 
-  public init(_ imported: AnkiPackageImport) {
+  /// `now` and `timeZone` place Anki's day rollover (4 a.m. local, as Anki's default) for
+  /// buried cards.
+  public init(_ imported: AnkiPackageImport, now: Date = Date(), timeZone: TimeZone = .current) {
     guard let collection = imported.collection else {
       self.init()
+      self.now = now
       return
     }
-    self.init(collection: collection, cardIDs: imported.cardIDs)
+    self.init(collection: collection, cardIDs: imported.cardIDs, now: now, timeZone: timeZone)
   }
 
   init() {}
 
-  init(collection: AnkiCollection, cardIDs: [Int64: String]) {
+  init(
+    collection: AnkiCollection, cardIDs: [Int64: String], now: Date = Date(),
+    timeZone: TimeZone = .current
+  ) {
+    self.now = now
     var options = SchedulerOptions()
     options.isFuzzEnabled = false
     // The defaults always validate.
@@ -50,7 +65,16 @@ public struct AnkiHistoryImport: Sendable {
       answers[review.cardID, default: []].append(review)
     }
     for card in collection.cards {
-      guard let id = cardIDs[card.id], card.type != 0 else { continue }
+      guard let id = cardIDs[card.id] else { continue }
+      // Marks first: a new card can be suspended or buried too.
+      if card.queue == -1 { suspended.insert(id) }
+      if card.queue == -2 || card.queue == -3 {
+        let buriedAt = Date(
+          timeIntervalSince1970: Double(min(max(card.modified, 0), Self.latestMilliseconds / 1000)))
+        let until = StudyDay(containing: buriedAt, timeZone: timeZone).end
+        if until > now { buried[id] = until }
+      }
+      guard card.type != 0 else { continue }
       var state: CardState?
       var records: [ReviewRecord] = []
       for review in answers[card.id] ?? [] {
@@ -71,8 +95,6 @@ public struct AnkiHistoryImport: Sendable {
       if !records.isEmpty { records[records.count - 1].state = current }
       reviews += records
       states[id] = current
-      if card.queue == -1 { suspended.insert(id) }
-      if card.queue == -2 || card.queue == -3 { buried.insert(id) }
     }
     reviews.sort { $0.reviewedAt < $1.reviewedAt }
   }
@@ -127,12 +149,27 @@ public struct AnkiHistoryImport: Sendable {
     ProgressStore.hasProgress(deckID: deckID, directory: library.directory)
   }
 
-  /// Writes the history as the deck's progress (see `ProgressStore.importHistory`).
+  /// Writes the history as the deck's progress (see `ProgressStore.importHistory`), then the
+  /// suspended and buried cards' marks, one journal line each, folded into the snapshot.
   public func write(deckID: String, to library: ProgressLibrary, replacing: Bool)
     throws(ProgressError)
   {
     try ProgressStore.importHistory(
       deckID: deckID, directory: library.directory, reviews: reviews, states: states,
       replacing: replacing)
+    guard !suspended.isEmpty || !buried.isEmpty else { return }
+    let store = try library.open(deckID: deckID)
+    do throws(ProgressError) {
+      for id in suspended.sorted() {
+        try store.suspend(id, at: now)
+      }
+      for (id, until) in buried.sorted(by: { $0.key < $1.key }) {
+        try store.bury(id, until: until, at: now)
+      }
+    } catch {
+      store.release()
+      throw error
+    }
+    try store.close()
   }
 }

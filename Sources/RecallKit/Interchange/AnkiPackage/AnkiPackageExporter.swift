@@ -1,17 +1,23 @@
 import Foundation
 import ZIPFoundation
 
-/// A learner's progress to carry into an Anki package: every review (oldest first) and each
-/// card's current state and counts.
+/// A learner's progress to carry into an Anki package: every review (oldest first), each
+/// card's current state and counts, and the marks of the cards set aside.
 public struct AnkiExportHistory: Sendable {
   public var reviews: [ReviewRecord]
   public var states: [String: CardState]
   public var counts: [String: CardCounts]
+  /// Suspended cards become suspended in Anki; cards buried at the export, buried.
+  public var marks: [String: CardMarks]
 
-  public init(reviews: [ReviewRecord], states: [String: CardState], counts: [String: CardCounts]) {
+  public init(
+    reviews: [ReviewRecord], states: [String: CardState], counts: [String: CardCounts],
+    marks: [String: CardMarks] = [:]
+  ) {
     self.reviews = reviews
     self.states = states
     self.counts = counts
+    self.marks = marks
   }
 }
 
@@ -24,7 +30,8 @@ public struct AnkiExportHistory: Sendable {
 /// A note's GUID is Recall's question id, so importing a newer export updates the notes of the
 /// earlier one instead of adding copies. With a history, cards carry their phase, due date,
 /// interval, counts and FSRS memory state (`data`: `s`, `d`, `dr`, `lrt`), and the review log
-/// becomes Anki's `revlog`, so Anki schedules them from where Recall left off.
+/// becomes Anki's `revlog`, so Anki schedules them from where Recall left off; suspended and
+/// buried cards are so in Anki too.
 public struct AnkiPackageExporter: Sendable {
   public init() {}
 
@@ -67,9 +74,12 @@ public struct AnkiPackageExporter: Sendable {
         .integer(seconds), .text(tags.isEmpty ? "" : " " + tags.joined(separator: " ") + " "),
         .text(fields.joined(separator: "\u{1F}")), .text(fields[0]),
       ])
-      let card = Self.card(
+      var card = Self.card(
         history?.states[question.id], counts: history?.counts[question.id] ?? .zero,
         created: created, position: index + 1, now: now)
+      if let marks = history?.marks[question.id] {
+        card.setAside(marks, at: now)
+      }
       cardIDs[question.id] = noteID
       try insertCard.run([
         .integer(noteID), .integer(noteID), .integer(deckID), .integer(seconds),
@@ -132,6 +142,16 @@ public struct AnkiPackageExporter: Sendable {
     var lapses: Int64 = 0
     var left: Int64 = 0
     var data = "{}"
+
+    /// Anki's queue for a card set aside: −1 suspended, −3 buried by the learner (Anki
+    /// unburies it at its next day rollover). The type and due stay, as Anki keeps them.
+    mutating func setAside(_ marks: CardMarks, at now: Date) {
+      if marks.suspended {
+        queue = -1
+      } else if marks.isBuried(at: now) {
+        queue = -3
+      }
+    }
   }
 
   /// A card as Anki stores it: new at `position`, or the phase, due and memory of `state`.

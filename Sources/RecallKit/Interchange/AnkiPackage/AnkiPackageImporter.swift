@@ -157,11 +157,13 @@ public struct AnkiPackageImporter: Sendable {
       for card in cards where card.ordinal <= 1 {
         if card.ordinal == 1 && kind != .reversed && kind != .optionalReversed { continue }
         let count = items.cards.count
-        let (prompt, answer) = card.ordinal == 0 ? (field(0), field(1)) : (field(1), field(0))
+        let (prompt, back) = card.ordinal == 0 ? (field(0), field(1)) : (field(1), field(0))
+        // As in the text import: lines below the answer are a note.
+        let (answer, aside) = HTMLText.answerAndNote(back)
         items.addShort(
           prompt: prompt, answers: [answer],
           id: card.ordinal == 0 ? note.guid : note.guid + "-reverse", tags: tags,
-          explanation: nil, at: location)
+          explanation: aside, at: location)
         addedCard(card, count)
       }
     case .recall:
