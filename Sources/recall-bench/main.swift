@@ -2,7 +2,7 @@ import Foundation
 import RecallKit
 
 // Prints one line per benchmark; arguments, if any, keep only the rows whose name contains one.
-// `scale` and `progress` name the whole-process and progress-store groups.
+// `scale`, `progress` and `check` name the whole-process, progress-store and check groups.
 // `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead.
 // Build in release: swift build -c release && .build/release/recall-bench
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -26,4 +26,5 @@ if wanted("generate") { print(benchmarkGeneration()) }
 if wanted("progress") { print(benchmarkProgress()) }
 if wanted("class") { print(benchmarkClassReport()) }
 if wanted("draft") { print(benchmarkDraft()) }
+if wanted("check") { benchmarkCheck().forEach { print($0) } }
 if wanted("scale") { ScaleBenchmark.run(runs: 11) { print($0) } }

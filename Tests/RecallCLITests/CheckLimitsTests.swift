@@ -14,6 +14,30 @@ import Testing
     return file.path
   }
 
+  /// 2,000 facts worded alike used to print 1,999 warnings; the docs promise at most 200
+  /// diagnostics per file, then a count.
+  @Test func warningsAreCappedWithAClosingCount() throws {
+    var text = "id: alike\ntitle: Alike\nsubject: History\nsource: A book\nfacts:\n"
+    for index in 0..<2_000 {
+      let date = String(
+        format: "%04d-%02d-%02d", 1800 + index / 336, index / 28 % 12 + 1, index % 28 + 1)
+      text +=
+        "  - id: shelling-\(index)\n    kind: event\n    what: Yugoslav forces shelled Mazhiq\n"
+        + "    date: \(date)\n"
+    }
+    let path = try write(text)
+    let captured = CapturedConsole()
+    let status = try CheckCommand.parse([path, "--decks-dir", "."])
+      .execute(in: CommandContext(console: captured.console))
+    #expect(status == .ok)
+    let lines = captured.standardError.split(separator: "\n")
+    #expect(lines.filter { $0.contains(": warning: ") }.count == 200)
+    let note = try #require(lines.last)
+    #expect(note.hasPrefix("\(path): note: "), "\(note)")
+    #expect(note.contains("more warnings not shown"), "\(note)")
+    #expect(lines.count == 201)
+  }
+
   @Test func escapeBytesInADeckNeverReachTheTerminal() throws {
     let path = try write(
       """

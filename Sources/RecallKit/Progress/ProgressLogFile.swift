@@ -43,12 +43,19 @@ struct ProgressLogFile: Sendable {
     return writer.text
   }
 
-  /// Parses a whole file; nil when it holds no complete line (not even a header).
+  /// Parses a whole file; nil when it holds no complete line (not even a header). A line or
+  /// torn tail longer than `ProgressFormat.maximumLineLength` is refused.
   /// `expectedDeck`, when given, refuses a header naming another deck, as the snapshot does.
   static func parse(_ bytes: [UInt8], path: String, kind: Kind, expectedDeck: String? = nil)
     throws(ProgressError) -> ProgressLogFile?
   {
-    guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
+    let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n"))
+    let tail = bytes.count - (lastNewline.map { $0 + 1 } ?? 0)
+    if tail > ProgressFormat.maximumLineLength {
+      let lines = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+      throw overlong(path: path, line: lines, length: tail, ended: false)
+    }
+    guard let lastNewline else { return nil }
     var file = ProgressLogFile(
       kind: kind, after: 0, entries: [], validLength: lastNewline + 1, totalLength: bytes.count)
     file.entries.reserveCapacity(bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
@@ -57,6 +64,9 @@ struct ProgressLogFile: Sendable {
     while lineStart <= lastNewline {
       var lineEnd = lineStart
       while bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+      if lineEnd - lineStart > ProgressFormat.maximumLineLength {
+        throw overlong(path: path, line: lines.lineNumber, length: lineEnd - lineStart, ended: true)
+      }
       if let entry = try lines.read(bytes, lineStart..<lineEnd) { file.entries.append(entry) }
       lineStart = lineEnd + 1
     }

@@ -125,7 +125,9 @@ extension ProgressReviewLogTail {
   /// `body` gets the chunk, the line's range in it (without the newline) and whether it is the
   /// file's first line, and returns whether to go on. Bytes after the last newline (a torn
   /// line) are never passed. Returns the length up to and including the last newline, or nil
-  /// when the file has no complete line.
+  /// when the file has no complete line. A line or torn tail longer than
+  /// `ProgressFormat.maximumLineLength` is refused (with its line number, found by reading
+  /// from the start), so the chunks never grow past a few times that.
   static func walkLinesBackwards(
     _ descriptor: Int32, size: Int, path: String, chunkSize firstChunk: Int = 1 << 16,
     _ body: ([UInt8], Range<Int>, Bool) throws(ProgressError) -> Bool
@@ -142,9 +144,16 @@ extension ProgressReviewLogTail {
       if nextLineEnd == nil, let last = bytes.lastIndex(of: newline) {
         nextLineEnd = start + last
         validLength = start + last + 1
+        if size - (start + last + 1) > ProgressFormat.maximumLineLength {
+          throw ProgressLogFile.overlongLine(descriptor, path: path, from: 0, line: 1)
+        }
       }
       guard var lineEnd = nextLineEnd.map({ $0 - start }) else {
         if start == 0 { return nil }
+        // A torn tail is one interrupted append, never this long: report it, from the start.
+        if bytes.count > ProgressFormat.maximumLineLength {
+          throw ProgressLogFile.overlongLine(descriptor, path: path, from: 0, line: 1)
+        }
         chunkSize *= 4
         continue
       }
@@ -154,6 +163,9 @@ extension ProgressReviewLogTail {
           lineStart = before + 1
         } else if start == 0 {
           lineStart = 0
+        } else if lineEnd > ProgressFormat.maximumLineLength {
+          // Looking further back would hold the whole line: find and report it from the start.
+          throw ProgressLogFile.overlongLine(descriptor, path: path, from: 0, line: 1)
         } else {
           break  // the line begins before this chunk
         }

@@ -29,10 +29,8 @@ extension ProgressStore {
       var snapshot = try snapshotBytes.map { (bytes) throws(ProgressError) in
         try ProgressSnapshot.decode(bytes, path: files.snapshot, expectedDeck: deckID)
       }
-      let journal = try ProgressFileSystem.readFile(files.journal).flatMap {
-        (bytes) throws(ProgressError) in
-        try ProgressLogFile.parse(bytes, path: files.journal, kind: .journal, expectedDeck: deckID)
-      }
+      let journal = try ProgressLogFile.read(
+        path: files.journal, kind: .journal, expectedDeck: deckID)
       let through = snapshot?.journalThrough ?? 0
       if let journal, journal.after > through {
         if attempt < attempts { continue }
