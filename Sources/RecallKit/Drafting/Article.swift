@@ -93,8 +93,11 @@ public struct Article: Sendable {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     for (index, rawLine) in lines.enumerated() {
       let number = index + 1
-      var line = String(rawLine).replacingOccurrences(of: "\r", with: "")
-        .trimmingCharacters(in: .whitespaces)
+      // Control characters (DEL, escapes, NUL…) are noise in plain text; a deck refuses them,
+      // so they become spaces before anything is proposed from the line.
+      let visible = String.UnicodeScalarView(
+        rawLine.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })
+      var line = String(visible).trimmingCharacters(in: .whitespaces)
       if line.isEmpty {
         flush()
         continue

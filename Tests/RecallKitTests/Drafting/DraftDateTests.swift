@@ -67,4 +67,19 @@ import Testing
     #expect(!names.contains("AD"), "\(names)")
     #expect(!names.contains("BC"), "\(names)")
   }
+
+  /// Found by the `draft` fuzz target: a control character in the heading reached the deck's
+  /// title, and the drafted deck did not load.
+  @Test func controlCharactersNeverReachTheDeck() throws {
+    let text =
+      "# Ge\u{7F}\u{7F}ading\u{1B}\n\nOn 3 January 1480 the army of Mehmed II reached Rhodes.\n"
+    let article = try Article.read(data: Data(text.utf8), path: "a.txt")
+    #expect(article.title == "Ge  ading")
+    let header = DraftDeckWriter.Header(
+      id: "t", title: article.title ?? "T", subject: "History", sourceTitle: "T (article)",
+      url: nil, articlePath: "a.txt")
+    let rendered = DraftDeckWriter().render(DraftExtractor().propose(article), header: header)
+    let loaded = DeckLoader().load(text: rendered.text, path: "t.yaml")
+    #expect(loaded.deck != nil, "\(loaded.diagnostics.map(\.message))")
+  }
 }
