@@ -40,13 +40,15 @@ let package = Package(
     .executableTarget(name: "recall-bench", dependencies: ["RecallKit"]),
     // libFuzzer targets; scripts/fuzz builds them with -sanitize=fuzzer.
     .executableTarget(name: "recall-fuzz", dependencies: ["RecallKit"]),
+    // For the test targets only (it imports Testing): repository paths, expectSnapshot,
+    // MarkedText. Fixtures and snapshots are read from the checkout, not copied as resources.
+    .target(name: "RecallTestSupport"),
     .testTarget(
-      name: "RecallKitTests",
-      dependencies: ["RecallKit"],
-      resources: [.copy("Fixtures"), .copy("Snapshots")]
-    ),
+      name: "RecallKitTests", dependencies: ["RecallKit", "RecallTestSupport"],
+      exclude: ["Fixtures", "Snapshots"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-    .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "RecallKit"]),
+    .testTarget(
+      name: "RecallCLITests", dependencies: ["RecallCLI", "RecallKit", "RecallTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -8,7 +9,7 @@ import Testing
 /// `recall suspended`, `recall unsuspend`, and the flagged cards in `stats` and
 /// `check --progress`, over progress marked through the store as a session marks it.
 @Suite struct CardMarksCommandTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-marks-\(UUID().uuidString)").path
   static let now = "2026-11-24T10:00:00Z"

@@ -1,6 +1,7 @@
 import Foundation
 import RecallCLI
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct CheckCommandTests {
@@ -14,7 +15,7 @@ import Testing
   }
 
   @Test func threeMistakesGiveThreeLocatedErrorsAndExit65() throws {
-    let path = try write(
+    let deck = MarkedText(
       """
       id: sample
       title: Sample
@@ -24,27 +25,30 @@ import Testing
         - id: battle
           kind: event
           what: Yugoslav forces shelled Mazhiq
-          dtae: 10–11 July 1998
+          ⟪1⟫dtae: 10–11 July 1998
         - id: school
           kind: event
           what: the KLA opened a school
-          date: 31 June 1998
-        - id: battle
+          date: ⟪2⟫31 June 1998
+        - id: ⟪3⟫battle
           kind: person
           name: Nusret Ibishi
           role: a trainer
-      """, name: "sample.yaml")
+      """)
+    let path = try write(deck.text, name: "sample.yaml")
     let captured = CapturedConsole()
     let status = try CheckCommand.parse([path, "--decks-dir", "."])
       .execute(in: CommandContext(console: captured.console))
     #expect(status == .dataError)
     #expect(
-      captured.standardError == """
-        \(path):9:5: error: unknown key 'dtae' in an event fact; did you mean 'date'?
-        \(path):13:11: error: 'date' is not a valid date: June 1998 has no day 31
-        \(path):14:9: error: duplicate id 'battle'; it is already used at line 6, column 9
+      captured.standardError
+        == deck.located(
+          """
+          \(path):marker 1: error: unknown key 'dtae' in an event fact; did you mean 'date'?
+          \(path):marker 2: error: 'date' is not a valid date: June 1998 has no day 31
+          \(path):marker 3: error: duplicate id 'battle'; it is already used at line 6, column 9
 
-        """)
+          """))
     #expect(captured.standardOutput.isEmpty)
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// A small seeded generator, so a failing round can be replayed.
@@ -17,7 +18,7 @@ struct SplitMix: RandomNumberGenerator {
 /// Kills real study sessions at random moments and checks that every answer whose feedback
 /// the learner saw survives, and that the progress files always load.
 @Suite(.serialized) struct CrashSafetyTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-crash-\(UUID().uuidString)").path
   static let deckID = "bajgora-offensive"

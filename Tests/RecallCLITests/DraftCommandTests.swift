@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -18,7 +19,7 @@ import Testing
 
   static var seedArticle: String? {
     let candidates = [
-      repositoryRootForCLI.appendingPathComponent("../shared/seed/bajgora-offensive.txt").path,
+      Repository.url("../shared/seed/bajgora-offensive.txt").path,
       "/work/shared/seed/bajgora-offensive.txt",
     ]
     return candidates.first { FileManager.default.fileExists(atPath: $0) }

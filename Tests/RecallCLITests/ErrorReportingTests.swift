@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// Every command, run as a user runs it, on an input it cannot use: one line on standard
@@ -18,7 +19,7 @@ import Testing
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
     let good = try String(
-      contentsOf: repositoryRootForCLI.appendingPathComponent("Decks/bajgora-offensive.yaml"),
+      contentsOf: Repository.deck("bajgora-offensive"),
       encoding: .utf8)
     try good.write(toFile: decks + "/bajgora-offensive.yaml", atomically: true, encoding: .utf8)
     // One problem: a key no fact has, on line 9.

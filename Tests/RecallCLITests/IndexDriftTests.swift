@@ -1,6 +1,7 @@
 import Foundation
 import LineEditing
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -89,7 +90,7 @@ import Testing
     let path = decks + "/bajgora-offensive.yaml"
     try? FileManager.default.removeItem(atPath: path)
     try FileManager.default.copyItem(
-      atPath: repositoryRootForCLI.appendingPathComponent("Decks/bajgora-offensive.yaml").path,
+      atPath: Repository.deck("bajgora-offensive").path,
       toPath: path)
     return path
   }

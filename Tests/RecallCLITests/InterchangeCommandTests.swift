@@ -1,6 +1,7 @@
 import Foundation
 import RecallCLI
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// `recall new`, `recall import` and `recall export`, run in-process on temporary folders.
@@ -18,11 +19,6 @@ import Testing
   private func write(_ text: String, _ name: String) throws -> String {
     try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     return path(name)
-  }
-
-  private var repositoryRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
   }
 
   // MARK: new
@@ -124,7 +120,7 @@ import Testing
 
   @Test(arguments: ["anki", "gift", "csv", "amc"])
   func exportsTheBajgoraDeck(format: String) throws {
-    let deck = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let deck = Repository.deck("bajgora-offensive").path
     let output = path("export.\(format)")
     let captured = CapturedConsole()
     let command = try ExportCommand.parse([deck, "--format", format, "-o", output])
@@ -146,7 +142,7 @@ import Testing
   }
 
   @Test func exportTypeFilterAndErrors() throws {
-    let deck = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let deck = Repository.deck("bajgora-offensive").path
     let library = DeckLibrary(directory: folder.path)
     let captured = CapturedConsole()
     let filtered = try ExportCommand.parse([deck, "--format", "csv", "--type", "truefalse"])
@@ -166,7 +162,7 @@ import Testing
   }
 
   @Test func exportByTag() throws {
-    let deck = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let deck = Repository.deck("bajgora-offensive").path
     let library = DeckLibrary(directory: folder.path)
     let all = CapturedConsole()
     #expect(
@@ -203,7 +199,7 @@ import Testing
   }
 
   @Test func amcExportHoldsOnlyChoices() throws {
-    let deck = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let deck = Repository.deck("bajgora-offensive").path
     let library = DeckLibrary(directory: folder.path)
     let captured = CapturedConsole()
     #expect(

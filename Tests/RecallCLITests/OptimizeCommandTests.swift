@@ -2,10 +2,11 @@ import Foundation
 import LineEditing
 import RecallCLI
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct OptimizeCommandTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-optimize-\(UUID().uuidString)").path
   static let deck = "bajgora-offensive"

@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 /// Every command that takes `-o`, pointed at special files (#19, defects 12, 13 and 15).
@@ -8,7 +9,7 @@ import Testing
 @Suite struct OutputSafetyTests {
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-output-\(UUID().uuidString)").path
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   static let deck = "bajgora-offensive"
 
   init() throws {
@@ -204,7 +205,7 @@ import Testing
 
 /// Empty folder paths and out-of-range times (#19, defect 13).
 @Suite struct EmptyPathTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
 
   @Test func anEmptyProgressFolderIsRefusedNotReplacedByTheDefault() throws {
     let folder = FileManager.default.temporaryDirectory

@@ -1,14 +1,12 @@
 import Foundation
 import RecallCLI
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct PrintCommandTests {
-  /// The repository's deck folder, found from this file so tests run from any directory.
-  private static let decks = DeckLibrary(
-    directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Decks")
-      .path)
+  /// The repository's deck folder.
+  private static let decks = DeckLibrary(directory: Repository.decks.path)
 
   /// Simple stand-in questions, three per fact, so these tests do not depend on the generator.
   private static let source: QuestionSource = { deck, _ in

@@ -1,11 +1,12 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 /// `recall print` as a school uses it: a PDF in two versions read back with pdftotext, the
 /// message when WeasyPrint is missing, and sections.
 @Suite struct PrintForSchoolTests {
   let folder: String
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
 
   init() throws {
     folder =

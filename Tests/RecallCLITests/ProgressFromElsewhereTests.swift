@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -7,7 +8,7 @@ import Testing
 /// Progress files copied from another machine, a newer Recall or a text editor: each is
 /// refused with an error that names the file (and the place in it), and is left untouched.
 @Suite struct ProgressFromElsewhereTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-elsewhere-\(UUID().uuidString)").path
   var snapshot: String { progress + "/bajgora-offensive.json" }

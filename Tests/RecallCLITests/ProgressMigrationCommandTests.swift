@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -7,7 +8,7 @@ import Testing
 /// What the commands do with schema-1 progress (the fixture the last schema-1 Recall wrote)
 /// and with a journal or review log of another deck.
 @Suite struct ProgressMigrationCommandTests {
-  static let fixture = repositoryRootForCLI.appendingPathComponent(
+  static let fixture = Repository.root.appendingPathComponent(
     "Tests/RecallKitTests/Fixtures/progress-v1")
   let root = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-migration-\(UUID().uuidString)").path

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -7,7 +8,7 @@ import Testing
 /// `check --progress`, `prune` and the figures `stats` adds, on the bundled deck with progress
 /// written through `ProgressStore`.
 @Suite struct PruneCommandTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-prune-\(UUID().uuidString)").path
   static let start = Date(timeIntervalSince1970: 1_795_478_400)  // 2026-11-24T00:00:00Z

@@ -1,6 +1,7 @@
 import Foundation
 import LineEditing
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -25,7 +26,7 @@ final class ScriptedReader: LineReader {
 }
 
 @Suite struct StudyCommandTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress: String
 
   init() throws {
@@ -323,12 +324,8 @@ final class ScriptedReader: LineReader {
   }
 }
 
-/// The repository root, found from this file's location.
-let repositoryRootForCLI = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 @Suite struct StatsCommandTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-stats-\(UUID().uuidString)").path
 

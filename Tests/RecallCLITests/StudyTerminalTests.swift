@@ -1,12 +1,13 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// `recall study` in a real terminal (tmux): line editing on answers, commands, Ctrl-C and
 /// Ctrl-D, colour, and what survives a killed process.
 @Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed; cannot drive a terminal"))
 struct StudyTerminalTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-study-tty-\(UUID().uuidString)").path
   let pidFile = FileManager.default.temporaryDirectory

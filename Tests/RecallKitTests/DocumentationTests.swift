@@ -1,14 +1,15 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 /// The README and the user guide link to each other by file and heading; a renamed page or
 /// heading would otherwise leave a dead link that nobody notices.
 @Suite struct DocumentationTests {
-  static let guide = repositoryRoot.appendingPathComponent("Documentation")
+  static let guide = Repository.url("Documentation")
 
   static func pages() throws -> [URL] {
     let names = try FileManager.default.contentsOfDirectory(atPath: guide.path)
-    return [repositoryRoot.appendingPathComponent("README.md")]
+    return [Repository.url("README.md")]
       + names.filter { $0.hasSuffix(".md") }.sorted().map { guide.appendingPathComponent($0) }
   }
 
@@ -78,7 +79,7 @@ import Testing
   /// The README is the front page; the guide is where a topic's details go.
   @Test func readmeStaysShort() throws {
     let readme = try String(
-      contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+      contentsOf: Repository.url("README.md"), encoding: .utf8)
     #expect(readme.split(separator: "\n", omittingEmptySubsequences: false).count <= 200)
   }
 }

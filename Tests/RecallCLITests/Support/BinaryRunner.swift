@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 /// Runs the built `recall` executable as a user would, for end-to-end tests.
@@ -39,10 +40,7 @@ struct BinaryRunner {
       folder = folder.deletingLastPathComponent()
       candidates.append(folder.appendingPathComponent("recall"))
     }
-    let packageRoot = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    candidates.append(packageRoot.appendingPathComponent(".build/debug/recall"))
+    candidates.append(Repository.url(".build/debug/recall"))
     for candidate in candidates
     where FileManager.default.isExecutableFile(atPath: candidate.path) {
       return candidate

@@ -1,18 +1,12 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// Guards the shipped Bajgora deck: it must load cleanly and keep the source's facts at the
 /// source's precision, so a careless edit cannot blur a date or drop a figure unnoticed.
 @Suite struct BajgoraDeckTests {
-  /// The repository root, three folders above this file's folder.
-  static let deckPath =
-    URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .appendingPathComponent("Decks/bajgora-offensive.yaml").path
+  static let deckPath = Repository.deck("bajgora-offensive").path
 
   private func load() throws -> (deck: Deck, diagnostics: [Diagnostic]) {
     let result = try DeckLoader().load(path: Self.deckPath)

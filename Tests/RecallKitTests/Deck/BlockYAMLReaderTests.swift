@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 import Yams
 
@@ -7,10 +8,6 @@ import Yams
 /// The fast reader must build exactly the library's tree (texts, styles, marks) whenever it
 /// reads a file at all, and must give up on whatever the library refuses.
 @Suite struct BlockYAMLReaderTests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   /// The library's tree in the same dump format, or nil when it refuses the text.
   static func libraryDump(_ text: String) -> String? {
     guard let composed = try? Yams.compose(yaml: text, .basic) else { return nil }
@@ -78,7 +75,7 @@ import Yams
   @Test func everyDeckAndFixtureInTheRepositoryReadsAlike() throws {
     var urls: [URL] = []
     for folder in ["Decks", "Tests/RecallKitTests/Fixtures", "Tests/fuzz-corpus/deck"] {
-      let base = Self.root.appendingPathComponent(folder)
+      let base = Repository.url(folder)
       guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
       else { continue }
       for case let url as URL in walker

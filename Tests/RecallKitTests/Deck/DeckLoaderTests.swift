@@ -1,11 +1,7 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
-
-/// The repository root, found from this file's location.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
 
 @Suite struct DeckLoaderTests {
   static let header = """
@@ -31,7 +27,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 
   @Test func documentedExampleLoadsClean() throws {
     let readme = try String(
-      contentsOf: repositoryRoot.appendingPathComponent("Documentation/deck-format.md"),
+      contentsOf: Repository.url("Documentation/deck-format.md"),
       encoding: .utf8)
     let start = try #require(readme.range(of: "```yaml\nid: bajgora-sample"))
     let body = readme[start.upperBound...]
@@ -67,142 +63,153 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
     #expect(deck.facts.first?.kind == .event)
   }
 
+  // Each input marks with ⟪n⟫ where its diagnostics point (MarkedText).
   @Test(arguments: [
     // A misspelt key, with its suggestion.
     (
-      "  - id: a\n    kind: event\n    what: x happened\n    dtae: 1998\n",
-      ["9:5: error: unknown key 'dtae' in an event fact; did you mean 'date'?"]
+      "  - id: a\n    kind: event\n    what: x happened\n    ⟪1⟫dtae: 1998\n",
+      ["marker 1: error: unknown key 'dtae' in an event fact; did you mean 'date'?"]
     ),
     // A key nothing resembles lists the choices.
     (
-      "  - id: a\n    kind: place\n    name: Mazhiq\n    colour: red\n",
+      "  - id: a\n    kind: place\n    name: Mazhiq\n    ⟪1⟫colour: red\n",
       [
-        "9:5: error: unknown key 'colour' in a place fact; expected one of 'id', 'kind', "
+        "marker 1: error: unknown key 'colour' in a place fact; expected one of 'id', 'kind', "
           + "'tags', 'note', 'source', 'name', 'aliases', 'accept', 'type', 'region', 'known_for'"
       ]
     ),
     // Missing required fields.
     (
-      "  - id: a\n    kind: person\n    name: Remi\n",
-      ["6:5: error: a person fact is missing required key 'role'"]
+      "  - ⟪1⟫id: a\n    kind: person\n    name: Remi\n",
+      ["marker 1: error: a person fact is missing required key 'role'"]
     ),
-    ("  - kind: place\n    name: X\n", ["6:5: error: a place fact is missing required key 'id'"]),
-    ("  - id: a\n    name: X\n", ["6:5: error: fact is missing required key 'kind'"]),
+    (
+      "  - ⟪1⟫kind: place\n    name: X\n",
+      ["marker 1: error: a place fact is missing required key 'id'"]
+    ),
+    ("  - ⟪1⟫id: a\n    name: X\n", ["marker 1: error: fact is missing required key 'kind'"]),
     // Wrong types.
     (
-      "  - id: a\n    kind: person\n    name: [A, B]\n    role: r\n",
-      ["8:11: error: 'name' must be text, found a list"]
+      "  - id: a\n    kind: person\n    name: ⟪1⟫[A, B]\n    role: r\n",
+      ["marker 1: error: 'name' must be text, found a list"]
     ),
     (
-      "  - id: a\n    kind: place\n    name: X\n    aliases: {a: b}\n",
-      ["9:14: error: 'aliases' must be text, found a mapping"]
+      "  - id: a\n    kind: place\n    name: X\n    aliases: ⟪1⟫{a: b}\n",
+      ["marker 1: error: 'aliases' must be text, found a mapping"]
     ),
     (
-      "  - just a string\n",
-      ["6:5: error: each fact must be a mapping with 'id' and 'kind', found 'just a string'"]
+      "  - ⟪1⟫just a string\n",
+      ["marker 1: error: each fact must be a mapping with 'id' and 'kind', found 'just a string'"]
     ),
     // Dates and numbers that do not parse.
     (
-      "  - id: a\n    kind: event\n    what: x\n    date: 31 June 1998\n",
-      ["9:11: error: 'date' is not a valid date: June 1998 has no day 31"]
+      "  - id: a\n    kind: event\n    what: x\n    date: ⟪1⟫31 June 1998\n",
+      ["marker 1: error: 'date' is not a valid date: June 1998 has no day 31"]
     ),
     (
-      "  - id: a\n    kind: event\n    what: x\n    date: 8 January\n",
+      "  - id: a\n    kind: event\n    what: x\n    date: ⟪1⟫8 January\n",
       [
-        "9:11: error: 'date' is not a valid date: '8 January' has no year; write the year the source means"
+        "marker 1: error: 'date' is not a valid date: '8 January' has no year; write the year the source means"
       ]
     ),
     (
-      "  - id: a\n    kind: quantity\n    how_many: people fled\n    value: lots\n",
+      "  - id: a\n    kind: quantity\n    how_many: people fled\n    value: ⟪1⟫lots\n",
       [
-        "9:12: error: 'value' is not a number Recall understands: 'lots' (try '100', 'over 100', 'about 100', 'six or seven' or '3,000 to 5,000')"
+        "marker 1: error: 'value' is not a number Recall understands: 'lots' (try '100', 'over 100', 'about 100', 'six or seven' or '3,000 to 5,000')"
       ]
     ),
     // Unknown kinds and references.
     (
-      "  - id: a\n    kind: evnt\n",
-      ["7:11: error: unknown fact kind 'evnt'; did you mean 'event'?"]
+      "  - id: a\n    kind: ⟪1⟫evnt\n",
+      ["marker 1: error: unknown fact kind 'evnt'; did you mean 'event'?"]
     ),
     (
-      "  - id: a\n    kind: event\n    what: x\n    date: 1998\n    places: [Mazhik]\n  - id: m\n    kind: place\n    name: Mazhiq\n",
-      ["10:14: error: unknown place 'Mazhik'; did you mean 'Mazhiq'?"]
+      "  - id: a\n    kind: event\n    what: x\n    date: 1998\n    places: [⟪1⟫Mazhik]\n  - id: m\n    kind: place\n    name: Mazhiq\n",
+      ["marker 1: error: unknown place 'Mazhik'; did you mean 'Mazhiq'?"]
     ),
     // Duplicate ids across facts.
     (
-      "  - id: a\n    kind: place\n    name: X\n  - id: a\n    kind: place\n    name: Y\n",
-      ["9:9: error: duplicate id 'a'; it is already used at line 6, column 9"]
+      "  - id: a\n    kind: place\n    name: X\n  - id: ⟪1⟫a\n    kind: place\n    name: Y\n",
+      ["marker 1: error: duplicate id 'a'; it is already used at line 6, column 9"]
     ),
     // Statements need exactly one marked key term.
     (
-      "  - id: s\n    kind: statement\n    text: No marks here.\n",
-      ["8:11: error: mark the key term with [[ and ]], as in 'The KLA captured [[Zhvillidove]]'"]
-    ),
-    (
-      "  - id: s\n    kind: statement\n    text: A [[b]] and [[c]].\n",
-      ["8:11: error: mark only one key term with [[ ]] per sentence"]
-    ),
-    // Control characters never reach a terminal.
-    (
-      "  - id: a\n    kind: place\n    name: \"X\\e[31m\"\n",
-      ["8:11: error: 'name' contains the control character U+001B"]
-    ),
-    // Ids that could leave a folder.
-    (
-      "  - id: ../etc\n    kind: place\n    name: X\n",
-      ["6:9: error: fact id '../etc' may use only ASCII letters, digits, '-', '_' and '.'"]
-    ),
-    // Warnings: the deck still loads.
-    (
-      "  - id: p\n    kind: place\n    name: Mazhiq\n    known_for: [Something happened.]\n",
-      ["9:17: warning: this sentence does not name 'Mazhiq', so no question can ask for it"]
-    ),
-    (
-      "  - id: e\n    kind: event\n    what: x\n    date: 2999\n",
-      ["9:11: warning: the date 2999 is in the future; is the year right?"]
-    ),
-  ])
-  func reportsFactProblemsWithTheirLocation(facts: String, expected: [String]) {
-    #expect(messages(Self.header + facts) == expected)
-  }
-
-  @Test(arguments: [
-    ("", ["1:1: error: the deck is empty"]),
-    ("- a\n- b\n", ["1:1: error: the deck must be a mapping of keys to values, found a list"]),
-    ("id: [a\n", ["2:1: error: YAML syntax: did not find expected ',' or ']'"]),
-    ("id: a\nid: b\n", ["2:1: error: duplicate key 'id'; it is already used at line 1"]),
-    (
-      "id: Bad Id\ntitle: T\nsubject: S\nsource: B\nfacts: []\n",
+      "  - id: s\n    kind: statement\n    text: ⟪1⟫No marks here.\n",
       [
-        "1:5: error: deck id 'Bad Id' must be 1 to 64 lowercase letters, digits, '-', '_' or '.', "
-          + "starting with a letter or digit",
-        "5:8: error: the deck has no facts and no cards",
+        "marker 1: error: mark the key term with [[ and ]], as in 'The KLA captured [[Zhvillidove]]'"
       ]
     ),
     (
-      "id: a\ntitle: T\nsubject: S\nfacts:\n  - id: x\n    kind: place\n    name: X\n",
-      ["1:1: error: the deck is missing required key 'source'"]
+      "  - id: s\n    kind: statement\n    text: ⟪1⟫A [[b]] and [[c]].\n",
+      ["marker 1: error: mark only one key term with [[ ]] per sentence"]
+    ),
+    // Control characters never reach a terminal.
+    (
+      "  - id: a\n    kind: place\n    name: ⟪1⟫\"X\\e[31m\"\n",
+      ["marker 1: error: 'name' contains the control character U+001B"]
+    ),
+    // Ids that could leave a folder.
+    (
+      "  - id: ⟪1⟫../etc\n    kind: place\n    name: X\n",
+      ["marker 1: error: fact id '../etc' may use only ASCII letters, digits, '-', '_' and '.'"]
+    ),
+    // Warnings: the deck still loads.
+    (
+      "  - id: p\n    kind: place\n    name: Mazhiq\n    known_for: [⟪1⟫Something happened.]\n",
+      ["marker 1: warning: this sentence does not name 'Mazhiq', so no question can ask for it"]
     ),
     (
-      "id: a\ntitle: T\nsubject: S\nsource: B\nsettings:\n  desired_retention: 1.5\n"
-        + "  learning_steps: [1m, ten]\nfacts:\n  - id: x\n    kind: place\n    name: X\n",
+      "  - id: e\n    kind: event\n    what: x\n    date: ⟪1⟫2999\n",
+      ["marker 1: warning: the date 2999 is in the future; is the year right?"]
+    ),
+  ])
+  func reportsFactProblemsWithTheirLocation(facts: String, expected: [String]) {
+    let input = MarkedText(Self.header + facts)
+    #expect(messages(input.text) == input.located(expected))
+  }
+
+  @Test(arguments: [
+    ("⟪1⟫", ["marker 1: error: the deck is empty"]),
+    (
+      "⟪1⟫- a\n- b\n",
+      ["marker 1: error: the deck must be a mapping of keys to values, found a list"]
+    ),
+    ("id: [a\n⟪1⟫", ["marker 1: error: YAML syntax: did not find expected ',' or ']'"]),
+    ("id: a\n⟪1⟫id: b\n", ["marker 1: error: duplicate key 'id'; it is already used at line 1"]),
+    (
+      "id: ⟪1⟫Bad Id\ntitle: T\nsubject: S\nsource: B\nfacts: ⟪2⟫[]\n",
       [
-        "6:22: error: 'desired_retention' must be between 0.5 and 0.99, found 1.5",
-        "7:24: error: 'learning_steps' entries are durations such as '1m', '10m', '1h' or '1d', found 'ten'",
+        "marker 1: error: deck id 'Bad Id' must be 1 to 64 lowercase letters, digits, '-', '_' or '.', "
+          + "starting with a letter or digit",
+        "marker 2: error: the deck has no facts and no cards",
+      ]
+    ),
+    (
+      "⟪1⟫id: a\ntitle: T\nsubject: S\nfacts:\n  - id: x\n    kind: place\n    name: X\n",
+      ["marker 1: error: the deck is missing required key 'source'"]
+    ),
+    (
+      "id: a\ntitle: T\nsubject: S\nsource: B\nsettings:\n  desired_retention: ⟪1⟫1.5\n"
+        + "  learning_steps: [1m, ⟪2⟫ten]\nfacts:\n  - id: x\n    kind: place\n    name: X\n",
+      [
+        "marker 1: error: 'desired_retention' must be between 0.5 and 0.99, found 1.5",
+        "marker 2: error: 'learning_steps' entries are durations such as '1m', '10m', '1h' or '1d', found 'ten'",
       ]
     ),
     (
       "id: a\ntitle: T\nsubject: S\nsource: B\nfacts:\n  - id: x\n    kind: place\n    name: X\n"
-        + "cards:\n  - id: c\n    type: choice\n    prompt: P?\n    answer: X\n    distractors: [X, Y]\n"
-        + "    fact: y\n",
+        + "cards:\n  - id: c\n    type: choice\n    prompt: P?\n    answer: X\n    distractors: ⟪1⟫[X, Y]\n"
+        + "    fact: ⟪2⟫y\n",
       [
-        "14:18: error: distractor 'X' is also the answer",
-        "14:18: warning: a choice card reads best with three distractors; it has 2",
-        "15:11: error: unknown fact 'y'",
+        "marker 1: error: distractor 'X' is also the answer",
+        "marker 1: warning: a choice card reads best with three distractors; it has 2",
+        "marker 2: error: unknown fact 'y'",
       ]
     ),
   ])
   func reportsDeckProblemsWithTheirLocation(text: String, expected: [String]) {
-    #expect(messages(text) == expected)
+    let input = MarkedText(text)
+    #expect(messages(input.text) == input.located(expected))
   }
 
   @Test func reportsEveryProblemInOneRun() {

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct DeckWriterTests {
@@ -30,7 +31,7 @@ import Testing
   @Test(arguments: ["Decks/bajgora-offensive.yaml"])
   func realDeckRoundTrips(path: String) throws {
     let original = try #require(
-      try DeckLoader().load(path: repositoryRoot.appendingPathComponent(path).path).deck)
+      try DeckLoader().load(path: Repository.root.appendingPathComponent(path).path).deck)
     let again = try roundTrip(original)
     #expect(again.id == original.id)
     #expect(again.title == original.title)

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// Recall and precision of `recall draft` on eleven real articles, against facts a teacher would
@@ -13,8 +14,7 @@ import Testing
 
   /// Where the shared articles are: beside the repository, or /work/shared.
   static func sharedFolder() -> URL? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = Repository.root
     for candidate in [
       root.appendingPathComponent("../shared"), root.appendingPathComponent("../../../shared"),
       URL(fileURLWithPath: "/work/shared"),
@@ -34,7 +34,7 @@ import Testing
 
   /// Reads the fixture's one-line flow mappings: `  - {kind: event, date: 1998, about: [a, b]}`.
   static func expected(_ name: String) throws -> Expected {
-    let text = try Fixtures.text("draft-expected/\(name).yaml")
+    let text = try Repository.fixtureText("draft-expected/\(name).yaml")
     var article = ""
     var facts: [[String: String]] = []
     var mistakes: [[String: String]] = []

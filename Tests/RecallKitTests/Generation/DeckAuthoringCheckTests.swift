@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct DeckAuthoringCheckTests {
@@ -23,13 +24,13 @@ import Testing
   }
 
   @Test func theBundledDeckIsClean() throws {
-    let url = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml")
+    let url = Repository.deck("bajgora-offensive")
     let deck = try #require(try DeckLoader().load(path: url.path).deck)
     #expect(DeckAuthoringCheck(deck: deck).diagnostics().isEmpty)
   }
 
   @Test func leftOutQuestionsAreNotesAtTheirFact() throws {
-    let url = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml")
+    let url = Repository.deck("bajgora-offensive")
     let deck = try #require(try DeckLoader().load(path: url.path).deck)
     var check = DeckAuthoringCheck(deck: deck)
     check.includesLeftOutQuestions = true

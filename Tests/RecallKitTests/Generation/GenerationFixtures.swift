@@ -1,16 +1,11 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// Decks the generator tests share: the small fixture, the shipped Bajgora deck and a synthetic
 /// deck, each loaded once.
 enum GenerationFixtures {
-  static let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   static func load(_ path: String) throws -> Deck {
     let result = try DeckLoader().load(path: path)
     return try #require(result.deck, "\(path) does not load: \(result.diagnostics)")
@@ -18,13 +13,12 @@ enum GenerationFixtures {
 
   /// Tests/RecallKitTests/Fixtures/generation/small.yaml.
   static func small() throws -> Deck {
-    let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-    return try load(folder.appendingPathComponent("generation/small.yaml").path)
+    try load(Repository.fixture("generation/small.yaml").path)
   }
 
   /// Decks/bajgora-offensive.yaml, the deck the app ships.
   static func bajgora() throws -> Deck {
-    try load(repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path)
+    try load(Repository.deck("bajgora-offensive").path)
   }
 
   /// The decks property tests run over.

@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallKit
@@ -8,7 +9,7 @@ import Testing
   @Test func bajgoraPreviewMatchesItsSnapshot() throws {
     let deck = try GenerationFixtures.bajgora()
     let questions = QuestionGenerator(deck: deck, seed: 0).questions()
-    Snapshot.assertMatches(
+    expectSnapshot(
       QuestionPreview.text(deck: deck, questions: questions), named: "preview-bajgora.txt")
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 
 /// A tab-separated table of grading rows (a header line names the columns; `#` lines and
 /// blank lines are comments), and the decks its rows name, each loaded once with the grader a
@@ -9,7 +10,7 @@ struct GradingTable {
 
   init(path: String) throws {
     let text = try String(
-      contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)
+      contentsOf: Repository.root.appendingPathComponent(path), encoding: .utf8)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       .map(String.init)
       .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
@@ -35,7 +36,7 @@ struct GradingTable {
 
     init(paths: Set<String>) {
       for path in paths {
-        let url = repositoryRoot.appendingPathComponent(path)
+        let url = Repository.root.appendingPathComponent(path)
         guard let deck = try? DeckLoader().load(path: url.path).deck else { continue }
         let questions = QuestionGenerator(deck: deck).questions()
         loaded[path] = (

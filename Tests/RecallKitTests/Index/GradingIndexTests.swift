@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @_spi(Fuzzing) @testable import RecallKit
@@ -13,7 +14,7 @@ import Testing
     .path
 
   private func bajgora() throws -> (Deck, DeckSource) {
-    let path = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let path = Repository.deck("bajgora-offensive").path
     let (result, source) = try DeckSource.reading(path) { try DeckLoader().load(path: path) }
     return (try #require(result.deck), try #require(source))
   }
@@ -97,7 +98,7 @@ import Testing
 /// The fuzz target's entry over its seed input and every damaged copy of it: none crashes.
 @Suite struct IndexFuzzingTests {
   @Test func theSeedInputAndItsDamagedCopiesAreReadSafely() throws {
-    let path = repositoryRoot.appendingPathComponent(
+    let path = Repository.root.appendingPathComponent(
       "Tests/fuzz-corpus/index/bajgora-grading.index")
     let bytes = try [UInt8](Data(contentsOf: path))
     let key = IndexKey(

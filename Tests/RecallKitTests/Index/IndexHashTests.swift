@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallKit
@@ -7,7 +8,7 @@ import Testing
 /// `scripts/index-hash-vectors` wrote to the fixture.
 @Suite struct IndexHashTests {
   @Test func matchesTheReferenceImplementation() throws {
-    let lines = try Fixtures.text("index/xxh64-vectors.tsv").split(separator: "\n")
+    let lines = try Repository.fixtureText("index/xxh64-vectors.tsv").split(separator: "\n")
     #expect(lines.count == 20)
     for line in lines {
       let fields = line.split(separator: "\t")

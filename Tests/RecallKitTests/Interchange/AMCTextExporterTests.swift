@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// AMC-TXT as auto-multiple-choice's own parser (AMC::Filter::plain) reads it, line by line:
@@ -113,7 +114,7 @@ import Testing
   }
 
   @Test func theRealDeckParsesCleanly() throws {
-    let path = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let path = Repository.deck("bajgora-offensive").path
     let deck = try #require(try DeckLoader().load(path: path).deck)
     let questions = QuestionGenerator(deck: deck, seed: 0).questions()
     let parsed = Self.parse(AMCTextExporter().render(questions, deck: deck))

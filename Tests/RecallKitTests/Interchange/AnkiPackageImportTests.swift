@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 import ZIPFoundation
 
@@ -24,11 +25,11 @@ import ZIPFoundation
   }
 
   static func expected() throws -> Expected {
-    try JSONDecoder().decode(Expected.self, from: Fixtures.data("anki/expected.json"))
+    try JSONDecoder().decode(Expected.self, from: Repository.fixtureData("anki/expected.json"))
   }
 
   static func importFixture(_ name: String) throws -> AnkiPackageImport {
-    let path = try Fixtures.url("anki/\(name)").path
+    let path = try Repository.fixture("anki/\(name)").path
     return AnkiPackageImporter(options: ImportOptions(format: .apkg, deckID: "kosovo"))
       .importPackage(path: path)
   }
@@ -230,7 +231,7 @@ import ZIPFoundation
   }
 
   @Test func aTruncatedPackageIsDamaged() throws {
-    let bytes = try Fixtures.data("anki/current.apkg")
+    let bytes = try Repository.fixtureData("anki/current.apkg")
     let url = try Self.scratch().appendingPathComponent("cut.apkg")
     try bytes.prefix(bytes.count / 2).write(to: url)
     guard case .damagedArchive = Self.failure(url.path) else {
@@ -240,7 +241,7 @@ import ZIPFoundation
   }
 
   @Test func aPasswordProtectedArchiveIsNamedSo() throws {
-    var bytes = try Fixtures.data("anki/legacy.apkg")
+    var bytes = try Repository.fixtureData("anki/legacy.apkg")
     bytes[bytes.startIndex + 6] |= 1
     let url = try Self.scratch().appendingPathComponent("locked.apkg")
     try bytes.write(to: url)

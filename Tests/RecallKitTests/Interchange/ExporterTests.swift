@@ -1,21 +1,7 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
-
-/// Compares output with a file under Snapshots/interchange; RECALL_RECORD_SNAPSHOTS=1 rewrites it.
-enum InterchangeSnapshot {
-  static func check(_ text: String, named name: String) throws {
-    let url = repositoryRoot.appendingPathComponent("Tests/RecallKitTests/Snapshots/interchange")
-      .appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECALL_RECORD_SNAPSHOTS"] == "1" {
-      try Data(text.utf8).write(to: url)
-      Issue.record("recorded snapshot \(name); run again without RECALL_RECORD_SNAPSHOTS")
-      return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == expected, "snapshot \(name) differs")
-  }
-}
 
 @Suite struct ExporterTests {
   let questions = InterchangeFixtures.questions
@@ -25,7 +11,7 @@ enum InterchangeSnapshot {
     (ExportFormat.anki, "export-anki.txt"), (.gift, "export.gift"), (.csv, "export.csv"),
   ])
   func matchesSnapshot(format: ExportFormat, name: String) throws {
-    try InterchangeSnapshot.check(format.render(questions, deck: deck), named: name)
+    expectSnapshot(format.render(questions, deck: deck), named: "interchange/\(name)")
   }
 
   @Test func ankiFileHasHeadersGUIDsAndEscapedHTML() {
@@ -191,7 +177,7 @@ enum InterchangeSnapshot {
 @Suite struct GeneratedGIFTRoundTripTests {
   @Test(arguments: [0, 7] as [UInt64])
   func everyGeneratedQuestionComesBack(seed: UInt64) throws {
-    let path = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+    let path = Repository.deck("bajgora-offensive").path
     let deck = try #require(try DeckLoader().load(path: path).deck)
     let questions = QuestionGenerator(deck: deck, seed: seed).questions()
     #expect(!questions.isEmpty)

@@ -1,4 +1,5 @@
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct GIFTImporterTests {
@@ -138,43 +139,48 @@ import Testing
   }
 
   static let mistakes: [(String, String)] = [
-    ("Q {=a", "quiz.gift:1:3: error: '{' has no matching '}'"),
-    ("Q } {=a}", "quiz.gift:1:3: error: '}' has no matching '{' before it"),
+    ("Q ⟪1⟫{=a", "quiz.gift:marker 1: error: '{' has no matching '}'"),
+    ("Q ⟪1⟫} {=a}", "quiz.gift:marker 1: error: '}' has no matching '{' before it"),
     (
-      "Q {=a {=b}}",
-      "quiz.gift:1:7: error: '{' inside an answer block; close the first one, or escape a literal brace as \\{"
+      "Q {=a ⟪1⟫{=b}}",
+      "quiz.gift:marker 1: error: '{' inside an answer block; close the first one, or escape a literal brace as \\{"
     ),
     (
-      "Q {=a} and {=b}",
-      "quiz.gift:1:12: error: a question has one answer block; escape a literal brace as \\{ or \\}"
-    ),
-    ("::Q {=a}", "quiz.gift:1:1: error: the question title that starts here has no closing '::'"),
-    (
-      "\n\nQ {~a ~b}",
-      "quiz.gift:3:3: error: this multiple-choice question has no right answer; mark it with = (or ~%100%)"
+      "Q {=a} and ⟪1⟫{=b}",
+      "quiz.gift:marker 1: error: a question has one answer block; escape a literal brace as \\{ or \\}"
     ),
     (
-      "Q {=a =b ~c}",
-      "quiz.gift:1:3: error: this multiple-choice question has 2 right answers; a Recall choice card has one"
+      "⟪1⟫::Q {=a}",
+      "quiz.gift:marker 1: error: the question title that starts here has no closing '::'"
     ),
     (
-      "Q {#abc}",
-      "quiz.gift:1:5: error: 'abc' is not a numeric answer; write {#5}, {#5:0.5} (value:tolerance) or {#4..6} (range)"
+      "\n\nQ ⟪1⟫{~a ~b}",
+      "quiz.gift:marker 1: error: this multiple-choice question has no right answer; mark it with = (or ~%100%)"
     ),
     (
-      "Q {#5..1}",
-      "quiz.gift:1:5: error: '5..1' is not a numeric answer; write {#5}, {#5:0.5} (value:tolerance) or {#4..6} (range)"
+      "Q ⟪1⟫{=a =b ~c}",
+      "quiz.gift:marker 1: error: this multiple-choice question has 2 right answers; a Recall choice card has one"
     ),
-    ("Q {=a -> b =c}", "quiz.gift:1:13: error: a matching pair is written 'left -> right'"),
-    ("Q {=%50%a}", "quiz.gift:1:3: error: this short-answer question has no right answer"),
     (
-      "Q {~a =a}", "quiz.gift:1:1: error: 'a' is listed both as the right answer and as a wrong one"
+      "Q {#⟪1⟫abc}",
+      "quiz.gift:marker 1: error: 'abc' is not a numeric answer; write {#5}, {#5:0.5} (value:tolerance) or {#4..6} (range)"
+    ),
+    (
+      "Q {#⟪1⟫5..1}",
+      "quiz.gift:marker 1: error: '5..1' is not a numeric answer; write {#5}, {#5:0.5} (value:tolerance) or {#4..6} (range)"
+    ),
+    ("Q {=a -> b =⟪1⟫c}", "quiz.gift:marker 1: error: a matching pair is written 'left -> right'"),
+    ("Q ⟪1⟫{=%50%a}", "quiz.gift:marker 1: error: this short-answer question has no right answer"),
+    (
+      "⟪1⟫Q {~a =a}",
+      "quiz.gift:marker 1: error: 'a' is listed both as the right answer and as a wrong one"
     ),
   ]
 
   @Test(arguments: mistakes)
   func malformedQuestionsGiveLocatedErrors(text: String, expected: String) {
-    #expect(errors(text) == [expected])
+    let input = MarkedText(text)
+    #expect(errors(input.text) == [input.located(expected)])
   }
 
   @Test func essaysAndDescriptionsAreSkippedWithWarnings() throws {

@@ -1,13 +1,11 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 
 /// Shared test material: the interchange fixture files and hand-made questions of every kind.
 enum InterchangeFixtures {
   static func url(_ name: String) throws -> URL {
-    guard let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
-      throw CocoaError(.fileNoSuchFile)
-    }
-    return folder.appendingPathComponent("interchange").appendingPathComponent(name)
+    try Repository.fixture("interchange/\(name)")
   }
 
   static func text(_ name: String) throws -> String {

@@ -1,4 +1,5 @@
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct TableImporterTests {
@@ -151,36 +152,42 @@ import Testing
 
   static let mistakes: [(ImportFormat, String, [String])] = [
     (
-      .csv, "q,a\nonly one\n",
-      ["input.txt:2:1: error: this row has 1 column; the file has 2 (is the separator right?)"]
-    ),
-    (.csv, "q,a\nx,y,z\n", ["input.txt:2:1: error: this row has 3 columns; the file has 2"]),
-    (
-      .csv, "q,a\n\"open,a\n",
-      ["input.txt:2:1: error: the quoted field that starts here has no closing quote"]
-    ),
-    (.csv, "q,\n", ["input.txt:1:1: error: the question 'q' has no answer"]),
-    (.tsv, "\tanswer\n", ["input.txt:1:1: error: the question is empty"]),
-    (
-      .anki, "#separator:tab\na\tb\nc\n",
-      ["input.txt:3:1: error: this row has 1 column; the file has 2 (is the separator right?)"]
+      .csv, "q,a\n⟪1⟫only one\n",
+      ["input.txt:marker 1: error: this row has 1 column; the file has 2 (is the separator right?)"]
     ),
     (
-      .quizlet, "a\tb\nno separator\n",
+      .csv, "q,a\n⟪1⟫x,y,z\n", ["input.txt:marker 1: error: this row has 3 columns; the file has 2"]
+    ),
+    (
+      .csv, "q,a\n⟪1⟫\"open,a\n",
+      ["input.txt:marker 1: error: the quoted field that starts here has no closing quote"]
+    ),
+    (.csv, "⟪1⟫q,\n", ["input.txt:marker 1: error: the question 'q' has no answer"]),
+    (.tsv, "⟪1⟫\tanswer\n", ["input.txt:marker 1: error: the question is empty"]),
+    (
+      .anki, "#separator:tab\na\tb\n⟪1⟫c\n",
+      ["input.txt:marker 1: error: this row has 1 column; the file has 2 (is the separator right?)"]
+    ),
+    (
+      .quizlet, "a\tb\n⟪1⟫no separator\n",
       [
-        "input.txt:2:1: error: this row has no term separator (a tab); each row needs a term and a definition"
+        "input.txt:marker 1: error: this row has no term separator (a tab); each row needs a term and a definition"
       ]
     ),
     (
-      .csv, "a,b\u{7}\n", ["input.txt:1:3: error: the answer contains the control character U+0007"]
+      .csv, "a,⟪1⟫b\u{7}\n",
+      ["input.txt:marker 1: error: the answer contains the control character U+0007"]
     ),
   ]
 
   @Test(arguments: mistakes)
   func malformedRowsGiveLocatedErrors(format: ImportFormat, text: String, expected: [String]) {
-    let result = InterchangeFixtures.importText(text, format: format)
+    let input = MarkedText(text)
+    let result = InterchangeFixtures.importText(input.text, format: format)
     #expect(result.deck == nil)
-    #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == expected)
+    #expect(
+      result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        == input.located(expected))
   }
 
   @Test func formatGuessing() {

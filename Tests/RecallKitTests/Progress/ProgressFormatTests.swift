@@ -1,13 +1,12 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// The files Recall writes, compared with the documented example under Snapshots/progress
-/// (RECALL_RECORD_SNAPSHOTS=1 rewrites it and fails the run, so recording is never silent).
+/// (`expectSnapshot`; RECALL_RECORD_SNAPSHOTS=1 rewrites it and fails the run).
 @Suite struct ProgressFormatTests {
-  static let snapshotFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Snapshots/progress")
+  static let snapshotFolder = Repository.snapshots.appendingPathComponent("progress")
 
   private func time(_ text: String) throws -> Date {
     let formatter = ISO8601DateFormatter()
@@ -80,16 +79,7 @@ import Testing
     let folder = try makeProgressFolder()
     _ = try writeExample(in: folder)
     let written = fileText((folder as NSString).appendingPathComponent(name))
-    let expectedURL = Self.snapshotFolder.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECALL_RECORD_SNAPSHOTS"] == "1" {
-      try FileManager.default.createDirectory(
-        at: Self.snapshotFolder, withIntermediateDirectories: true)
-      try Data(written.utf8).write(to: expectedURL)
-      Issue.record("recorded \(name); run again without RECALL_RECORD_SNAPSHOTS")
-      return
-    }
-    let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-    #expect(written == expected, "\(name) differs from Snapshots/progress/\(name)")
+    expectSnapshot(written, named: name, in: Self.snapshotFolder)
   }
 
   @Test func theDocumentedExampleReadsBack() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// Opening the schema-1 files the last schema-1 Recall wrote (Fixtures/progress-v1; its README
@@ -17,7 +18,7 @@ import Testing
   private func schemaOneFolder() throws -> (folder: String, files: ProgressFiles) {
     let folder = try makeProgressFolder()
     for name in Self.names {
-      try Fixtures.data("progress-v1/\(name)").write(
+      try Repository.fixtureData("progress-v1/\(name)").write(
         to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
     }
     return (folder, try ProgressFiles(deckID: "tiny", directory: folder))
@@ -33,7 +34,7 @@ import Testing
 
   @Test func openingMigratesAndKeepsTheOldFileByteForByte() throws {
     let (folder, files) = try schemaOneFolder()
-    let original = try Fixtures.data("progress-v1/tiny.json")
+    let original = try Repository.fixtureData("progress-v1/tiny.json")
     let before = try ProgressStore.openReadOnly(deckID: "tiny", directory: folder).states
 
     let store = try ProgressStore.open(deckID: "tiny", directory: folder)
@@ -50,7 +51,7 @@ import Testing
     for name in ["tiny.journal.jsonl", "tiny.reviews.jsonl"] {
       #expect(
         fileBytes((folder as NSString).appendingPathComponent(name))
-          == (try Fixtures.data("progress-v1/\(name)")))
+          == (try Repository.fixtureData("progress-v1/\(name)")))
     }
 
     // The new snapshot: the same states and journalThrough, with counts as of entry 15.
@@ -119,7 +120,7 @@ import Testing
 
   @Test func aFailedSnapshotWriteLeavesTheOldFileAndTheNextOpenMigrates() throws {
     let (folder, files) = try schemaOneFolder()
-    let original = try Fixtures.data("progress-v1/tiny.json")
+    let original = try Repository.fixtureData("progress-v1/tiny.json")
     try FileManager.default.createDirectory(
       atPath: files.snapshot + ".tmp", withIntermediateDirectories: false)
     let error = #expect(throws: ProgressError.self) {
@@ -175,7 +176,7 @@ import Testing
     }
     #expect(path == files.snapshot + ".v1.bak.tmp")
     #expect(operation == "create it while migrating \(files.snapshot) from schema 1 to 3")
-    #expect(fileBytes(files.snapshot) == (try Fixtures.data("progress-v1/tiny.json")))
+    #expect(fileBytes(files.snapshot) == (try Repository.fixtureData("progress-v1/tiny.json")))
     #expect(!FileManager.default.fileExists(atPath: files.snapshot + ".v1.bak"))
   }
 
@@ -185,7 +186,9 @@ import Testing
     let store = try ProgressStore.open(deckID: "tiny", directory: folder)
     #expect(store.migration?.backup == files.snapshot + ".v1.bak.2")
     #expect(fileText(files.snapshot + ".v1.bak") == "an older backup\n")
-    #expect(fileBytes(files.snapshot + ".v1.bak.2") == (try Fixtures.data("progress-v1/tiny.json")))
+    #expect(
+      fileBytes(files.snapshot + ".v1.bak.2")
+        == (try Repository.fixtureData("progress-v1/tiny.json")))
     try store.close()
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallKit
@@ -19,7 +20,7 @@ struct SessionSweep {
     case newSession
   }
 
-  static let deckPath = repositoryRoot.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+  static let deckPath = Repository.deck("bajgora-offensive").path
   static let deckAndQuestions: (Deck, [Question]) = {
     guard let deck = try? DeckLoader().load(path: deckPath).deck else {
       preconditionFailure("the Bajgora deck does not load")

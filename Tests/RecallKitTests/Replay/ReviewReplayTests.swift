@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct ReviewReplayTests {
@@ -29,11 +30,12 @@ import Testing
   }
 
   @Test func aLogProducedByPyFSRSReplaysToTheSameSchedule() throws {
-    let result = try replay(Fixtures.text("fsrs/replay-log.jsonl"))
+    let result = try replay(Repository.fixtureText("fsrs/replay-log.jsonl"))
     let decoder = JSONDecoder()
-    let expected = try Fixtures.text("fsrs/replay-expected.jsonl").split(separator: "\n").map {
-      try decoder.decode(Expected.self, from: Data($0.utf8))
-    }
+    let expected = try Repository.fixtureText("fsrs/replay-expected.jsonl").split(separator: "\n")
+      .map {
+        try decoder.decode(Expected.self, from: Data($0.utf8))
+      }
     #expect(result.ok && result.diagnostics.isEmpty)
     #expect(result.lines.count == expected.count)
     #expect(Set(expected.map(\.card)).count > 5)
@@ -65,43 +67,45 @@ import Testing
   }
 
   @Test func aBadLineStopsItsCardButNotTheOthers() throws {
-    let result = try replay(
+    let input = MarkedText(
       """
       {"card": "a", "time": "2024-03-05T09:30:00Z", "rating": "good"}
-      {"card": "a", "time": "2024-03-05T09:40:00Z", "rating": "meh"}
+      {"card": "a", "time": "2024-03-05T09:40:00Z", "rating": ⟪1⟫"meh"}
       {"card": "b", "time": "2024-03-05T09:41:00Z", "rating": "easy"}
       {"card": "a", "time": "2024-03-06T09:30:00Z", "rating": "good"}
-      {"card": "b", "time": "2024-03-05T09:42:00", "rating": "good"}
+      {"card": "b", "time": ⟪2⟫"2024-03-05T09:42:00", "rating": "good"}
       {"card": "b", "time": "2024-03-09T09:42:00Z", "rating": "good"}
-      {"card": "c", "rating": "good"
+      {"card": "c", "rating": "good"⟪3⟫
       {"card": "d", "time": "2024-03-09T09:42:00Z", "rating": "hard"}
-      {"card": "d", "time": "2024-03-08T09:42:00Z", "rating": "good"}
+      {"card": "d", "time": ⟪4⟫"2024-03-08T09:42:00Z", "rating": "good"}
       {"card": "d", "time": "2024-03-10T09:42:00Z", "rating": "good"}
-      ["not", "an", "object"]
-      {"card": "e", "time": "2024-03-09T09:42:00Z", "rating": 5}
-      {"card": "", "time": "2024-03-09T09:42:00Z", "rating": 1}
-      {"card": "f", "time": "2024-03-09T09:42:00Z"}
+      ⟪5⟫["not", "an", "object"]
+      {"card": "e", "time": "2024-03-09T09:42:00Z", "rating": ⟪6⟫5}
+      {"card": ⟪7⟫"", "time": "2024-03-09T09:42:00Z", "rating": 1}
+      ⟪8⟫{"card": "f", "time": "2024-03-09T09:42:00Z"}
 
-      {"card": "g", "time": "2024-03-09T09:42:00.1234567Z", "rating": "again"}
-      {"card": "h", "time": "2024-02-30T09:42:00Z", "rating": "again"}
+      {"card": "g", "time": ⟪9⟫"2024-03-09T09:42:00.1234567Z", "rating": "again"}
+      {"card": "h", "time": ⟪10⟫"2024-02-30T09:42:00Z", "rating": "again"}
       {"card": "i", "time": "2024-03-09T09:42:00+01:00", "rating": "again", "ms": 5300}
       """)
+    let result = try replay(input.text)
     #expect(!result.ok)
     #expect(
-      result.diagnostics == [
-        "log.jsonl:2:57: error: 'rating' must be again, hard, good or easy (or 1–4), found 'meh'",
-        "log.jsonl:5:23: error: '2024-03-05T09:42:00' has no time zone; end it with Z for UTC",
-        "log.jsonl:7:31: error: the object is not closed with '}'",
-        "log.jsonl:9:23: error: this review of 'd' at 2024-03-08T09:42:00Z is earlier than its "
-          + "previous one at 2024-03-09T09:42:00Z; list each card's reviews in time order",
-        "log.jsonl:11:1: error: expected a JSON object",
-        "log.jsonl:12:57: error: 'rating' must be again, hard, good or easy (or 1–4), found 5",
-        "log.jsonl:13:10: error: 'card' must be a non-empty string",
-        "log.jsonl:14:1: error: missing key 'rating'",
-        "log.jsonl:16:23: error: '2024-03-09T09:42:00.1234567Z' has more than 6 decimals of "
-          + "seconds; Recall keeps microseconds",
-        "log.jsonl:17:23: error: '2024-02-30T09:42:00Z' is not a real date and time",
-      ])
+      result.diagnostics
+        == input.located([
+          "log.jsonl:marker 1: error: 'rating' must be again, hard, good or easy (or 1–4), found 'meh'",
+          "log.jsonl:marker 2: error: '2024-03-05T09:42:00' has no time zone; end it with Z for UTC",
+          "log.jsonl:marker 3: error: the object is not closed with '}'",
+          "log.jsonl:marker 4: error: this review of 'd' at 2024-03-08T09:42:00Z is earlier than its "
+            + "previous one at 2024-03-09T09:42:00Z; list each card's reviews in time order",
+          "log.jsonl:marker 5: error: expected a JSON object",
+          "log.jsonl:marker 6: error: 'rating' must be again, hard, good or easy (or 1–4), found 5",
+          "log.jsonl:marker 7: error: 'card' must be a non-empty string",
+          "log.jsonl:marker 8: error: missing key 'rating'",
+          "log.jsonl:marker 9: error: '2024-03-09T09:42:00.1234567Z' has more than 6 decimals of "
+            + "seconds; Recall keeps microseconds",
+          "log.jsonl:marker 10: error: '2024-02-30T09:42:00Z' is not a real date and time",
+        ]))
     // a: first review only; b: first review only; d: first only; i: converted to UTC.
     let cards = result.lines.map { $0.split(separator: "\"")[3] }
     #expect(cards == ["a", "b", "d", "i"])

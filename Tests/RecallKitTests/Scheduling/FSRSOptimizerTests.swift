@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallKit
@@ -38,13 +39,14 @@ import Testing
   }
 
   static func expected() throws -> Expected {
-    try JSONDecoder().decode(Expected.self, from: Fixtures.data("fsrs-rs/expected.json"))
+    try JSONDecoder().decode(Expected.self, from: Repository.fixtureData("fsrs-rs/expected.json"))
   }
 
   static func history(_ name: String) throws -> ReviewHistory {
     var diagnostics: [Diagnostic] = []
     let (history, clean) = ReviewHistory.read(
-      try Fixtures.data("fsrs-rs/\(name)"), file: name, diagnostic: { diagnostics.append($0) })
+      try Repository.fixtureData("fsrs-rs/\(name)"), file: name,
+      diagnostic: { diagnostics.append($0) })
     #expect(clean, "\(diagnostics)")
     return history
   }

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 
 /// The py-fsrs vectors written by scripts/fsrs-vectors.py.
 ///
@@ -80,8 +81,8 @@ struct FSRSVectors {
 
   static func load() throws -> FSRSVectors {
     let decoder = JSONDecoder()
-    let header = try decoder.decode(Header.self, from: Fixtures.data("fsrs/configs.json"))
-    let histories = try Fixtures.text("fsrs/vectors.jsonl").split(separator: "\n").map {
+    let header = try decoder.decode(Header.self, from: Repository.fixtureData("fsrs/configs.json"))
+    let histories = try Repository.fixtureText("fsrs/vectors.jsonl").split(separator: "\n").map {
       try decoder.decode(History.self, from: Data($0.utf8))
     }
     return FSRSVectors(

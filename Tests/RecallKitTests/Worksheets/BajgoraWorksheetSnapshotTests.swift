@@ -1,14 +1,13 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// Snapshots of worksheets on the real Bajgora deck, fixed seed, two versions, every format,
 /// with and without the key: once from the deck's hand-written cards (these follow only the
 /// deck and the renderers), once from the generator, as `recall print` does.
 @Suite struct BajgoraWorksheetSnapshotTests {
-  static let deckPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Decks/bajgora-offensive.yaml").path
+  static let deckPath = Repository.deck("bajgora-offensive").path
 
   static func deck() throws -> Deck {
     let result = try DeckLoader().load(path: deckPath)
@@ -35,7 +34,7 @@ import Testing
     let name =
       "bajgora-cards-two-versions-\(withKey ? "with-key" : "no-key")."
       + WorksheetRenderingTests.fileExtension(format)
-    expectWorksheetSnapshot(format.renderer.render(sheet, parts: parts), named: name)
+    expectSnapshot(format.renderer.render(sheet, parts: parts), named: "worksheets/\(name)")
   }
 
   /// What `recall print` prints: a balanced mix of every generated question type.
@@ -47,7 +46,7 @@ import Testing
     let name =
       "bajgora-generated-two-versions-\(withKey ? "with-key" : "no-key")."
       + WorksheetRenderingTests.fileExtension(format)
-    expectWorksheetSnapshot(format.renderer.render(sheet, parts: parts), named: name)
+    expectSnapshot(format.renderer.render(sheet, parts: parts), named: "worksheets/\(name)")
   }
 
   @Test func everyVersionsKeyMatchesItsSheet() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct WorksheetRenderingTests {
@@ -24,7 +25,7 @@ import Testing
   func fixtureSnapshots(format: WorksheetFormat) throws {
     let sheet = try worksheet(points: WorksheetPoints([.match: 3, .short: 2]))
     let name = "fixture-two-versions-with-keys." + Self.fileExtension(format)
-    expectWorksheetSnapshot(format.renderer.render(sheet, parts: Self.allParts), named: name)
+    expectSnapshot(format.renderer.render(sheet, parts: Self.allParts), named: "worksheets/\(name)")
   }
 
   static func fileExtension(_ format: WorksheetFormat) -> String {
