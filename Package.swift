@@ -37,14 +37,16 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
-    .executableTarget(name: "recall-bench", dependencies: ["RecallKit"]),
+    // Made-up decks and collections of any size, for the benchmarks and the tests; not shipped.
+    .target(name: "RecallSynthetic", dependencies: ["RecallKit"]),
+    .executableTarget(name: "recall-bench", dependencies: ["RecallKit", "RecallSynthetic"]),
     // libFuzzer targets; scripts/fuzz builds them with -sanitize=fuzzer.
     .executableTarget(name: "recall-fuzz", dependencies: ["RecallKit"]),
     // For the test targets only (it imports Testing): repository paths, expectSnapshot,
     // MarkedText. Fixtures and snapshots are read from the checkout, not copied as resources.
     .target(name: "RecallTestSupport"),
     .testTarget(
-      name: "RecallKitTests", dependencies: ["RecallKit", "RecallTestSupport"],
+      name: "RecallKitTests", dependencies: ["RecallKit", "RecallSynthetic", "RecallTestSupport"],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 
 /// `recall check` against loading: the synthetic 100,000-fact deck, and a deck of 16,000 facts
 /// worded alike (one prompt, many dates), the case whose duplicate check was quadratic (over

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 
 /// Times `recall report`'s work on a class of 30 students, each with 1,000 cards and 20,000
 /// reviews (the target: under 2 s): reading every folder and building the report in

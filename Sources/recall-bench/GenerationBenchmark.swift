@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 
 /// Times generating every question of a synthetic 10,000-fact deck (target: under 0.5 s in a
 /// release build) and returns a printable row. The deck is built outside the timing; the

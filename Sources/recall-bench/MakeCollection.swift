@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 
 /// `recall-bench make-collection --cards N --reviews M --out DIR [--seed S]`.
 enum MakeCollection {

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 
 #if canImport(Glibc)
   import Glibc

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Small pieces of English grammar that templates need to turn deck fields into sentences.
-enum English {
+package enum English {
   /// The blank shown in cloze sentences.
   static let blank = "_____"
 
@@ -19,7 +19,7 @@ enum English {
   }
 
   /// A clause made into a sentence: capital first letter and closing punctuation.
-  static func sentence(_ clause: String) -> String {
+  package static func sentence(_ clause: String) -> String {
     let trimmed = trimmed(clause)
     let capitalized = capitalizingFirst(trimmed)
     guard let last = capitalized.last else { return capitalized }

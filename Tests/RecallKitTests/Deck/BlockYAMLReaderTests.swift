@@ -1,4 +1,5 @@
 import Foundation
+import RecallSynthetic
 import RecallTestSupport
 import Testing
 import Yams

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 import RecallTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import RecallSynthetic
 import Testing
 
 @testable import RecallKit

@@ -1,3 +1,4 @@
+import RecallSynthetic
 import Testing
 
 @testable import RecallKit

@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 import Testing
 
 @Suite("Synthetic collection")

@@ -1,4 +1,5 @@
 import Foundation
+import RecallKit
 
 /// A large made-up collection for measuring speed: a deck of `facts` one-card statements and
 /// the progress files of a learner who answered `reviews` times over three years.
@@ -93,46 +94,28 @@ public struct SyntheticCollection: Sendable {
     return text
   }
 
-  /// Writes `<folder>/Decks/<id>.yaml` and `<folder>/Progress/<id>.json` and
-  /// `.reviews.jsonl`, replacing what is there.
+  /// Writes `<folder>/Decks/<id>.yaml` and the deck's progress files under
+  /// `<folder>/Progress`, replacing what is there. The history goes through
+  /// `ProgressStore.importHistory`, the path `recall import --with-history` takes, so the files
+  /// are the store's own and every review is checked as a real one would be.
   public func write(to folder: String) throws {
-    let fileManager = FileManager.default
-    for sub in ["Decks", "Progress"] {
-      try fileManager.createDirectory(
-        atPath: folder + "/" + sub, withIntermediateDirectories: true)
-    }
+    try FileManager.default.createDirectory(
+      atPath: folder + "/Decks", withIntermediateDirectories: true)
     try Data(deckYAML().utf8).write(
       to: URL(fileURLWithPath: folder + "/Decks/\(deckID).yaml"), options: .atomic)
 
-    let events = history()
-    let logPath = folder + "/Progress/\(deckID).reviews.jsonl"
-    _ = fileManager.createFile(atPath: logPath, contents: nil)
-    let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-    defer { try? log.close() }
-    var chunk = ProgressLogFile.header(.reviews, deckID: deckID, after: 0)
     var states: [String: CardState] = [:]
     states.reserveCapacity(facts)
-    var tally = CardCounts.Tally()
-    for (offset, event) in events.enumerated() {
+    let reviews = history().map { event in
       let id = cardID(Int(event.card))
-      let record = ReviewRecord(
+      states[id] = event.state
+      return ReviewRecord(
         cardID: id, reviewedAt: event.at, rating: event.rating,
         answer: event.rating == .again ? "" : "zq\(event.card)x", accepted: event.rating != .again,
         responseMilliseconds: 2_000 + Int(event.card % 7) * 500, state: event.state)
-      chunk += ProgressLogEntry.review(sequence: offset + 1, record).line
-      states[id] = event.state
-      tally.add(record)
-      if chunk.utf8.count > 1 << 22 {
-        try log.write(contentsOf: Data(chunk.utf8))
-        chunk = ""
-      }
     }
-    try log.write(contentsOf: Data(chunk.utf8))
-
-    let snapshot = ProgressSnapshot(
-      deckID: deckID, journalThrough: events.count, cards: states, counts: tally.counts)
-    try Data(snapshot.encoded().utf8).write(
-      to: URL(fileURLWithPath: folder + "/Progress/\(deckID).json"), options: .atomic)
-    try? fileManager.removeItem(atPath: folder + "/Progress/\(deckID).journal.jsonl")
+    try ProgressStore.importHistory(
+      deckID: deckID, directory: folder + "/Progress", reviews: reviews, states: states,
+      replacing: true)
   }
 }

@@ -1,3 +1,5 @@
+import RecallKit
+
 /// Builds made-up decks of any size, for benchmarks and scale tests: every fact kind, names that
 /// never repeat, dates and figures spread like a real deck's, deterministic for a seed.
 public enum SyntheticDeck {
