@@ -22,26 +22,29 @@ import Testing
       contentsOf: Repository.deck("bajgora-offensive"),
       encoding: .utf8)
     try good.write(toFile: decks + "/bajgora-offensive.yaml", atomically: true, encoding: .utf8)
-    // One problem: a key no fact has, on line 9.
-    let broken =
-      "id: broken\ntitle: Broken\nsubject: S\nsource: B\nfacts:\n  - id: a\n"
-      + "    kind: event\n    what: a thing happened\n    date: 1998\n    colour: red\n"
-    try broken.write(toFile: decks + "/broken.yaml", atomically: true, encoding: .utf8)
+    try Self.broken.text.write(
+      toFile: decks + "/broken.yaml", atomically: true, encoding: .utf8)
     try "{\"card\": \"a/b\", \"time\": \"2024-03-05T09:30:00Z\", \"rating\": \"great\"}\n"
       .write(toFile: folder + "/bad.jsonl", atomically: true, encoding: .utf8)
     try "[]\n".write(
       toFile: progress + "/bajgora-offensive.json", atomically: true, encoding: .utf8)
   }
 
+  /// A deck with one problem: a key no fact has, at marker 1.
+  static let broken = MarkedText(
+    "id: broken\ntitle: Broken\nsubject: S\nsource: B\nfacts:\n  - id: a\n"
+      + "    kind: event\n    what: a thing happened\n    date: 1998\n    ⟪1⟫colour: red\n")
+
   /// A command line, the status it must exit with, and what its one error line starts with
-  /// (`$D` is the deck folder, `$P` the progress folder, `$F` the test folder).
+  /// (`$D` is the deck folder, `$P` the progress folder, `$F` the test folder, `marker 1` the
+  /// place of the broken deck's problem).
   static let cases: [([String], Int32, String)] = [
     (["study", "missing"], 66, "recall: error: no deck 'missing'"),
     (["decks", "--decks-dir", "$F/none"], 66, "recall: error: no decks in $F/none"),
     (["report", "missing", "$F"], 66, "recall: error: no deck 'missing'"),
-    (["study", "broken"], 65, "$D/broken.yaml:10:5: error: unknown key"),
+    (["study", "broken"], 65, "$D/broken.yaml:marker 1: error: unknown key"),
     (["stats", "bajgora-offensive"], 65, "$P/bajgora-offensive.json:1:1: error: "),
-    (["check", "broken"], 65, "$D/broken.yaml:10:5: error: unknown key"),
+    (["check", "broken"], 65, "$D/broken.yaml:marker 1: error: unknown key"),
     (["check", "$F/nothing.yaml"], 66, "$F/nothing.yaml: error: no such deck file"),
     (["prune", "missing"], 66, "recall: error: no deck 'missing'"),
     (["suspended", "missing"], 66, "recall: error: no deck 'missing'"),
@@ -61,7 +64,9 @@ import Testing
     (["optimize", "missing"], 66, "recall: error: no deck 'missing'"),
     (["draft", "$F/none.txt"], 66, "recall: error: $F/none.txt does not exist"),
     (["grade", "missing", "a/short", "x"], 66, "recall: error: no deck 'missing'"),
-    (["grade", "broken", "a/date-short", "1998"], 65, "$D/broken.yaml:10:5: error: unknown key"),
+    (
+      ["grade", "broken", "a/date-short", "1998"], 65, "$D/broken.yaml:marker 1: error: unknown key"
+    ),
     (
       ["grade", "bajgora-offensive", "brigade-141/name-shrot", "x"], 64,
       "recall: error: deck 'bajgora-offensive' has no card 'brigade-141/name-shrot'; did you mean"
@@ -80,8 +85,8 @@ import Testing
   @Test(arguments: cases)
   func oneLineAndTheStatusOfItsCause(arguments: [String], status: Int32, start: String) throws {
     func expand(_ text: String) -> String {
-      text.replacingOccurrences(of: "$D", with: decks).replacingOccurrences(of: "$F", with: folder)
-        .replacingOccurrences(of: "$P", with: progress)
+      Self.broken.located(text).replacingOccurrences(of: "$D", with: decks)
+        .replacingOccurrences(of: "$F", with: folder).replacingOccurrences(of: "$P", with: progress)
     }
     let command = arguments.map(expand) + folderOptions(arguments)
     let result = try BinaryRunner().run(command, input: ":quit\n")

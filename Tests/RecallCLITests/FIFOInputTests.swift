@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 /// A FIFO where Recall expects a file it reads (#19, defect 3): opening one for reading waits
@@ -8,7 +9,7 @@ import Testing
 @Suite struct FIFOInputTests {
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-fifo-\(UUID().uuidString)").path
-  let bajgora = repositoryRootForCLI.appendingPathComponent("Decks/bajgora-offensive.yaml").path
+  let bajgora = Repository.deck("bajgora-offensive").path
   /// Far longer than any of these commands takes, far shorter than a hung CI job.
   static let timeout = 20.0
 

@@ -1,6 +1,7 @@
 import Foundation
 import RecallCLI
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct PreviewCommandTests {
@@ -107,11 +108,14 @@ import Testing
   }
 
   @Test func deckWithErrorsPrintsDiagnosticsAndExits65() throws {
-    let broken = deck.replacingOccurrences(of: "date: 10–11 July 1998", with: "dtae: 1998")
-    let library = try deckFolder(["tiny.yaml": broken])
+    let broken = MarkedText(
+      deck.replacingOccurrences(of: "date: 10–11 July 1998", with: "⟪1⟫dtae: 1998"))
+    let library = try deckFolder(["tiny.yaml": broken.text])
     let (status, captured) = run(library: library)
     #expect(status == .dataError)
-    #expect(captured.standardError.contains("tiny.yaml:10:5: error: unknown key 'dtae'"))
+    #expect(
+      captured.standardError.contains(
+        broken.located("tiny.yaml:marker 1: error: unknown key 'dtae'")))
     #expect(captured.standardOutput.isEmpty)
   }
 

@@ -5,7 +5,15 @@ import Testing
 
 @Suite struct DeckAuthoringCheckTests {
   private func deck(_ facts: String, cards: String = "") throws -> Deck {
-    let text = """
+    try markedDeck(facts, cards: cards).deck
+  }
+
+  /// The deck of `facts` (which may hold ⟪n⟫ markers) and the marked text it was read from.
+  private func markedDeck(
+    _ facts: String, cards: String = ""
+  ) throws -> (deck: Deck, input: MarkedText) {
+    let input = MarkedText(
+      """
       id: sample
       title: Sample
       subject: History
@@ -13,10 +21,10 @@ import Testing
       facts:
       \(facts)
       \(cards)
-      """
-    let result = DeckLoader().load(text: text, path: "sample.yaml")
+      """)
+    let result = DeckLoader().load(text: input.text, path: "sample.yaml")
     #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
-    return try #require(result.deck)
+    return (try #require(result.deck), input)
   }
 
   private func messages(_ deck: Deck) -> [String] {
@@ -45,20 +53,19 @@ import Testing
   }
 
   @Test func sameTypedPromptWithDifferentAnswersIsAmbiguous() throws {
-    let deck = try deck(
+    let (deck, input) = try markedDeck(
       """
         - id: first
           kind: statement
           text: The school for new recruits opened in [[Bajgora]].
-        - id: second
+        - ⟪1⟫id: second
           kind: statement
           text: The school for new recruits opened in [[Koliq]].
       """)
     let found = messages(deck)
-    #expect(
-      found.contains {
-        $0.hasPrefix("sample.yaml:9:5: warning: 'second/cloze' asks the same as 'first/cloze'")
-      }, "\(found)")
+    let expected = input.located(
+      "sample.yaml:marker 1: warning: 'second/cloze' asks the same as 'first/cloze'")
+    #expect(found.contains { $0.hasPrefix(expected) }, "\(found)")
   }
 
   @Test func anAliasAcceptedForADifferentAnswerIsReported() throws {
@@ -83,30 +90,28 @@ import Testing
 
   @Test func aLongPromptIsReportedAtItsFact() throws {
     let long = String(repeating: "the KLA held the hills and ", count: 12)
-    let deck = try deck(
+    let (deck, input) = try markedDeck(
       """
-        - id: wordy
+        - ⟪1⟫id: wordy
           kind: statement
           text: \(long)then [[Bajgora]] fell.
       """)
     let found = messages(deck)
+    let expected = input.located("sample.yaml:marker 1: warning: the prompt of 'wordy/cloze' is")
     #expect(
-      found.contains {
-        $0.hasPrefix("sample.yaml:6:5: warning: the prompt of 'wordy/cloze' is")
-          && $0.contains("(more than 300)")
-      }, "\(found)")
+      found.contains { $0.hasPrefix(expected) && $0.contains("(more than 300)") }, "\(found)")
   }
 
   @Test func aFactWithNoQuestionIsReportedUnlessACardCoversIt() throws {
     let facts = """
-        - id: lonely
+        - ⟪1⟫id: lonely
           kind: place
           name: Koliq
       """
-    #expect(
-      messages(try deck(facts)).contains {
-        $0.hasPrefix("sample.yaml:6:5: warning: fact 'lonely' is too thin to make any question")
-      })
+    let (lonely, input) = try markedDeck(facts)
+    let expected = input.located(
+      "sample.yaml:marker 1: warning: fact 'lonely' is too thin to make any question")
+    #expect(messages(lonely).contains { $0.hasPrefix(expected) })
     let covered = try deck(
       facts,
       cards: """
@@ -121,17 +126,16 @@ import Testing
   }
 
   @Test func aPersonWithoutDistractorsGetsNoChoiceWarning() throws {
-    let deck = try deck(
+    let (deck, input) = try markedDeck(
       """
-        - id: remi
+        - ⟪1⟫id: remi
           kind: person
           name: Rrustem Mustafa
           role: the commander who opened the first school
       """)
-    #expect(
-      messages(deck).contains {
-        $0.hasPrefix("sample.yaml:6:5: warning: fact 'remi' gets no multiple-choice question")
-      })
+    let expected = input.located(
+      "sample.yaml:marker 1: warning: fact 'remi' gets no multiple-choice question")
+    #expect(messages(deck).contains { $0.hasPrefix(expected) })
   }
 }
 
