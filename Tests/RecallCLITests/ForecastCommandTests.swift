@@ -1,10 +1,11 @@
 import Foundation
 import RecallCLI
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct ForecastCommandTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-forecast-\(UUID().uuidString)").path
   static let deck = "bajgora-offensive"

@@ -1,10 +1,11 @@
 import Foundation
 import RecallCLI
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @Suite struct SimulateCommandTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-simulate-\(UUID().uuidString)").path
 

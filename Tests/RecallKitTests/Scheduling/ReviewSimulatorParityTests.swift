@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// Recall's simulator against fsrs-rs's, through the totals `scripts/fsrs-rs-simulator-vectors.py`
@@ -43,7 +44,7 @@ import Testing
   }
 
   static let cases: [Expected.Case] = {
-    let data = try? Fixtures.data("fsrs-rs-simulator/expected.json")
+    let data = try? Repository.fixtureData("fsrs-rs-simulator/expected.json")
     return data.flatMap { try? JSONDecoder().decode(Expected.self, from: $0).cases } ?? []
   }()
 
