@@ -10,6 +10,10 @@ public struct DeckAuthoringCheck: Sendable {
   public var maximumPromptLength = 300
   /// Whether the questions the linter dropped are listed, as notes (`recall check --questions`).
   public var includesLeftOutQuestions = false
+  /// Whether a fact that gets no multiple-choice question is reported. `recall draft` turns it
+  /// off: such a fact still yields its other questions, so it is no reason to comment it out
+  /// (and commenting one out would leave the next with fewer distractors still).
+  public var reportsMissingChoices = true
 
   public init(deck: Deck) {
     self.deck = deck
@@ -48,7 +52,7 @@ public struct DeckAuthoringCheck: Sendable {
     // A choice the linter dropped is reported as such, not as a lack of distractors.
     let droppedChoice = Set(
       generated.dropped.filter { $0.question.kind == .choice }.map(\.question.fact))
-    for fact in deck.facts where Self.choiceKinds.contains(fact.kind) {
+    for fact in deck.facts where reportsMissingChoices && Self.choiceKinds.contains(fact.kind) {
       guard let own = byFact[fact.id], !own.isEmpty, !own.contains(where: { $0.kind == .choice }),
         !droppedChoice.contains(fact.id), !generator.isAskedWithOthers(fact)
       else { continue }
