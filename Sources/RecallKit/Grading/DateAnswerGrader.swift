@@ -9,11 +9,16 @@
 /// - For an approximate fact ("c. 1500"), a year within 2 (or 0.5 %) of it: correct.
 /// - A coarser date that contains the fact ("July 1998" or "1998" for "10 July 1998"), or a date
 ///   inside a range fact other than its start: partially correct, which schedules as a miss.
+/// - A year written without its era where the era matters (a date before Christ, or before AD
+///   100): at best partially correct, read in the era that gives the most credit.
 /// - Anything else, and always any other year: wrong.
 public enum DateAnswerGrader {
   public static func grade(_ input: String, expected: HistoricalDate, hintUsed: Bool = false)
     -> GradingResult
   {
+    if let grade = gradeWithoutEra(input, expected: expected, hintUsed: hintUsed) {
+      return .graded(grade)
+    }
     switch DateAnswerReader.read(input) {
     case .failure(let reason):
       return .invalid(reason)
@@ -25,6 +30,34 @@ public enum DateAnswerGrader {
       }
       return .graded(Grade(verdict, shown: expected.formatted, note: shownNote, hintUsed: hintUsed))
     }
+  }
+
+  /// The grade of an answer that leaves out an era the fact needs ("15 March 44" for 44 BC):
+  /// the date is known but not when it was, so it is partially correct when either era would
+  /// make it right or partial, and wrong otherwise. Nil when the era does not matter, the answer
+  /// writes one, or it is no date in either era.
+  private static func gradeWithoutEra(_ input: String, expected: HistoricalDate, hintUsed: Bool)
+    -> Grade?
+  {
+    let eraMatters = expected.reachesBeforeChrist || expected.start.year < 100
+    guard eraMatters, !writesEra(input) else { return nil }
+    var read = false
+    for era in [" BC", " AD"] {
+      guard case .success(let answer) = DateAnswerReader.read(input + era) else { continue }
+      read = true
+      if judge(answer, expected: expected).0 != .wrong {
+        return Grade(
+          .partiallyCorrect, shown: expected.formatted,
+          note: "write the era: “\(expected.formatted)”", hintUsed: hintUsed)
+      }
+    }
+    return read ? Grade(.wrong, shown: expected.formatted, hintUsed: hintUsed) : nil
+  }
+
+  /// Whether the learner wrote an era (BC, BCE, AD, CE, with or without dots).
+  private static func writesEra(_ input: String) -> Bool {
+    input.lowercased().filter { $0 != "." }.split(whereSeparator: { !$0.isLetter })
+      .contains { ["bc", "bce", "ad", "ce"].contains($0) }
   }
 
   /// How `answer` relates to `expected`, with a note for the learner.

@@ -62,7 +62,9 @@ public enum DateAnswerReader {
       text.removeFirst(word.count)
       break
     }
+    text = NamedDays.rewrite(text)
     text = text.replacing(" and ", with: " to ")
+    text = rewriteShortYearRange(text)
     text = rewriteNumericForms(text)
     text = rewriteMonthFirstRange(text)
     return words(of: text).joined()
@@ -79,6 +81,33 @@ public enum DateAnswerReader {
       return text
     }
     return "\(days[0])–\(days[1]) \(words[0]) \(words[2])"
+  }
+
+  /// "1069-70" → "1069 to 1070": a range of years whose end keeps only its last two digits. A
+  /// tail that could be a month ("1998-07") stays a month, unless it is the next year
+  /// ("1910-11").
+  static func rewriteShortYearRange(_ text: String) -> String {
+    var words = text.split(separator: " ").map(String.init)
+    // "1069 - 70" and "1069 to 70": the same range with spaces.
+    if words.count == 3, ["-", "–", "—", "to"].contains(words[1]) {
+      words = [words[0] + "-" + words[2]]
+    }
+    // Years before Christ count down, so a shortened end there would be read backwards.
+    guard !words.contains(where: { ["bc", "bce", "b.c.", "b.c.e."].contains($0) }),
+      let index = words.firstIndex(where: { $0.contains(where: \.isNumber) })
+    else { return text }
+    let parts = words[index].split(whereSeparator: { "-–—/".contains($0) }).map(String.init)
+    guard parts.count == 2, parts[0].count >= 3, parts[0].count <= 4, parts[1].count == 2,
+      let start = Int(parts[0]), let tail = Int(parts[1]),
+      parts.joined().allSatisfy({ $0.isASCII && $0.isNumber })
+    else { return text }
+    let century = start / 100 * 100
+    let nextYear = (start + 1) % 100
+    guard tail > 12 || (tail == nextYear && parts[1].first != "0") else { return text }
+    let end = century + tail > start ? century + tail : century + 100 + tail
+    guard end > start, end - start < 100 else { return text }
+    words[index] = "\(start) to \(end)"
+    return words.joined(separator: " ")
   }
 
   /// "10-07-1998" → "10.07.1998"; "1998/07/10" and "1998.07.10" → "1998-07-10".
