@@ -34,6 +34,7 @@ public struct DeckAuthoringCheck: Sendable {
     let generated = generator.generate()
     let questions = generated.questions
     var locations: [String: SourceLocation] = [:]
+    locations.reserveCapacity(deck.cards.count + deck.facts.count)
     for card in deck.cards { locations[card.id] = card.location }
     for fact in deck.facts { locations[fact.id] = fact.location }
     func location(_ question: Question) -> SourceLocation {
@@ -41,8 +42,18 @@ public struct DeckAuthoringCheck: Sendable {
     }
 
     var result: [Diagnostic] = []
-    let silent = Set(generator.factsProducingNoQuestion().map(\.id))
-    for fact in deck.facts where silent.contains(fact.id) {
+    // What `factsProducingNoQuestion` finds, read off the questions just made (kept or
+    // dropped, every fact's own questions are there) rather than making them all again.
+    var asked = Set<String>(minimumCapacity: deck.facts.count)
+    for question in questions where Self.isOwnQuestion(question) { asked.insert(question.fact) }
+    for finding in generated.dropped where Self.isOwnQuestion(finding.question) {
+      asked.insert(finding.question.fact)
+    }
+    let carded = Set(deck.cards.compactMap(\.fact))
+    for fact in deck.facts
+    where !asked.contains(fact.id) && !carded.contains(fact.id)
+      && !generator.isAskedWithOthers(fact)
+    {
       result.append(
         .warning(
           "fact '\(fact.id)' is too thin to make any question; add a date, place, size or "
@@ -78,6 +89,15 @@ public struct DeckAuthoringCheck: Sendable {
           at: location(finding.question)))
     }
     return result.sortedByLocation()
+  }
+
+  /// Whether the question is one of its fact's own (`<fact-id>/<template>`), not a
+  /// hand-written card or a question spanning several facts.
+  static func isOwnQuestion(_ question: Question) -> Bool {
+    switch question.template {
+    case .card, .order, .matchDates, .matchPlaces, .matchRoles: false
+    default: question.id == question.fact + "/" + question.template.rawValue
+    }
   }
 
   /// Same prompt with different answers, and short answers accepted by two questions of one
