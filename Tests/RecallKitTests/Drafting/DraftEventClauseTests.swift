@@ -103,4 +103,21 @@ import Testing
     let formed = try #require(events.first { $0.text("what")?.contains("formed") == true })
     #expect(formed.confidence >= 0.6)
   }
+
+  @Test func peopleAreWrittenEvenWhenTooFewForAChoiceQuestion() throws {
+    let text = """
+      The rising
+
+      The poet Thomas MacDonagh commanded the garrison at the factory on 25 April 1916.
+      The architect Eamon Ceannt held the workhouse on 26 April 1916.
+      """
+    let article = try Article.read(data: Data(text.utf8), path: "article.txt")
+    let header = DraftDeckWriter.Header(
+      id: "rising", title: "The rising", subject: "History", sourceTitle: "The rising",
+      url: nil, articlePath: "article.txt")
+    let yaml = DraftDeckWriter().render(DraftExtractor().propose(article), header: header).text
+    #expect(yaml.contains("\n  - id: thomas-macdonagh\n"), "\(yaml)")
+    #expect(yaml.contains("\n  - id: eamon-ceannt\n"), "\(yaml)")
+    #expect(!yaml.contains("gets no multiple-choice question"))
+  }
 }
