@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallSynthetic
 
 /// Whole-process rows over a folder of ten decks of 1,000 facts each, each with a learner's
 /// history of 10,000 reviews: `recall study` with no deck, from the spawn to the first

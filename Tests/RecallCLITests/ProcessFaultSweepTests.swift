@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// The kill and fault sweep of the whole `recall` process (#19): a scripted `recall study`
@@ -11,7 +12,7 @@ import Testing
 /// `swift test` runs every seventh.
 @Suite struct ProcessFaultSweepTests {
   static let isFull = ProcessInfo.processInfo.environment["RECALL_SWEEP"] == "full"
-  static let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  static let decks = Repository.decks.path
   static let deckID = "bajgora-offensive"
 
   static func studyArguments(progress: String) -> [String] {

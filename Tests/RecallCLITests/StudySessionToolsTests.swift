@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -8,7 +9,7 @@ import Testing
 /// The session tools of #17 on the Bajgora deck: an empty answer asked about once, the message
 /// after a card the session will ask again early, and `--minutes` in the header.
 @Suite struct StudySessionToolsTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-tools-\(UUID().uuidString)").path
 

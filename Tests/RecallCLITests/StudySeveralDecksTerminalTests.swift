@@ -1,5 +1,6 @@
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 /// `recall study` with no deck in a real terminal (tmux): the cards of two decks in turn, Tab
@@ -62,7 +63,7 @@ struct StudySeveralDecksTerminalTests {
 /// next lines wrap at the new one.
 @Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed; cannot drive a terminal"))
 struct StudyResizeTerminalTests {
-  let decks = repositoryRootForCLI.appendingPathComponent("Decks").path
+  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-resize-tty-\(UUID().uuidString)").path
 

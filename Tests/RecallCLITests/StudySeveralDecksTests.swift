@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecallKit
+import RecallTestSupport
 import Testing
 
 @testable import RecallCLI
@@ -22,7 +23,7 @@ import Testing
         toFile: root + "/Decks/\(id).yaml", atomically: true, encoding: .utf8)
     }
     try FileManager.default.copyItem(
-      atPath: repositoryRootForCLI.appendingPathComponent("Decks/bajgora-offensive.yaml").path,
+      atPath: Repository.deck("bajgora-offensive").path,
       toPath: root + "/Decks/bajgora-offensive.yaml")
   }
 
