@@ -78,7 +78,7 @@ struct GradingAgreementDateTests {
   @Test("a shortened range with other years is wrong")
   func shortYearRangesRefused() throws {
     #expect(try verdict("1070-71", "1069 to 1070") == .wrong)
-    #expect(try verdict("1914-19", "1914 to 1918") == .wrong)
+    #expect(try verdict("1915-19", "1914 to 1918") == .wrong)
   }
 
   @Test(
@@ -288,5 +288,62 @@ struct GradingAgreementPeopleTests {
     #expect(try grade("Godwinson", card: "tostig") == .partiallyCorrect)
     #expect(try grade("Conqueror", card: "william") == .partiallyCorrect)
     #expect(try grade("Decimus Brutus", card: "brutus") == .wrong)
+  }
+}
+
+@Suite("Grading agreement: spans and figures")
+struct GradingAgreementSpanTests {
+  private func date(_ input: String, _ expected: String) throws -> Grade.Verdict? {
+    DateAnswerGrader.grade(input, expected: try HistoricalDate.parse(expected)).grade?.verdict
+  }
+
+  private func number(_ input: String, _ expected: String) throws -> Grade.Verdict? {
+    let value = try #require(NumberValue.parse(expected))
+    return NumberAnswerGrader.grade(input, expected: value).grade?.verdict
+  }
+
+  @Test(
+    "a span with one end right, coarser ends, or a date holding an end is partial",
+    arguments: [
+      ("June 1998 to January 1999", "July 1998 to January 1999"),
+      ("August to November 1998", "August to October 1998"),
+      ("1998-1999", "July 1998 to January 1999"),
+      ("from summer 1998 to winter 1999", "July 1998 to January 1999"),
+      ("autumn 1998", "August to October 1998"),
+      ("58-51 BC", "58 BC to 50 BC"),
+    ])
+  func partialSpans(input: String, expected: String) throws {
+    #expect(try date(input, expected) == .partiallyCorrect, "\(input)")
+  }
+
+  @Test("a span with both ends off, or in another year, stays wrong")
+  func wrongSpans() throws {
+    #expect(try date("11-12 July 1998", "10–11 July 1998") == .wrong)
+    #expect(try date("1070-1071", "1069 to 1070") == .wrong)
+    #expect(try date("May to June 1998", "August to October 1998") == .wrong)
+    #expect(try date("August to October 1998", "August to October 1998") == .correct)
+  }
+
+  @Test(
+    "a figure inside an asked range is partial; so is a coarser range or bound that holds it",
+    arguments: [
+      ("4000", "3,000 to 5,000"),
+      ("about 4,000", "3,000 to 5,000"),
+      ("5000", "3,000 to 5,000"),
+      ("2000 to 6000", "3,000 to 5,000"),
+      ("over 10,000", "about 13,400"),
+      ("under 20,000", "about 13,400"),
+    ])
+  func partialFigures(input: String, expected: String) throws {
+    #expect(try number(input, expected) == .partiallyCorrect, "\(input)")
+  }
+
+  @Test("a range far wider than the answer, or beside it, stays wrong")
+  func wrongFigures() throws {
+    #expect(try number("1 to 1,000,000", "3,000 to 5,000") == .wrong)
+    #expect(try number("over 100", "about 13,400") == .wrong)
+    #expect(try number("6000 to 8000", "3,000 to 5,000") == .wrong)
+    #expect(try number("3000-5000", "3,000 to 5,000") == .correct)
+    #expect(try number("about 13000", "about 13,400") == .correct)
   }
 }
