@@ -17,7 +17,7 @@ public struct RecallCommand: ParsableCommand {
         name: "Study",
         subcommands: [
           StudyCommand.self, StatsCommand.self, SuspendedCommand.self, UnsuspendCommand.self,
-          OptimizeCommand.self,
+          OptimizeCommand.self, ForecastCommand.self, SimulateCommand.self,
         ]),
       CommandGroup(
         name: "Deck",

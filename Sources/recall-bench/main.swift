@@ -2,7 +2,7 @@ import Foundation
 import RecallKit
 
 // Prints one line per benchmark; arguments, if any, keep only the rows whose name contains one.
-// `scale`, `progress` and `check` name the whole-process, progress-store and check groups.
+// `scale`, `collection`, `progress` and `check` name the whole-process, progress-store and check groups.
 // `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead.
 // Build in release: swift build -c release && .build/release/recall-bench
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,3 +28,4 @@ if wanted("class") { print(benchmarkClassReport()) }
 if wanted("draft") { print(benchmarkDraft()) }
 if wanted("check") { benchmarkCheck().forEach { print($0) } }
 if wanted("scale") { ScaleBenchmark.run(runs: 11) { print($0) } }
+if wanted("collection") { CollectionBenchmark.run(runs: 11) { print($0) } }

@@ -2,51 +2,95 @@ import ArgumentParser
 import Foundation
 import RecallKit
 
-/// `recall decks`: lists the decks in the deck folder.
+/// `recall decks`: lists the decks in the deck folder, with what each has to study today.
 public struct DecksCommand: RecallSubcommand {
   public static let configuration = CommandConfiguration(
     commandName: "decks",
-    abstract: "List the decks in the deck folder: id, number of facts and cards, title.",
+    abstract: "List the decks in the deck folder: cards, what is due now and today, title.",
     discussion: """
+      One line a deck: its id; FACTS; CARDS, every question the deck generates (hand-written \
+      cards included); DUE, cards due now; LATER, learning steps due later in the study day; \
+      NEW, the new cards a session would still introduce today (the deck's daily limit less \
+      those already started); and the title. Suspended and buried cards are not counted as \
+      due or new. `recall study` with no deck studies them all.
+
       The deck folder is $RECALL_DECKS when set, else ./Decks when it exists, else \
       $XDG_DATA_HOME/recall/decks; --decks-dir overrides all of them. A deck with errors is \
       listed with a note to run `recall check` on it.
       """)
 
   @OptionGroup public var libraryOptions: LibraryOptions
+  @OptionGroup public var progressOptions: ProgressOptions
+
+  @Option(help: ArgumentHelp("Pretend the time is this ISO 8601 instant.", valueName: "time"))
+  public var now: String?
 
   public init() {}
+
+  public func validate() throws {
+    if let now, case .failure(let error) = UTCTimestamp.parse(now) {
+      throw ValidationError("--now: \(error)")
+    }
+  }
 
   /// Prints the table of decks.
   public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
     let library = libraryOptions.library()
     let files = library.deckFiles()
     guard !files.isEmpty else { throw CommandError.noInput("no decks in \(library.directory)") }
-    var rows: [(String, String, String, String)] = [("ID", "FACTS", "CARDS", "TITLE")]
-    let loader = DeckLoader()
-    for path in files {
-      let result: DeckLoadResult?
-      do {
-        result = try loader.load(path: path)
-      } catch {
+    let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
+    let moment = fixed ?? Date()
+    let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
+    let progress = progressOptions.library()
+    var rows: [[String]] = [["ID", "FACTS", "CARDS", "DUE", "LATER", "NEW", "TITLE"]]
+    for file in DeckFolderLoad.load(files) {
+      let result: DeckLoadResult
+      switch file.result {
+      case .success(let loaded): result = loaded
+      case .failure(let error):
         // A FIFO or a folder named like a deck: say which, and go on with the others.
-        diagnostics.emit(.warning(error.message, at: error.location ?? .file(path)))
-        result = nil
+        diagnostics.emit(.warning(error.message, at: error.location ?? .file(file.path)))
+        rows.append(Self.brokenRow(file.path))
+        continue
       }
-      if let deck = result?.deck {
-        rows.append(
-          (deck.id, String(deck.facts.count), String(deck.cards.count), deck.title))
-      } else {
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        rows.append((name, "-", "-", "(has errors: run 'recall check \(path)')"))
+      guard let deck = result.deck else {
+        rows.append(Self.brokenRow(file.path))
+        continue
       }
+      let questions = QuestionGenerator(deck: deck).questions()
+      var figures = ["-", "-", "-"]
+      do {
+        let store = try progress.openReadOnly(deckID: deck.id)
+        let overview = try DeckOverview(
+          deck: deck, questions: questions, store: store,
+          limits: StudyLimits(settings: deck.settings), now: moment, timeZone: zone)
+        figures = [overview.dueNow, overview.dueLaterToday, overview.newToday].map(String.init)
+      } catch {
+        // Damaged progress: the deck is still listed, and the error says where.
+        diagnostics.report(error)
+      }
+      rows.append(
+        [deck.id, String(deck.facts.count), String(questions.count)] + figures + [deck.title])
     }
-    let idWidth = rows.map(\.0.count).max() ?? 2
-    for row in rows {
-      let id = row.0.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-      let facts = String(repeating: " ", count: max(0, 5 - row.1.count)) + row.1
-      let cards = String(repeating: " ", count: max(0, 5 - row.2.count)) + row.2
-      context.console.line(TextSanitizer.visible("\(id)  \(facts)  \(cards)  \(row.3)"))
+    for line in Self.table(rows) { context.console.line(TextSanitizer.visible(line)) }
+  }
+
+  static func brokenRow(_ path: String) -> [String] {
+    let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    return [name, "-", "-", "-", "-", "-", "(has errors: run 'recall check \(path)')"]
+  }
+
+  /// The id left-aligned, the figures right-aligned under their headings, the title last.
+  static func table(_ rows: [[String]]) -> [String] {
+    let widths = (0..<(rows.first?.count ?? 0)).map { column in
+      rows.map { $0[column].count }.max() ?? 0
+    }
+    return rows.map { row in
+      row.enumerated().map { column, value in
+        if column == row.count - 1 { return value }
+        let pad = String(repeating: " ", count: widths[column] - value.count)
+        return column == 0 ? value + pad : pad + value
+      }.joined(separator: "  ")
     }
   }
 }

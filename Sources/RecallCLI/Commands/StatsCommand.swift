@@ -19,6 +19,10 @@ public struct StatsCommand: RecallSubcommand {
       accepted (null when there were none); a lapse is an again rating on a card in review. \
       "reps" counts a fact's reviews (undone ones left out); "lapses" at the top is the \
       deck's total.
+
+      With no deck, the whole deck folder: the figures added up over every deck, then one \
+      line a deck. JSON: {"total": {the fields above but "deck" and "hardest", "decks"}, \
+      "decks": [one object a deck, as above]}.
       """)
 
   /// Output forms.
@@ -29,8 +33,11 @@ public struct StatsCommand: RecallSubcommand {
   @OptionGroup public var libraryOptions: LibraryOptions
   @OptionGroup public var progressOptions: ProgressOptions
 
-  @Argument(help: ArgumentHelp("Deck id or path to a deck file.", valueName: "deck"))
-  public var deck: String
+  @Argument(
+    help: ArgumentHelp(
+      "Deck id or path to a deck file (default: every deck in the folder, summed).",
+      valueName: "deck"))
+  public var deck: String?
 
   @Option(help: "text or json.")
   public var format: Format = .text
@@ -57,16 +64,12 @@ public struct StatsCommand: RecallSubcommand {
 
   /// Prints where the learner stands on the deck.
   public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
+    guard let name = self.deck else {
+      return try collection(in: context, diagnostics: diagnostics)
+    }
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
-    guard let deck = loading.load(self.deck, printWarnings: false) else { return }
-    let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
-    let moment = fixed ?? Date()
-    let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
-    let store = try progressOptions.library().openReadOnly(deckID: deck.id)
-    let questions = QuestionGenerator(deck: deck, seed: seed).questions()
-    let statistics = try DeckStatistics(
-      cardIDs: questions.map(\.id), store: store, now: moment, timeZone: zone, days: 30,
-      facts: Dictionary(questions.map { ($0.id, $0.fact) }) { first, _ in first })
+    guard let deck = loading.load(name, printWarnings: false) else { return }
+    let statistics = try statistics(of: deck)
     switch format {
     case .json:
       context.console.line(
@@ -78,6 +81,106 @@ public struct StatsCommand: RecallSubcommand {
     }
   }
 
+  /// The moment the figures are taken at and the time zone of its study day.
+  private var moment: (now: Date, zone: TimeZone) {
+    let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
+    return (
+      fixed ?? Date(), fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
+    )
+  }
+
+  private func statistics(of deck: Deck) throws(ProgressError) -> DeckStatistics {
+    let (moment, zone) = self.moment
+    let store = try progressOptions.library().openReadOnly(deckID: deck.id)
+    let questions = QuestionGenerator(deck: deck, seed: seed).questions()
+    return try DeckStatistics(
+      cardIDs: questions.map(\.id), store: store, now: moment, timeZone: zone, days: 30,
+      facts: Dictionary(questions.map { ($0.id, $0.fact) }) { first, _ in first })
+  }
+
+  /// `recall stats` with no deck: every deck of the folder added up, then a line a deck. A
+  /// deck that does not load, or whose progress does not read, is reported and left out.
+  private func collection(in context: CommandContext, diagnostics: Diagnostics) throws {
+    let library = libraryOptions.library()
+    let files = library.deckFiles()
+    guard !files.isEmpty else { throw CommandError.noInput("no decks in \(library.directory)") }
+    var decks: [(deck: Deck, statistics: DeckStatistics)] = []
+    for file in DeckFolderLoad.load(files) {
+      switch file.result {
+      case .failure(let error):
+        diagnostics.report(error)
+      case .success(let result):
+        guard let deck = result.deck else {
+          diagnostics.warning(
+            "left out \(file.path): it has errors (run 'recall check \(file.path)')")
+          continue
+        }
+        do {
+          decks.append((deck, try statistics(of: deck)))
+        } catch {
+          diagnostics.report(error)
+        }
+      }
+    }
+    guard let total = DeckStatistics.total(decks.map(\.statistics)) else { return }
+    switch format {
+    case .json:
+      let objects = decks.map {
+        Self.json($0.statistics, deck: $0.deck.id, desiredRetention: Self.desiredRetention($0.deck))
+      }
+      context.console.line(
+        "{\"total\": \(Self.totalJSON(total, decks: decks.count)), "
+          + "\"decks\": [\(objects.joined(separator: ", "))]}")
+    case .text:
+      collectionText(
+        total, decks: decks, style: TerminalStyle.current(environment: context.environment),
+        console: context.console)
+    }
+  }
+
+  private func collectionText(
+    _ total: DeckStatistics, decks: [(deck: Deck, statistics: DeckStatistics)],
+    style: TerminalStyle, console: Console
+  ) {
+    console.line(style.bold("All decks (\(decks.count) \(decks.count == 1 ? "deck" : "decks"))"))
+    let cards = CardState.Phase.allCases.map { "\(total.cards[$0] ?? 0) \($0.rawValue)" }
+    console.line("cards: " + cards.joined(separator: " · "))
+    console.line(
+      "due now: \(total.dueNow) · due later today: \(total.dueLaterToday) · "
+        + "due tomorrow: \(total.dueByDay.first ?? 0)")
+    if total.suspended + total.buried > 0 {
+      console.line("set aside: \(total.suspended) suspended · \(total.buried) buried")
+    }
+    let accuracy = total.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    console.line("reviews: \(total.reviews) · accuracy \(accuracy)")
+    if let retention = total.retention {
+      console.line(
+        "retention, last 30 days: \(Int((retention * 100).rounded()))% of "
+          + "\(total.retentionReviews) reviews of cards in review")
+    } else {
+      console.line("retention, last 30 days: – (no reviews of cards in review)")
+    }
+    console.line("time studied: \(Self.duration(total.milliseconds / 1000))")
+    console.line("due in the next 7 days:")
+    for line in Self.bars(Array(total.dueByDay.prefix(7))) { console.line(line) }
+    if !total.flagged.isEmpty {
+      console.line("flagged as wrong by the learner:")
+      for line in Self.flaggedLines(total.flagged) { console.line("  " + line) }
+    }
+    console.line("by deck:")
+    var rows = [["ID", "CARDS", "DUE", "LATER", "TOMORROW", "REVIEWS", "ACCURACY"]]
+    for (deck, statistics) in decks {
+      rows.append(
+        [
+          deck.id, String(statistics.cards.values.reduce(0, +)), String(statistics.dueNow),
+          String(statistics.dueLaterToday), String(statistics.dueByDay.first ?? 0),
+          String(statistics.reviews),
+          statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–",
+        ])
+    }
+    for line in DecksCommand.table(rows) { console.line("  " + TextSanitizer.visible(line)) }
+  }
+
   /// The deck's own target, else the scheduler's default.
   static func desiredRetention(_ deck: Deck) -> Double {
     deck.settings.desiredRetention ?? SchedulerOptions.defaultDesiredRetention
@@ -86,41 +189,54 @@ public struct StatsCommand: RecallSubcommand {
   static func json(_ statistics: DeckStatistics, deck: String, desiredRetention: Double)
     -> String
   {
-    func number(_ value: Double?) -> String {
-      guard let value else { return "null" }
-      return String(format: "%.4f", value)
+    let hardest = statistics.hardest.map {
+      "{\"fact\": \(JSONText.quoted($0.fact)), \"lapses\": \($0.lapses), \"reps\": \($0.reps)}"
     }
+    var fields = ["\"deck\": \(JSONText.quoted(deck))"] + commonFields(statistics)
+    fields.insert(
+      "\"desired_retention\": \(number(desiredRetention))",
+      at: fields.firstIndex { $0.hasPrefix("\"reviews_by_day\"") } ?? fields.endIndex)
+    fields.insert(
+      "\"hardest\": [\(hardest.joined(separator: ", "))]", at: fields.endIndex - 1)
+    return "{" + fields.joined(separator: ", ") + "}"
+  }
+
+  /// The collection's totals: a deck's fields but `deck`, `desired_retention` and `hardest`,
+  /// after the number of decks.
+  static func totalJSON(_ total: DeckStatistics, decks: Int) -> String {
+    "{" + (["\"decks\": \(decks)"] + commonFields(total)).joined(separator: ", ") + "}"
+  }
+
+  private static func number(_ value: Double?) -> String {
+    guard let value else { return "null" }
+    return String(format: "%.4f", value)
+  }
+
+  /// The fields a deck's object and the collection's totals share, in their order.
+  private static func commonFields(_ statistics: DeckStatistics) -> [String] {
     let cards = CardState.Phase.allCases.map { "\"\($0.rawValue)\": \(statistics.cards[$0] ?? 0)" }
-    func escaped(_ text: String) -> String {
-      text.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "\"", with: "\\\"")
-    }
     func list(_ values: some Sequence<Int>) -> String {
       "[" + values.map(String.init).joined(separator: ", ") + "]"
     }
-    let escapedDeck = escaped(deck)
     let flagged = statistics.flagged.map {
       "{\"card\": \(JSONText.quoted($0.cardID)), "
         + "\"at\": \(JSONText.quoted(UTCTimestamp.format($0.flag.at))), "
         + "\"note\": \($0.flag.note.map(JSONText.quoted) ?? "null")}"
     }
-    let hardest = statistics.hardest.map {
-      "{\"fact\": \"\(escaped($0.fact))\", \"lapses\": \($0.lapses), \"reps\": \($0.reps)}"
-    }
-    return "{\"deck\": \"\(escapedDeck)\", \"cards\": {\(cards.joined(separator: ", "))}, "
-      + "\"due_now\": \(statistics.dueNow), "
-      + "\"due_later_today\": \(statistics.dueLaterToday), "
-      + "\"due_next_7_days\": \(list(statistics.dueByDay.prefix(7))), "
-      + "\"suspended\": \(statistics.suspended), \"buried\": \(statistics.buried), "
-      + "\"flagged\": [\(flagged.joined(separator: ", "))], "
-      + "\"reviews\": \(statistics.reviews), \"accuracy\": \(number(statistics.accuracy)), "
-      + "\"time_studied_seconds\": \(statistics.milliseconds / 1000), "
-      + "\"retention\": \(number(statistics.retention)), "
-      + "\"desired_retention\": \(number(desiredRetention)), "
-      + "\"reviews_by_day\": \(list(statistics.reviewsByDay)), "
-      + "\"due_by_day\": \(list(statistics.dueByDay)), "
-      + "\"hardest\": [\(hardest.joined(separator: ", "))], "
-      + "\"lapses\": \(statistics.lapses)}"
+    return [
+      "\"cards\": {\(cards.joined(separator: ", "))}",
+      "\"due_now\": \(statistics.dueNow)",
+      "\"due_later_today\": \(statistics.dueLaterToday)",
+      "\"due_next_7_days\": \(list(statistics.dueByDay.prefix(7)))",
+      "\"suspended\": \(statistics.suspended)", "\"buried\": \(statistics.buried)",
+      "\"flagged\": [\(flagged.joined(separator: ", "))]",
+      "\"reviews\": \(statistics.reviews)", "\"accuracy\": \(number(statistics.accuracy))",
+      "\"time_studied_seconds\": \(statistics.milliseconds / 1000)",
+      "\"retention\": \(number(statistics.retention))",
+      "\"reviews_by_day\": \(list(statistics.reviewsByDay))",
+      "\"due_by_day\": \(list(statistics.dueByDay))",
+      "\"lapses\": \(statistics.lapses)",
+    ]
   }
 
   private func text(

@@ -6,14 +6,17 @@ import RecallKit
 /// the learner change the rating before moving on. Reads through any `LineReader`, so it runs
 /// the same on a terminal, a pipe, or a scripted reader in tests.
 struct StudyREPL {
-  let session: StudySession
+  let collection: StudyCollection
   let reader: LineReader
   let console: Console
-  let text: TerminalText
+  /// Width and colour, read again at every use: after the terminal is resized (SIGWINCH),
+  /// the next line wraps at the new width.
+  let terminal: () -> TerminalText
   let clock: () -> Date
   /// Told which prompt is reading, so Tab offers what that prompt accepts.
   var prompts = StudyPromptTracker()
 
+  private var text: TerminalText { terminal() }
   private var style: TerminalStyle { text.style }
 
   /// Reads a line at `prompt`, telling the Tab completer where it is.
@@ -25,21 +28,23 @@ struct StudyREPL {
   /// Runs until the queue is empty, `:quit`, or end of input.
   func run() throws(ProgressError) {
     header()
-    var pending: (question: Question, kind: StudyQueue.Kind)?
-    // The kind of the last answered card, so an undone card is asked again as what it was
-    // (an undone "ahead" card must stay ahead, or answering it again would reschedule it).
-    var lastKind: StudyQueue.Kind = .review
+    // An undone card, asked again as what it was (an undone "ahead" card must stay ahead,
+    // or answering it again would reschedule it).
+    var pending: StudyCollection.Card?
     // The last card answered, for :again at the answer prompt.
-    var lastAnswered: Question?
+    var lastAnswered: StudyCollection.Card?
     var number = 0
     loop: while true {
-      guard let (question, kind) = pending ?? session.next() else { break }
+      guard let card = pending ?? collection.next() else { break }
+      let question = card.question
       pending = nil
       number += 1
-      show(question, number: number, kind: kind, hidden: [])
+      show(card, number: number, hidden: [])
       let started = clock()
       var hintUsed = false
       var hidden: Set<Int> = []
+      // An empty line is asked about once; a second in a row gives up on the card.
+      var emptyOnce = false
       answering: while true {
         switch read(.answer, showing: style.bold("> ")) {
         case .endOfInput:
@@ -49,6 +54,7 @@ struct StudyREPL {
         case .line(let raw):
           let input = raw.trimmingCharacters(in: .whitespaces)
           if !input.isEmpty { reader.addHistory(input) }
+          defer { emptyOnce = input.isEmpty }
           switch StudyCommandTable.parse(input, at: .answer) {
           case .elsewhere(let command):
             console.line(style.dim("\(command.name) works after an answer, at the rating prompt"))
@@ -61,22 +67,22 @@ struct StudyREPL {
             case .help:
               help(at: .answer)
             case .suspend:
-              try suspend(question)
+              try suspend(card)
               continue loop
             case .bury:
-              try bury(question)
+              try bury(card)
               continue loop
             case .flag:
-              try flag(question, note: argument)
+              try flag(card, note: argument)
             case .stats:
               stats()
             case .skip:
-              session.skip(question)
+              collection.skip(card)
               console.line(style.dim("skipped; it stays due for next time"))
               continue loop
             case .undo:
               if let previous = try undo() {
-                pending = (previous, lastKind)
+                pending = previous
                 // Neither this card nor the undone one counts now: the undone one is asked
                 // again under its own number.
                 number -= 2
@@ -86,10 +92,10 @@ struct StudyREPL {
             case .hint:
               hintUsed = hint(for: question, hidden: &hidden) || hintUsed
             case .fact:
-              showFact(of: question)
+              showFact(of: card)
             case .explainAgain:
               if let lastAnswered {
-                console.line(text.render(lastAnswered.explanation))
+                console.line(text.render(lastAnswered.question.explanation))
               } else {
                 console.line(style.dim("no card answered yet in this session"))
               }
@@ -97,27 +103,31 @@ struct StudyREPL {
               break
             }
           case .text(let answer):
-            if answer.isEmpty {
-              console.line(style.dim("type your answer, or :help"))
+            if answer.isEmpty && !emptyOnce {
+              console.line(
+                style.dim(
+                  text.render("no answer — press Enter again to see it, or type your answer")))
               continue answering
             }
             let milliseconds = max(0, Int(clock().timeIntervalSince(started) * 1000))
-            switch try session.answer(
-              answer, to: question, kind: kind, milliseconds: milliseconds, hintUsed: hintUsed)
-            {
+            let outcome =
+              answer.isEmpty
+              ? .answered(try collection.answerNothing(to: card, milliseconds: milliseconds))
+              : try collection.answer(
+                answer, to: card, milliseconds: milliseconds, hintUsed: hintUsed)
+            switch outcome {
             case .invalid(let reason):
               console.line(style.yellow(text.render(reason)))
             case .answered(let feedback):
-              lastKind = kind
-              lastAnswered = question
-              show(feedback)
-              switch try confirmRating(feedback) {
+              lastAnswered = card
+              show(feedback, unanswered: answer.isEmpty)
+              switch try confirmRating(feedback, of: card) {
               case .next:
                 break
               case .quit:
                 break loop
               case .undo(let previous):
-                pending = (previous, kind)
+                pending = previous
                 lastAnswered = nil
                 number -= 1
               }
@@ -132,7 +142,7 @@ struct StudyREPL {
 
   /// Gives a hint and says whether one was given.
   private func hint(for question: Question, hidden: inout Set<Int>) -> Bool {
-    switch Hint.make(for: question, seed: session.options.seed) {
+    switch Hint.make(for: question, seed: collection.seed) {
     case .clue(let clue)?:
       console.line(style.yellow("hint: \(clue)"))
       return true
@@ -149,8 +159,9 @@ struct StudyREPL {
   }
 
   /// The whole fact behind `question`, field by field, with its note and source.
-  private func showFact(of question: Question) {
-    guard let sheet = FactSheet(for: question, in: session.deck) else {
+  private func showFact(of card: StudyCollection.Card) {
+    let question = card.question
+    guard let sheet = FactSheet(for: question, in: collection.sessions[card.deck].deck) else {
       console.line(style.dim("this is a hand-written card; it has no fact behind it"))
       console.line(text.render(question.explanation))
       return
@@ -166,33 +177,64 @@ struct StudyREPL {
     console.line(style.dim(text.render("Source: \(sheet.source)")))
   }
 
+  /// The deck (or the decks), what there is to study, and the limits. Wrapped like any
+  /// text, so a narrow terminal does not cut it mid-word.
   private func header() {
-    let queue = session.queue()
-    let counts = Dictionary(grouping: queue.entries, by: \.kind).mapValues(\.count)
-    let limits = session.options.limits
-    console.line(style.bold(text.render(session.deck.title)))
+    let counts = collection.counts()
+    let (suspended, buried) = collection.setAside()
+    if collection.isSeveralDecks {
+      let count = collection.sessions.count
+      console.line(style.bold(text.render("\(count) \(count == 1 ? "deck" : "decks")")))
+      for session in collection.sessions {
+        let own = Dictionary(grouping: session.queue().entries, by: \.kind).mapValues(\.count)
+        console.line(
+          style.dim(
+            text.render(
+              "\(own[.learning, default: 0] + own[.review, default: 0]) due · "
+                + "\(own[.new, default: 0]) new · \(session.deck.title)",
+              initialIndent: "  \(session.deck.id): ", subsequentIndent: "    ")))
+      }
+    } else if let session = collection.sessions.first {
+      console.line(style.bold(text.render(session.deck.title)))
+    }
     var parts = [
       "\(counts[.learning, default: 0] + counts[.review, default: 0]) due",
       "\(counts[.new, default: 0]) new",
     ]
     if let ahead = counts[.ahead] { parts.append("\(ahead) to study ahead") }
-    if queue.suspended > 0 { parts.append("\(queue.suspended) suspended") }
-    if queue.buried > 0 { parts.append("\(queue.buried) buried") }
-    parts.append("limits \(limits.newPerDay) new and \(limits.reviewsPerDay) reviews a day")
-    console.line(style.dim(parts.joined(separator: " · ")))
-    console.line(style.dim("type an answer and press Enter; :help lists the commands"))
+    if suspended > 0 { parts.append("\(suspended) suspended") }
+    if buried > 0 { parts.append("\(buried) buried") }
+    if collection.isSeveralDecks {
+      let caps = [
+        collection.options.newCards.map { "\($0) new" },
+        collection.options.reviews.map { "\($0) reviews" },
+      ].compactMap { $0 }
+      parts.append(
+        caps.isEmpty
+          ? "each deck's own limits"
+          : "each deck's own limits, and \(caps.joined(separator: " and ")) a day in all")
+    } else if let limits = collection.sessions.first?.options.limits {
+      parts.append("limits \(limits.newPerDay) new and \(limits.reviewsPerDay) reviews a day")
+    }
+    if let minutes = collection.options.timeLimit.map({ Int(($0 / 60).rounded()) }) {
+      parts.append("\(minutes) \(minutes == 1 ? "minute" : "minutes")")
+    }
+    console.line(style.dim(text.render(parts.joined(separator: " · "))))
+    console.line(style.dim(text.render("type an answer and press Enter; :help lists the commands")))
   }
 
-  private func show(
-    _ question: Question, number: Int, kind: StudyQueue.Kind, hidden: Set<Int>
-  ) {
+  private func show(_ card: StudyCollection.Card, number: Int, hidden: Set<Int>) {
+    let question = card.question
+    let session = collection.sessions[card.deck]
     let presentation = QuestionPresentation(question, hiddenOptions: hidden)
     let label =
-      kind == .learning && session.phase(of: question) == .relearning
-      ? "relearning" : kind.rawValue
+      card.kind == .learning && session.phase(of: question) == .relearning
+      ? "relearning" : card.kind.rawValue
+    // Over several decks, each card says which one it is from.
+    let deck = collection.isSeveralDecks ? " · \(session.deck.id)" : ""
     // A blank line sets each card apart from the feedback of the one before.
     console.line()
-    console.line(style.dim("\(number). \(question.kind.rawValue) · \(label)"))
+    console.line(style.dim("\(number). \(question.kind.rawValue) · \(label)\(deck)"))
     console.line(text.render(presentation.prompt))
     showOptions(presentation)
   }
@@ -216,10 +258,12 @@ struct StudyREPL {
     return colour(label) + rendered.dropFirst(label.count)
   }
 
-  private func show(_ feedback: StudySession.Feedback) {
+  private func show(_ feedback: StudySession.Feedback, unanswered: Bool) {
     let grade = feedback.grade
     let shown = Self.shownAnswer(feedback.question, grade: grade)
     switch grade.verdict {
+    case .wrong where unanswered:
+      console.line(verdictLine("✗ no answer", colour: style.red, "the answer is \(shown)"))
     case .correct:
       console.line(verdictLine("✓ correct", colour: style.green, shown))
     case .acceptedWithTypo:
@@ -264,7 +308,12 @@ struct StudyREPL {
     guard let state = feedback.state else {
       return "rated \(feedback.rating.name); studied ahead, so its schedule is unchanged"
     }
-    return "rated \(feedback.rating.name); next review \(Self.describe(state.due, from: clock()))"
+    let when = Self.describe(state.due, from: clock())
+    guard collection.showsEarly(dueAt: state.due) else {
+      return "rated \(feedback.rating.name); next review \(when)"
+    }
+    return "rated \(feedback.rating.name); due \(when), but nothing else is left, so this "
+      + "session asks it again early"
   }
 
   /// "in 10 minutes", "in 4 days": when a card is next due, as a learner thinks of it.
@@ -285,26 +334,26 @@ struct StudyREPL {
   private enum AfterFeedback {
     case next, quit
     /// The answer was taken back; ask this question again.
-    case undo(Question)
+    case undo(StudyCollection.Card)
   }
 
   /// Suspends the card and says how to bring it back.
-  private func suspend(_ question: Question) throws(ProgressError) {
-    try session.suspend(question)
+  private func suspend(_ card: StudyCollection.Card) throws(ProgressError) {
+    try collection.suspend(card)
     console.line(
       style.dim(
         text.render(
-          "suspended; no session shows it until `recall unsuspend \(session.deck.id) "
-            + "\(question.id)`")))
+          "suspended; no session shows it until `recall unsuspend "
+            + "\(collection.sessions[card.deck].deck.id) \(card.question.id)`")))
   }
 
-  private func bury(_ question: Question) throws(ProgressError) {
-    try session.bury(question)
+  private func bury(_ card: StudyCollection.Card) throws(ProgressError) {
+    try collection.bury(card)
     console.line(style.dim("buried; it comes back when the study day ends"))
   }
 
-  private func flag(_ question: Question, note: String) throws(ProgressError) {
-    try session.flag(question, note: note.isEmpty ? nil : note)
+  private func flag(_ card: StudyCollection.Card, note: String) throws(ProgressError) {
+    try collection.flag(card, note: note.isEmpty ? nil : note)
     console.line(
       style.dim(
         note.isEmpty
@@ -313,8 +362,8 @@ struct StudyREPL {
   }
 
   /// Takes back the last answer and says so; nil when there is nothing to undo.
-  private func undo() throws(ProgressError) -> Question? {
-    guard let previous = try session.undo() else { return nil }
+  private func undo() throws(ProgressError) -> StudyCollection.Card? {
+    guard let previous = try collection.undo() else { return nil }
     console.line(style.yellow("undone; that answer is no longer saved, so answer it again"))
     return previous
   }
@@ -332,7 +381,7 @@ struct StudyREPL {
   /// `:undo` takes the answer back; the other commands of the table work on the card just
   /// answered.
   private func confirmRating(
-    _ feedback: StudySession.Feedback
+    _ feedback: StudySession.Feedback, of card: StudyCollection.Card
   ) throws(ProgressError) -> AfterFeedback {
     var current = feedback
     while true {
@@ -359,19 +408,19 @@ struct StudyREPL {
           case .stats:
             stats()
           case .fact:
-            showFact(of: current.question)
+            showFact(of: card)
           case .explainAgain:
             console.line(text.render(current.question.explanation))
           case .rate(let rating):
-            if let changed = try session.changeLastRating(to: rating) { current = changed }
+            if let changed = try collection.changeLastRating(to: rating) { current = changed }
             console.line(style.dim(nextReview(current)))
             return .next
           case .suspend:
-            try suspend(current.question)
+            try suspend(card)
           case .bury:
-            try bury(current.question)
+            try bury(card)
           case .flag:
-            try flag(current.question, note: argument)
+            try flag(card, note: argument)
           case .skip, .hint:
             break
           }
@@ -411,27 +460,52 @@ struct StudyREPL {
   }
 
   private func stats() {
-    let summary = session.summary
+    let summary = collection.summary
     let accuracy = summary.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    let remaining = session.queue().entries.count
     console.line(
       style.dim(
-        "\(summary.reviewed) answered, \(accuracy) right, \(remaining) left in the queue, "
-          + "\(session.dueLaterToday()) due later today"))
+        "\(summary.reviewed) answered, \(accuracy) right, \(collection.remaining()) left in "
+          + "the queue, \(collection.dueLaterToday()) due later today"))
   }
 
   private func summary() {
-    let summary = session.summary
+    let summary = collection.summary
     console.line()
-    console.line(style.bold("Session over"))
+    switch collection.ending {
+    case .timeLimit(let limit):
+      let minutes = Int((limit / 60).rounded())
+      console.line(
+        style.bold("Session over: \(minutes) \(minutes == 1 ? "minute" : "minutes") are up"))
+    case .sessionLimit(let cap):
+      console.line(style.bold("Session over: \(cap) \(cap == 1 ? "card" : "cards"), the limit"))
+    case .queueEmpty:
+      console.line(style.bold("Session over"))
+    }
     let accuracy = summary.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     let minutes = summary.milliseconds / 60_000
     let seconds = (summary.milliseconds / 1000) % 60
     console.line(
       "reviewed \(summary.reviewed) · accuracy \(accuracy) · time \(minutes)m \(seconds)s")
-    let ahead = session.dueAhead(days: 7)
+    let ahead = collection.dueAhead(days: 7)
     console.line(
-      "due later today: \(session.dueLaterToday()) · due tomorrow: \(ahead.first ?? 0) · "
+      "due later today: \(collection.dueLaterToday()) · due tomorrow: \(ahead.first ?? 0) · "
         + "next 7 days: \(ahead.reduce(0, +))")
+    misses()
+  }
+
+  /// The cards missed in this session, each with the answer to learn (in words, since the
+  /// options are no longer on the screen).
+  private func misses() {
+    let misses = collection.misses
+    guard !misses.isEmpty else { return }
+    console.line("missed in this session (\(misses.count)):")
+    for miss in misses {
+      let deck = collection.isSeveralDecks ? "\(collection.sessions[miss.deck].deck.id): " : ""
+      console.line(
+        text.render(deck + miss.question.prompt, initialIndent: "  ", subsequentIndent: "    "))
+      console.line(
+        style.dim(
+          text.render(miss.grade.shown, initialIndent: "    → ", subsequentIndent: "      ")))
+    }
   }
 }

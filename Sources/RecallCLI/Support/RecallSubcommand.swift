@@ -43,7 +43,12 @@ public protocol RecallSubcommand: ParsableCommand {
 
 extension RecallSubcommand {
   public func run() throws {
-    let status = execute(in: .standard)
+    let context = CommandContext.standard
+    let status = Diagnostics.collecting(on: context.console) { diagnostics in
+      // Only the process reads the testing hook; tests in process install plans themselves.
+      try FaultInjectionHook.install(from: context.environment)
+      try perform(in: context, diagnostics: diagnostics)
+    }
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 

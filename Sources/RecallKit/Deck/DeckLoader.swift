@@ -65,10 +65,21 @@ public struct DeckLoader: Sendable {
               + Self.describeSize(limits.maximumFileSize), at: location)
         ])
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .unreadable(path, reason: "permission denied")
+    // Opened without waiting (a FIFO swapped in since the check above would block the open)
+    // and checked again on the descriptor.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else {
+      throw .unreadable(path, reason: String(cString: strerror(errno)).lowercased())
     }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     defer { try? handle.close() }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .unreadable(path, reason: String(cString: strerror(errno)).lowercased())
+    }
+    if let kind = Self.irregularKind(mode: status.st_mode) {
+      throw .unreadable(path, reason: "it is \(kind), not a regular file")
+    }
     // The bytes live only inside this block, so they are freed before the deck is built.
     var parsed: Parsed
     do {
@@ -85,7 +96,12 @@ public struct DeckLoader: Sendable {
   public static func irregularKind(_ path: String) -> String? {
     var status = stat()
     guard stat(path, &status) == 0 else { return nil }
-    switch status.st_mode & S_IFMT {
+    return irregularKind(mode: status.st_mode)
+  }
+
+  /// What a file of this mode is when it is not a regular file, in words.
+  static func irregularKind(mode: mode_t) -> String? {
+    switch mode & S_IFMT {
     case S_IFREG: return nil
     case S_IFDIR: return "a directory"
     case S_IFIFO: return "a FIFO"
@@ -196,10 +212,12 @@ public struct DeckLoader: Sendable {
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _):
-      let (message, location) = YAMLErrorWording.explain(
+      let explained = YAMLErrorWording.explain(
         problem: problem, context: context?.text, contextMark: context?.mark, mark: mark,
         text: text)
-      return .error(message, at: at(location))
+      return .error(
+        explained.message,
+        at: SourceLocation(file: path, line: explained.line, column: explained.column))
     case .composer(_, let problem, let mark, _):
       return .error("YAML syntax: \(problem)", at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):

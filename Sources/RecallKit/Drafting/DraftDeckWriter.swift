@@ -53,7 +53,9 @@ public struct DraftDeckWriter: Sendable {
       let result = DeckLoader().load(text: output.text.text, path: "draft.yaml")
       var problems = result.diagnostics.filter { $0.severity == .error }
       if let deck = result.deck, problems.isEmpty {
-        problems = DeckAuthoringCheck(deck: deck).diagnostics()
+        var check = DeckAuthoringCheck(deck: deck)
+        check.reportsMissingChoices = false
+        problems = check.diagnostics()
       }
       let blamed = problems.compactMap { diagnostic -> (String, String)? in
         guard let entry = output.entries.last(where: { $0.line <= diagnostic.location.line }),

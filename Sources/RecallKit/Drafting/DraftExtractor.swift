@@ -62,7 +62,12 @@ public struct DraftExtractor: Sendable {
         let found = DateFinder.find(in: sentence.text) { _ in nil }
         explicit.append(
           found.compactMap { mention in
-            guard !mention.yearInferred, !mention.yearMissing, let date = mention.date else {
+            // A year that names something ("the 1917 General Strike") is not the time the
+            // narrative is at, so it never supplies the year of a later "19 February". Nor does a decade or a century ("later in the 1920s"): it cannot give a day its
+            // year.
+            guard !mention.yearInferred, !mention.yearMissing, !mention.attributive,
+              let date = mention.date, date.precision >= .year
+            else {
               return nil
             }
             let point = date.end ?? date.start

@@ -44,6 +44,29 @@ enum ClauseQuestion {
     return English.question("\(questionWords) \(body)")
   }
 
+  /// A clause of another shape asked by its first part: "There was a detention centre…" →
+  /// "Between which months was there a detention centre…?"; "Yugoslav forces pierced the lines,
+  /// and civilians fled" → "On what date did Yugoslav forces pierce the lines?" (the part before
+  /// an "and" that the whole clause cannot carry; the explanation tells the rest). Nil when no
+  /// part of three words or more can be asked.
+  static func askingFirstPart(_ questionWords: String, about clause: String) -> String? {
+    let words = English.trimmed(clause).split(separator: " ").map(String.init)
+    if words.count >= 3, ["there"].contains(words[0].lowercased()),
+      ["was", "were"].contains(words[1].lowercased())
+    {
+      return English.question(
+        "\(questionWords) \(words[1].lowercased()) there \(words[2...].joined(separator: " "))")
+    }
+    // The longest part first, so that as little as possible is left to the explanation.
+    for position in words.indices.reversed() where position >= 3 {
+      guard bare(words[position]).lowercased() == "and" else { continue }
+      var part = words[..<position].joined(separator: " ")
+      if part.hasSuffix(",") { part.removeLast() }
+      if let question = asking(questionWords, about: part) { return question }
+    }
+    return nil
+  }
+
   private enum VerbForm {
     /// "was", "were", "had" before a participle: moved in front of the subject.
     case auxiliary(String)

@@ -10,6 +10,10 @@ public struct DeckAuthoringCheck: Sendable {
   public var maximumPromptLength = 300
   /// Whether the questions the linter dropped are listed, as notes (`recall check --questions`).
   public var includesLeftOutQuestions = false
+  /// Whether a fact that gets no multiple-choice question is reported. `recall draft` turns it
+  /// off: such a fact still yields its other questions, so it is no reason to comment it out
+  /// (and commenting one out would leave the next with fewer distractors still).
+  public var reportsMissingChoices = true
 
   public init(deck: Deck) {
     self.deck = deck
@@ -30,6 +34,7 @@ public struct DeckAuthoringCheck: Sendable {
     let generated = generator.generate()
     let questions = generated.questions
     var locations: [String: SourceLocation] = [:]
+    locations.reserveCapacity(deck.cards.count + deck.facts.count)
     for card in deck.cards { locations[card.id] = card.location }
     for fact in deck.facts { locations[fact.id] = fact.location }
     func location(_ question: Question) -> SourceLocation {
@@ -37,8 +42,18 @@ public struct DeckAuthoringCheck: Sendable {
     }
 
     var result: [Diagnostic] = []
-    let silent = Set(generator.factsProducingNoQuestion().map(\.id))
-    for fact in deck.facts where silent.contains(fact.id) {
+    // What `factsProducingNoQuestion` finds, read off the questions just made (kept or
+    // dropped, every fact's own questions are there) rather than making them all again.
+    var asked = Set<String>(minimumCapacity: deck.facts.count)
+    for question in questions where Self.isOwnQuestion(question) { asked.insert(question.fact) }
+    for finding in generated.dropped where Self.isOwnQuestion(finding.question) {
+      asked.insert(finding.question.fact)
+    }
+    let carded = Set(deck.cards.compactMap(\.fact))
+    for fact in deck.facts
+    where !asked.contains(fact.id) && !carded.contains(fact.id)
+      && !generator.isAskedWithOthers(fact)
+    {
       result.append(
         .warning(
           "fact '\(fact.id)' is too thin to make any question; add a date, place, size or "
@@ -48,7 +63,7 @@ public struct DeckAuthoringCheck: Sendable {
     // A choice the linter dropped is reported as such, not as a lack of distractors.
     let droppedChoice = Set(
       generated.dropped.filter { $0.question.kind == .choice }.map(\.question.fact))
-    for fact in deck.facts where Self.choiceKinds.contains(fact.kind) {
+    for fact in deck.facts where reportsMissingChoices && Self.choiceKinds.contains(fact.kind) {
       guard let own = byFact[fact.id], !own.isEmpty, !own.contains(where: { $0.kind == .choice }),
         !droppedChoice.contains(fact.id), !generator.isAskedWithOthers(fact)
       else { continue }
@@ -74,6 +89,15 @@ public struct DeckAuthoringCheck: Sendable {
           at: location(finding.question)))
     }
     return result.sortedByLocation()
+  }
+
+  /// Whether the question is one of its fact's own (`<fact-id>/<template>`), not a
+  /// hand-written card or a question spanning several facts.
+  static func isOwnQuestion(_ question: Question) -> Bool {
+    switch question.template {
+    case .card, .order, .matchDates, .matchPlaces, .matchRoles: false
+    default: question.id == question.fact + "/" + question.template.rawValue
+    }
   }
 
   /// Same prompt with different answers, and short answers accepted by two questions of one

@@ -7,6 +7,24 @@ struct NamedEvent {
   var statement: String
 
   init(_ name: String) {
+    // "the assassination of Julius Caesar" is asked as what happened to him: "When was Julius
+    // Caesar assassinated?", not "When did the assassination of Julius Caesar take place?".
+    let lowered = name.lowercased()
+    for (noun, verb) in Self.nominalized {
+      for article in ["the ", ""] where lowered.hasPrefix("\(article)\(noun) of ") {
+        let subject = String(name.dropFirst(article.count + noun.count + 4))
+        guard subject.first?.isUppercase == true else { continue }
+        if verb.hasPrefix("did ") {
+          let base = String(verb.dropFirst(4))
+          question = "did \(subject) \(base)"
+          statement = "\(subject) \(ClauseQuestion.pastForm(of: base))"
+        } else {
+          question = "was \(subject) \(verb)"
+          statement = "\(subject) was \(verb)"
+        }
+        return
+      }
+    }
     let words = English.words(of: name)
     let head = words.last { Self.verbs[Self.singular($0)] != nil }
     let plural = head.map { $0.hasSuffix("s") && !$0.hasSuffix("ss") } ?? false
@@ -27,6 +45,14 @@ struct NamedEvent {
   private static func singular(_ word: String) -> String {
     word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 ? String(word.dropLast()) : word
   }
+
+  /// Events named after what happened to someone or something, and the verb that says it.
+  private static let nominalized: [(String, String)] = [
+    ("assassination", "assassinated"), ("murder", "murdered"), ("execution", "executed"),
+    ("coronation", "crowned"), ("capture", "captured"), ("sack", "sacked"),
+    ("founding", "founded"), ("death", "did die"), ("fall", "did fall"),
+    ("abdication", "did abdicate"),
+  ]
 
   /// The participle each kind of named event takes; "" for names of days, which just are.
   private static let verbs: [String: String] = [

@@ -37,9 +37,10 @@ extension QuestionGenerator {
       })
   }
 
-  /// Three candidates, the deck's own first, with a random number of them below the answer:
-  /// otherwise the right date or figure would tend to sit in the middle (made-up ones come from
-  /// both sides) or at one end (the deck's own often lie on one side).
+  /// Three candidates, the deck's own first, with one or two of them below the answer and the
+  /// rest above: otherwise the right date or figure would sit at one end (the deck's own often
+  /// lie on one side), where it stands out. Only when one side has no candidate at all (nothing
+  /// below a count of one) do all three lie on the other.
   ///
   /// Whether three can be found at all is settled first, in the candidates' given order, so
   /// that it never depends on the seed: a question's existence, and so its id, must not.
@@ -51,7 +52,9 @@ extension QuestionGenerator {
     // Drawn candidates (chosen by the seed) come before the fixed ones, which only settle
     // whether three exist.
     let candidates = random.shuffled(fromDeck) + random.shuffled(drawn) + random.shuffled(made)
-    let wantedBelow = random.next(below: Self.distractorCount + 1)
+    // One or two below, never none or all: three options on one side of the answer let a learner
+    // pick the odd one out ("early May" against three later dates) without knowing anything.
+    let wantedBelow = 1 + random.next(below: Self.distractorCount - 1)
     var chosen: [T] = []
     var below = 0
     for candidate in candidates where chosen.count < Self.distractorCount {

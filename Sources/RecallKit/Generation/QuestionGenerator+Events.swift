@@ -172,6 +172,9 @@ extension QuestionGenerator {
       return English.question("\(asking) \(NamedEvent(name).question)")
     }
     if let question = ClauseQuestion.asking(asking, about: event.what) { return question }
+    if let question = ClauseQuestion.askingFirstPart(asking, about: event.what) {
+      return question
+    }
     return English.sentence(event.what) + " " + English.question("\(asking) was this")
   }
 

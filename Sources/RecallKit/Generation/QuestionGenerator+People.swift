@@ -62,7 +62,8 @@ extension QuestionGenerator {
         make(
           fact, .aliasShort, .short,
           prompt: English.question("By what other name was \(person.name) known"),
-          expected: .text(aliases), explanation: explanation))
+          expected: .text(Self.aliasAnswers(aliases, all: person.aliases)),
+          explanation: explanation))
     }
     random = randomness(fact, .truefalse)
     let swapped =
@@ -183,7 +184,8 @@ extension QuestionGenerator {
         make(
           fact, .aliasShort, .short,
           prompt: English.question("By what other name \(verb) \(prose) known"),
-          expected: .text(aliases), explanation: explanation))
+          expected: .text(Self.aliasAnswers(aliases, all: group.aliases)),
+          explanation: explanation))
     }
     if let size = group.size {
       let unit = group.sizeUnit ?? "members"
@@ -316,34 +318,38 @@ extension QuestionGenerator {
     return head.hasSuffix("s") && !head.hasSuffix("ss")
   }
 
-  /// "How many", or a softer form when the figure is approximate or a bound.
+  /// "How many", or with the figure's qualifier in front: "About how many", and for a bound
+  /// "Over how many" (the bound is stated and the figure asked: a bare "How many…? — over 100"
+  /// would make every lower figure a true answer).
   static func howMany(_ value: NumberValue) -> String {
-    switch (value.qualifier, value.isRange) {
-    case (.about, _): "About how many"
-    // A bound is the answer itself ("over 100"); "roughly" would ask for a figure it does not give.
-    default: "How many"
+    switch value.qualifier {
+    case .exact: "How many"
+    case .about: "About how many"
+    case .over: "Over how many"
+    case .under: "Under how many"
+    case .atLeast: "At least how many"
+    case .atMost: "At most how many"
     }
   }
 
-  /// Aliases that are more than a spelling of the name ("Commander Leka" for Nusret Ibishi, not
-  /// "Thaci" for Hashim Thaçi): only these are worth asking for.
+  /// Whether a question's prompt states `value`'s bound itself ("Over how many…?"), so that the
+  /// bare figure answers it.
+  public static func promptStatesBound(_ prompt: String, of value: NumberValue) -> Bool {
+    guard value.isLowerBound || value.isUpperBound else { return false }
+    return prompt.hasPrefix(howMany(value) + " ")
+  }
+
+  /// Aliases that are another name, not a form of this one ("Commander Leka" for Nusret Ibishi,
+  /// "Augustus" for Octavian; not "Thaci", "JFK", "King Harold", "Marcus Antonius"): only these
+  /// are worth asking for (see `NameForms`).
   static func distinctiveAliases(of name: String, _ aliases: [String]) -> [String] {
-    let foldedName = English.folded(name)
-    let nameWords = Set(foldedName.split(separator: " "))
-    let plainName = spelling(foldedName)
-    return aliases.filter { alias in
-      let folded = English.folded(alias)
-      let words = Set(folded.split(separator: " ")).subtracting(["the"])
-      // "Edgar Atheling" for "Edgar Ætheling" is the same name spelt without its letters.
-      return !foldedName.contains(folded) && !folded.contains(foldedName)
-        && !words.isSubset(of: nameWords) && spelling(folded) != plainName
-    }
+    aliases.filter { !NameForms.areFormsOfOneName($0, name) }
   }
 
-  /// A name reduced to plain letters, for telling spellings apart from other names.
-  static func spelling(_ folded: String) -> String {
-    folded.replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "œ", with: "oe")
-      .replacingOccurrences(of: "ß", with: "ss").filter { $0.isLetter && $0.isASCII }
+  /// The answers to "By what other name…?": the other names first (the first is shown), then the
+  /// forms of the name, which a learner may fairly give too.
+  static func aliasAnswers(_ distinctive: [String], all aliases: [String]) -> [String] {
+    distinctive + aliases.filter { !distinctive.contains($0) }
   }
 
   /// The aliases worth naming in a sentence: "Commander Leka" but not also "Leka", "KLA" but

@@ -38,9 +38,10 @@ extension QuestionGenerator {
     if let statement {
       random = randomness(fact, .truefalse)
       // Any distractor but a lone "one" makes a statement (see `statement`).
-      let others = (numberDistractors(for: value, using: &random) ?? []).compactMap {
-        Self.statement(quantity, value: $0)
-      }
+      // "Zero of the KLA's villages were…" is no way to say it; a choice may offer 0, a
+      // statement does not.
+      let others = (numberDistractors(for: value, using: &random) ?? []).filter { $0.high > 0 }
+        .compactMap { Self.statement(quantity, value: $0) }
       if let question = makeTrueFalse(
         fact, trueStatement: statement,
         falseStatement: others.isEmpty ? nil : others[random.next(below: others.count)],
@@ -67,6 +68,16 @@ extension QuestionGenerator {
       let measure = words[..<be].joined(separator: " ")
       return English.sentence(
         "\(subject) \(words[be]) \(value.description)\(unit ?? "") \(measure)")
+    }
+    // "days were there in a year" → "There were 365 days in a year".
+    if let be = folded.firstIndex(where: { ["is", "are", "was", "were"].contains($0) }), be > 0,
+      be + 1 < words.count, folded[be + 1] == "there"
+    {
+      let counted = words[..<be].joined(separator: " ")
+      let rest = words[(be + 2)...].joined(separator: " ")
+      return English.sentence(
+        "There \(words[be]) \(value.description)\(unit ?? "") \(counted)"
+          + (rest.isEmpty ? "" : " " + rest))
     }
     if let inverting = words.firstIndex(where: invertingWords.contains) {
       return turnedRound(words, at: inverting, value: value, unit: unit ?? "")
@@ -139,11 +150,13 @@ extension QuestionGenerator {
 
   /// The clause with its counted noun and verb made singular, or nil when they cannot be found.
   private static func singular(_ words: [String]) -> String? {
+    let folded = words.map { English.folded($0) }
     guard let verb = words.firstIndex(where: { ["were", "are", "have"].contains($0) }), verb > 0,
       words[verb - 1].hasSuffix("s"), !words[verb - 1].hasSuffix("ss")
     else { return nil }
     var result = words
-    result[verb - 1] = String(words[verb - 1].dropLast())
+    // "of the KLA's villages were won back" → "One of the KLA's villages was won back".
+    if folded.first != "of" { result[verb - 1] = String(words[verb - 1].dropLast()) }
     result[verb] = ["were": "was", "are": "is", "have": "has"][words[verb]] ?? words[verb]
     return result.joined(separator: " ")
   }

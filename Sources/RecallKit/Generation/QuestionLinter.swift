@@ -32,14 +32,14 @@ public struct QuestionLinter: Sendable {
   /// Folded forms of what the deck is about: the names its title contains, and names that
   /// nearly every fact mentions.
   let subjectNames: Set<String>
-  /// The deck's title, folded, for answers that are words of it.
-  let foldedTitle: String
+  /// The words of the deck's title, folded, for answers that are words of it.
+  let titleWords: [String]
   /// Each fact's names (folded), by fact id, for options that are another name of the answer.
   let namesByFact: [String: Set<String>]
 
   init(deck: Deck, index: DeckIndex) {
     subjectNames = index.subjectNames
-    foldedTitle = " " + English.words(of: English.folded(deck.title)).joined(separator: " ") + " "
+    titleWords = English.words(of: English.folded(deck.title))
     var names: [String: Set<String>] = [:]
     for (position, folded) in index.foldedNames.enumerated() where folded.count > 1 {
       names[deck.facts[position].id] = Set(folded)
@@ -60,6 +60,11 @@ public struct QuestionLinter: Sendable {
 
   /// The first rule a question fails on its own, or nil.
   public func check(_ question: Question) -> Finding? {
+    check(question, promptWords: nil)
+  }
+
+  /// `check`, given the prompt's content words when the caller has them.
+  func check(_ question: Question, promptWords: Set<String>?) -> Finding? {
     func finding(_ rule: Rule, _ detail: String) -> Finding {
       Finding(question: question, rule: rule, detail: detail)
     }
@@ -81,8 +86,9 @@ public struct QuestionLinter: Sendable {
         return finding(.distractorAlsoTrue, "the wrong option \"\(wrong)\" is also true")
       }
     }
-    if question.kind == .cloze || question.prompt.contains(English.blank),
-      question.kind != .choice, let reason = Self.missingCue(question.prompt, answers: answers)
+    if question.kind == .cloze || Self.blankRange(in: question.prompt) != nil,
+      question.kind != .choice,
+      let reason = Self.missingCue(question.prompt, answers: answers, promptWords: promptWords)
     {
       return finding(.blankWithoutCue, reason)
     }
@@ -97,9 +103,12 @@ public struct QuestionLinter: Sendable {
     var dropped: [Finding] = []
     var repeats = RepeatFinder()
     for question in questions {
-      if let finding = check(question) {
+      // Content words are worked out once a question, for the blank rule and the repeats.
+      let words = RepeatFinder.key(of: question).map { _ in DeckIndex.contentWords(question.prompt)
+      }
+      if let finding = check(question, promptWords: words) {
         dropped.append(finding)
-      } else if let earlier = repeats.earlierCopy(of: question) {
+      } else if let earlier = repeats.earlierCopy(of: question, words: words) {
         dropped.append(
           Finding(
             question: question, rule: .repeatedQuestion,
@@ -150,7 +159,17 @@ public struct QuestionLinter: Sendable {
     if subjectNames.contains(phrase) || subjectNames.contains(words.joined(separator: " ")) {
       return true
     }
-    return foldedTitle.contains(" " + phrase + " ")
+    return Self.contains(titleWords, run: specific)
+  }
+
+  /// Whether `run` appears in `words` as consecutive words (the title as words, not as text:
+  /// a substring search bridged to NSString for every answer).
+  static func contains(_ words: [String], run: [String]) -> Bool {
+    guard let first = run.first, run.count <= words.count else { return run.isEmpty }
+    for start in 0...(words.count - run.count) where words[start] == first {
+      if words[start..<(start + run.count)].elementsEqual(run) { return true }
+    }
+    return false
   }
 
   /// Two options the same after folding, or one the other plus generic words or an article.
@@ -218,11 +237,22 @@ public struct QuestionLinter: Sendable {
   ]
 
   /// Why the blank gives the learner nothing to go on, or nil when it does.
-  static func missingCue(_ prompt: String, answers: [String]) -> String? {
-    guard let range = prompt.range(of: English.blank) else { return nil }
+  static func missingCue(
+    _ prompt: String, answers: [String], promptWords: Set<String>? = nil
+  ) -> String? {
+    guard let range = Self.blankRange(in: prompt) else { return nil }
     let before = English.words(of: String(prompt[..<range.lowerBound]))
-    let after = prompt[range.upperBound...].trimmingCharacters(in: .whitespaces)
-    let endsThere = after.isEmpty || after.allSatisfy { ".?!;:)".contains($0) }
+    let rest = prompt[range.upperBound...]
+    // What follows the blank, without the spaces around it (as Foundation's trimming of
+    // `.whitespaces`, without its copy through NSString).
+    let endsThere: Bool
+    if let first = rest.firstIndex(where: { !isBlankSpace($0) }),
+      let last = rest.lastIndex(where: { !isBlankSpace($0) })
+    {
+      endsThere = rest[first...last].allSatisfy { ".?!;:)".contains($0) }
+    } else {
+      endsThere = true
+    }
     let answer = answers.first ?? ""
     let isName = answer.first?.isUppercase == true || answer.contains(where: \.isNumber)
     let previous = before.last ?? ""
@@ -235,9 +265,34 @@ public struct QuestionLinter: Sendable {
     if copulas.contains(previous) && !isName && endsThere {
       return "the blank is a describing word after \"\(previous)\"; many words would fit"
     }
-    let context = DeckIndex.contentWords(prompt.replacingOccurrences(of: English.blank, with: " "))
+    // The blank's underscores split words as a space would, so the prompt's own content words
+    // are those around the blank (and the repeat check has them already).
+    let context = promptWords ?? DeckIndex.contentWords(prompt)
     if context.count < 2 { return "the sentence around the blank is too short to point anywhere" }
     return nil
+  }
+
+  /// The first blank (`_____`) in `text`, found in its bytes: both Foundation's search and
+  /// the standard library's generic one cost more than the rest of the blank rule.
+  static func blankRange(in text: String) -> Range<String.Index>? {
+    let utf8 = text.utf8
+    let underscore = UInt8(ascii: "_")
+    let length = English.blank.utf8.count
+    var run = 0
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      run = utf8[index] == underscore ? run + 1 : 0
+      utf8.formIndex(after: &index)
+      if run == length { return utf8.index(index, offsetBy: -length)..<index }
+    }
+    return nil
+  }
+
+  /// Spaces and tabs, as `CharacterSet.whitespaces` has them.
+  static func isBlankSpace(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1
+    else { return false }
+    return scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
   }
 
   static func withoutArticle(_ text: String) -> String {
@@ -257,9 +312,9 @@ struct RepeatFinder {
   static let similarity = 0.5
   static let remembered = 12
 
-  mutating func earlierCopy(of question: Question) -> String? {
-    guard question.template != .card, let key = key(of: question) else { return nil }
-    let words = DeckIndex.contentWords(question.prompt)
+  mutating func earlierCopy(of question: Question, words: Set<String>? = nil) -> String? {
+    guard question.template != .card, let key = Self.key(of: question) else { return nil }
+    let words = words ?? DeckIndex.contentWords(question.prompt)
     let earlier = byKey[key, default: []]
     for seen in earlier.reversed() {
       let shared = seen.words.intersection(words).count
@@ -274,7 +329,8 @@ struct RepeatFinder {
   }
 
   /// Questions are compared within their form (typed, choice, statement) and answer.
-  private func key(of question: Question) -> String? {
+  static func key(of question: Question) -> String? {
+    guard question.template != .card else { return nil }
     switch (question.kind, question.expected) {
     case (.order, _), (.match, _): return nil
     case (.truefalse, _):

@@ -63,6 +63,15 @@ public struct AnswerGrader: Sendable {
         return NumberAnswerGrader.grade(
           converted.description, expected: value, hintUsed: hintUsed)
       }
+      // "Over how many…?" states the bound: the bare figure is the answer, read as the bound.
+      if QuestionGenerator.promptStatesBound(question.prompt, of: value),
+        let typed = NumberAnswerGrader.read(input),
+        typed.qualifier == .exact || typed.qualifier == .about,
+        !typed.isRange
+      {
+        let bound = NumberValue(typed.low, qualifier: value.qualifier)
+        return NumberAnswerGrader.grade(bound.description, expected: value, hintUsed: hintUsed)
+      }
       return NumberAnswerGrader.grade(input, expected: value, hintUsed: hintUsed)
     case .choice(let index):
       return ChoiceAnswerGrader.grade(

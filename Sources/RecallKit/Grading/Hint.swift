@@ -43,12 +43,19 @@ public enum Hint: Hashable, Sendable {
     return .clue("starts with “\(first)”\(count)")
   }
 
-  /// The year for anything more precise than a year, the decade for a year.
+  /// The year for anything more precise than a year, the decade for a year. A range says it
+  /// is one: its years when the answer is finer than years ("from 1998 to 1999" for July 1998
+  /// to January 1999), its decades when the years are the answer.
   static func dateClue(_ date: HistoricalDate) -> String {
-    if date.precision == .year, date.end == nil {
-      return "in the \(date.year / 10 * 10)s"
+    guard let end = date.end else {
+      return date.precision == .year ? "in the \(date.year / 10 * 10)s" : "in \(date.year)"
     }
-    return "in \(date.year)"
+    let (first, last) = (date.year, end.years.upperBound)
+    if date.precision <= .year {
+      let (from, to) = (first / 10 * 10, last / 10 * 10)
+      return from == to ? "a span of years in the \(from)s" : "from the \(from)s to the \(to)s"
+    }
+    return first == last ? "a span within \(first)" : "from \(first) to \(last)"
   }
 
   /// How many digits the figure has.

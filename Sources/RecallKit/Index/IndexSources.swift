@@ -55,7 +55,8 @@ public struct DeckSource: Hashable, Sendable {
   /// mapped: a deck being saved by an editor may shrink while it is read, which a mapping would
   /// turn into a crash.
   public static func hash(ofFileAt path: String) -> IndexKey? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // O_NONBLOCK: opening a FIFO for reading would wait for a writer; fstat then refuses it.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var status = stat()

@@ -97,21 +97,47 @@ public enum ProgressFaults {
     return counter.calls >= plan.number
   }
 
-  /// Reads a plan from its text form: `enospc@N`, `eio@N`, `stop@N`, `tear@N`, `kill@N`, or
-  /// `count` (count only; the total is reported at exit by the caller).
-  public static func plan(parsing text: String) -> Plan? {
-    let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-    guard parts.count == 2, let number = Int(parts[1]), number > 0 else { return nil }
+  /// What `RECALL_FAULT_INJECTION` asks for: count the calls, or fail one of them.
+  public enum Injection: Hashable, Sendable {
+    case count
+    case plan(Plan)
+  }
+
+  /// Reads the testing hook's value: `kind=count`, or `call=N,kind=K` with K one of `stop`,
+  /// `torn`, `enospc`, `eio` and `kill` (fields in any order); nil for anything else.
+  public static func injection(parsing text: String) -> Injection? {
+    var fields: [String: String] = [:]
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let pair = part.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard pair.count == 2, fields.updateValue(pair[1], forKey: pair[0]) == nil else {
+        return nil
+      }
+    }
+    guard let kind = fields.removeValue(forKey: "kind") else { return nil }
+    if kind == "count" { return fields.isEmpty ? .count : nil }
+    guard let call = fields.removeValue(forKey: "call"), let number = Int(call), number > 0,
+      fields.isEmpty
+    else { return nil }
     let effect: Effect
-    switch parts[0].lowercased() {
+    switch kind {
     case "enospc": effect = .fail(ENOSPC)
     case "eio": effect = .fail(EIO)
     case "stop": effect = .stop
-    case "tear": effect = .tear
+    case "torn": effect = .tear
     case "kill": effect = .kill
     default: return nil
     }
-    return Plan(folder: "", number: number, effect: effect, announce: true)
+    return .plan(Plan(folder: "", number: number, effect: effect, announce: true))
+  }
+
+  /// Counts (and, for a plan, fails) the calls on every progress path of the process.
+  public static func install(_ injection: Injection) {
+    switch injection {
+    case .count: install(nil, folder: "")
+    case .plan(let plan): install(plan, folder: "")
+    }
   }
 
   static var isActive: Bool {

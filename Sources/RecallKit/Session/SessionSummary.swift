@@ -35,4 +35,16 @@ public struct SessionSummary: Hashable, Sendable {
     if flag { accepted -= 1 }
     milliseconds -= time
   }
+
+  /// Two sessions' figures together (the decks of one session over several).
+  public static func + (left: SessionSummary, right: SessionSummary) -> SessionSummary {
+    var sum = left
+    sum.reviewed += right.reviewed
+    sum.accepted += right.accepted
+    sum.milliseconds += right.milliseconds
+    sum.ratings += right.ratings
+    sum.acceptedFlags += right.acceptedFlags
+    sum.times += right.times
+    return sum
+  }
 }

@@ -182,6 +182,39 @@ public final class StudySession {
     return nil
   }
 
+  /// A card this session could ask now, as `next()` would consider it.
+  public struct Candidate: Hashable, Sendable {
+    public var question: Question
+    public var kind: StudyQueue.Kind
+    /// When it fell due; nil for a new card.
+    public var due: Date?
+    /// Its place in `questions`.
+    var position: Int
+  }
+
+  /// The cards `next()` would choose from with learning cards due within `learnAhead`, in
+  /// its order, skipped cards and cards already studied ahead left out: what a session over
+  /// several decks merges.
+  public func candidates(learnAhead: TimeInterval = 0) -> [Candidate] {
+    queue(learnAhead: learnAhead).entries.compactMap { entry in
+      let question = questions[entry.index]
+      if skipped.contains(question.id) { return nil }
+      if entry.kind == .ahead && seenAhead.contains(question.id) { return nil }
+      return Candidate(
+        question: question, kind: entry.kind, due: states[entry.index]?.due,
+        position: entry.index)
+    }
+  }
+
+  /// Remembers where the chosen candidate is, as `next()` does for the card it returns.
+  public func choose(_ candidate: Candidate) {
+    positions[candidate.question.id] = candidate.position
+  }
+
+  /// New cards introduced and reviews done in this deck today, this session's included (an
+  /// undone answer no longer counts).
+  public var doneTodayCounts: StudyQueue.DoneToday { doneToday }
+
   /// Leaves a card for a later session.
   public func skip(_ question: Question) {
     skipped.insert(question.id)
@@ -203,6 +236,19 @@ public final class StudySession {
       milliseconds: milliseconds, previous: store.state(for: question.id))
     summary.add(feedback, milliseconds: milliseconds)
     return .answered(feedback)
+  }
+
+  /// Records that the learner gave no answer: a miss, scheduled and saved like a wrong one.
+  public func answerNothing(
+    to question: Question, kind: StudyQueue.Kind, milliseconds: Int
+  ) throws(ProgressError) -> Feedback {
+    let grade = Grade.unanswered(question)
+    shownInSession += 1
+    let feedback = try schedule(
+      question, kind: kind, grade: grade, rating: grade.suggestedRating, input: "",
+      milliseconds: milliseconds, previous: store.state(for: question.id))
+    summary.add(feedback, milliseconds: milliseconds)
+    return feedback
   }
 
   /// Replaces the rating of the last answer (the learner overrides the automatic one).
@@ -357,6 +403,9 @@ public final class StudySession {
     }
     return counts
   }
+
+  /// What opening the deck's progress migrated, for the caller to tell the learner.
+  public var migration: ProgressMigration? { store.migration }
 
   /// Ends the session: folds the journal into the snapshot and releases the lock.
   public func close() throws(ProgressError) {

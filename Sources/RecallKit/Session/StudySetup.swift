@@ -17,13 +17,16 @@ public struct StudySetup: Sendable {
   public let seed: UInt64
   /// The instant the session pretends to start at (`--now`); nil for the real time.
   public var start: Date?
-  /// Stop offering cards once this long has passed since the session started.
+  /// Stop offering cards once this long has passed since the session started (`--minutes`).
   public var timeLimit: TimeInterval?
 
   public init(
     newPerDay: Int? = nil, reviewsPerDay: Int? = nil, sessionLimit: Int? = nil,
-    ahead: Bool = false, seed: UInt64? = nil, start: Date? = nil, timeLimit: TimeInterval? = nil
+    ahead: Bool = false, seed: UInt64? = nil, start: Date? = nil, timeLimit: TimeInterval? = nil,
+    tag: String? = nil, severalDecks: Bool = false
   ) {
+    self.tag = tag
+    self.severalDecks = severalDecks
     self.newPerDay = newPerDay
     self.reviewsPerDay = reviewsPerDay
     self.sessionLimit = sessionLimit
@@ -47,23 +50,43 @@ public struct StudySetup: Sendable {
     return { start.addingTimeInterval(ProcessInfo.processInfo.systemUptime - origin) }
   }
 
-  /// The deck's limits with the ones asked for in their place.
+  /// Only cards of facts (and hand-written cards) with this tag; nil: every card.
+  public var tag: String?
+  /// Whether the session covers several decks: `--new` and `--reviews` then cap the decks'
+  /// sum, and each deck keeps its own limits, instead of replacing the one deck's limits.
+  public var severalDecks = false
+
+  /// The deck's limits with the ones asked for in their place (one deck only: over several,
+  /// the ones asked for are the cap over all of them, see `collectionOptions`).
   public func limits(for deck: Deck) -> StudyLimits {
     var limits = StudyLimits(settings: deck.settings)
+    guard !severalDecks else { return limits }
     if let newPerDay { limits.newPerDay = newPerDay }
     if let reviewsPerDay { limits.reviewsPerDay = reviewsPerDay }
     return limits
   }
 
-  /// The deck's questions in the order new cards are introduced.
+  /// The deck's questions in the order new cards are introduced, only those with `tag` when
+  /// one is given.
   public func questions(for deck: Deck) -> [Question] {
-    StudyOrder.spreadingSiblings(QuestionGenerator(deck: deck, seed: seed).questions())
+    let all = QuestionGenerator(deck: deck, seed: seed).questions()
+    guard let tag else { return StudyOrder.spreadingSiblings(all) }
+    let selection = TagSelection(tag: tag, deck: deck)
+    return StudyOrder.spreadingSiblings(all.filter(selection.contains))
   }
 
+  /// The session cap (`--limit`) is the whole session's, kept by `StudyCollection`.
   public func options(for deck: Deck) -> StudySession.Options {
     StudySession.Options(
-      limits: limits(for: deck), sessionLimit: sessionLimit, mode: ahead ? .studyAhead : .due,
+      limits: limits(for: deck), sessionLimit: nil, mode: ahead ? .studyAhead : .due,
       seed: seed, timeZone: timeZone)
+  }
+
+  /// What ends the session and, over several decks, the caps over all of them.
+  public var collectionOptions: StudyCollection.Options {
+    StudyCollection.Options(
+      sessionLimit: sessionLimit, timeLimit: timeLimit,
+      newCards: severalDecks ? newPerDay : nil, reviews: severalDecks ? reviewsPerDay : nil)
   }
 
   /// The deck's progress, opened for the session: the store `prefetch` opened ahead of the

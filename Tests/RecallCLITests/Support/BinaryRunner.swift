@@ -77,7 +77,9 @@ struct BinaryRunner {
     process.terminationHandler = { _ in finished.signal() }
     try process.run()
     if finished.wait(timeout: .now() + timeout) == .timedOut {
-      process.terminate()
+      // SIGKILL, not SIGTERM: the child may inherit SIGTERM blocked from the test runner, and
+      // one stuck in open(2) on a FIFO then never ends: the test would hang, not fail.
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       throw Failure.timedOut(arguments: arguments, seconds: timeout)
     }

@@ -64,6 +64,12 @@ final class TmuxSession {
     try tmux(["send-keys"] + keys)
   }
 
+  /// Resizes the window, as a user dragging the terminal's corner would: the program gets
+  /// SIGWINCH.
+  func resize(width: Int, height: Int = 30) throws {
+    try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+  }
+
   /// The visible screen, one line per row, trailing spaces trimmed.
   func screen() throws -> String {
     try tmux(["capture-pane", "-p"])

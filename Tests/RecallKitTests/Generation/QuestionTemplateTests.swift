@@ -55,11 +55,13 @@ import Testing
     #expect(question.kind == .choice)
     #expect(question.prompt == "On which dates was the Battle of Mazhiq fought?")
     #expect(
-      question.options == ["6–7 July 1998", "3–4 July 1998", "8–9 July 1998", "10–11 July 1998"])
+      question.options == ["6–7 July 1998", "17–18 July 1998", "3–4 July 1998", "10–11 July 1998"])
     #expect(question.expected == .choice(3))
     let partOfMonth = try find("zhvillidove-captured/date-choice")
     #expect(
-      partOfMonth.options == ["late May 1998", "early May 1999", "late June 1998", "mid-May 1998"])
+      partOfMonth.options == [
+        "late June 1998", "early May 1999", "late April 1998", "mid-May 1998",
+      ])
   }
 
   @Test func eventTrueFalseStatesTheFactOrMovesItsDate() throws {
@@ -67,7 +69,7 @@ import Testing
     #expect(kept.prompt == "The Battle of Mazhiq was fought from 10 to 11 July 1998.")
     #expect(kept.expected == .truth(true))
     let altered = try find("bukos-captured/truefalse")
-    #expect(altered.prompt == "On 13 February 1999, the KLA took Bukos.")
+    #expect(altered.prompt == "On 22 February 1999, the KLA took Bukos.")
     #expect(altered.expected == .truth(false))
   }
 
@@ -167,8 +169,8 @@ import Testing
     #expect(nickname.prompt == "By what name was Brigade 141 also known?")
     let size = try find("brigade-141/size-numeric")
     #expect(size.kind == .numeric)
-    // A bound is the answer itself: "how many", not "roughly how many".
-    #expect(size.prompt == "How many fighters did Brigade 141 have?")
+    // The bound is stated and the figure asked: "over how many", never a bare "how many".
+    #expect(size.prompt == "Over how many fighters did Brigade 141 have?")
     #expect(size.expected == .number(NumberValue(100, qualifier: .over)))
     #expect(
       size.explanation
@@ -191,7 +193,7 @@ import Testing
     let choice = try find("convoy-people/count-choice")
     #expect(
       choice.options == [
-        "between 3,000 and 5,000", "between 1,000 and 2,000", "between 450 and 750",
+        "between 3,000 and 5,000", "between 1,000 and 2,000", "between 6,500 and 10,000",
         "between 15,000 and 25,000",
       ])
     let statement = try find("convoy-people/truefalse")
@@ -201,8 +203,8 @@ import Testing
 
   @Test func smallNumbersOpenSentencesInWords() throws {
     let statement = try find("mazhiq-wounded/truefalse")
-    #expect(statement.prompt == "Nine KLA fighters were wounded at Mazhiq.")
-    #expect(try find("mazhiq-wounded/count-choice").options == ["11", "14", "10", "23"])
+    #expect(statement.prompt == "Ten KLA fighters were wounded at Mazhiq.")
+    #expect(try find("mazhiq-wounded/count-choice").options == ["10", "14", "26", "23"])
   }
 
   @Test func questionWordOrderGivesNoStatement() throws {

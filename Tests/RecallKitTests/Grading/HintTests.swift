@@ -34,6 +34,20 @@ struct HintTests {
     #expect(Hint.make(for: question(.date(year)), seed: 1) == .clue("in the 1990s"))
   }
 
+  @Test(
+    "says that a range is one, with its years or, when the years are the answer, its decades",
+    arguments: [
+      ("July 1998 to January 1999", "from 1998 to 1999"),
+      ("March 1998 to June 1998", "a span within 1998"),
+      ("1998 to 1999", "a span of years in the 1990s"),
+      ("1989 to 1991", "from the 1980s to the 1990s"),
+    ])
+  func dateRange(text: String, clue: String) throws {
+    let range = try HistoricalDate.parse(text)
+    #expect(range.isRange)
+    #expect(Hint.make(for: question(.date(range)), seed: 1) == .clue(clue))
+  }
+
   @Test("gives the number of digits of a figure")
   func number() {
     #expect(

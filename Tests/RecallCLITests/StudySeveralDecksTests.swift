@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import RecallKit
+import Testing
+
+@testable import RecallCLI
+
+/// `recall study` over several decks or the whole folder, `recall decks` and `recall stats`
+/// with no deck, over a folder of three small decks and the Bajgora deck.
+@Suite struct StudySeveralDecksTests {
+  let root = FileManager.default.temporaryDirectory
+    .appendingPathComponent("recall-several-\(UUID().uuidString)").path
+  var decks: String { root + "/Decks" }
+  var progress: String { root + "/Progress" }
+  static let now = "2026-11-24T10:00:00Z"
+
+  init() throws {
+    try FileManager.default.createDirectory(
+      atPath: root + "/Decks", withIntermediateDirectories: true)
+    for id in ["alpha", "beta", "gamma"] {
+      try Self.deckYAML(id, facts: 3).write(
+        toFile: root + "/Decks/\(id).yaml", atomically: true, encoding: .utf8)
+    }
+    try FileManager.default.copyItem(
+      atPath: repositoryRootForCLI.appendingPathComponent("Decks/bajgora-offensive.yaml").path,
+      toPath: root + "/Decks/bajgora-offensive.yaml")
+  }
+
+  /// `count` one-card statements `<id>-<n>/cloze` answered `<id>term<n>`; even ones tagged.
+  static func deckYAML(_ id: String, facts count: Int) -> String {
+    var text = "id: \(id)\ntitle: Deck \(id)\nsubject: Tests\nlanguage: en\n"
+    text += "source:\n  title: tests\nfacts:\n"
+    for index in 0..<count {
+      text += "  - id: \(id)-\(index)\n    kind: statement\n"
+      if index % 2 == 0 { text += "    tags: [even]\n" }
+      text += "    text: Statement \(index) of \(id) names the term [[\(id)term\(index)]].\n"
+    }
+    return text
+  }
+
+  private func run(_ command: some RecallSubcommand, script: [String] = [])
+    -> (status: RecallCLI.ExitStatus, output: String, error: String)
+  {
+    let captured = CapturedConsole()
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
+    return (status, captured.standardOutput, captured.standardError)
+  }
+
+  private func study(_ arguments: [String], script: [String], now: String = now) throws
+    -> (status: RecallCLI.ExitStatus, output: String, error: String)
+  {
+    run(
+      try StudyCommand.parse(
+        arguments + ["--decks-dir", decks, "--progress-dir", progress, "--seed", "1", "--now", now]
+      ), script: script)
+  }
+
+  /// The deck each card came from, from its label line ("2. cloze · new · beta").
+  private static func decksAsked(_ output: String) -> [String] {
+    output.split(separator: "\n").compactMap { line in
+      let parts = line.components(separatedBy: " · ")
+      guard parts.count == 3, parts[0].range(of: #"^\d+\. "#, options: .regularExpression) != nil
+      else { return nil }
+      return parts[2]
+    }
+  }
+
+  @Test func severalDecksAreStudiedInTurnEachInItsOwnFiles() throws {
+    // Three new cards in all, over two decks; each answered right.
+    let first = try study(["alpha", "beta", "--new", "3"], script: [])
+    #expect(first.status == .ok, "\(first.error)")
+    #expect(first.output.contains("2 decks"))
+    #expect(first.output.contains("alpha: 0 due · 3 new · Deck alpha"))
+    #expect(first.output.contains("0 due · 3 new · each deck's own limits, and 3 new a day in all"))
+    #expect(Self.decksAsked(first.output) == ["alpha"], "\(first.output)")
+
+    let script = ["alphaterm0", "", "betaterm0", "", "alphaterm1", "", ":quit"]
+    let result = try study(["alpha", "beta", "--new", "3"], script: script)
+    #expect(result.status == .ok, "\(result.error)")
+    // The fourth card, shown before :quit, is alpha's first, back in learning.
+    #expect(Self.decksAsked(result.output) == ["alpha", "beta", "alpha", "alpha"])
+    #expect(result.output.contains("reviewed 3 · accuracy 100%"))
+    let alpha = try ProgressStore.openReadOnly(deckID: "alpha", directory: progress)
+    let beta = try ProgressStore.openReadOnly(deckID: "beta", directory: progress)
+    #expect(Set(alpha.states.keys) == ["alpha-0/cloze", "alpha-1/cloze"])
+    #expect(Set(beta.states.keys) == ["beta-0/cloze"])
+  }
+
+  @Test func noDeckStudiesTheWholeFolderAndALockedDeckIsLeftOut() throws {
+    let held = try ProgressStore.open(deckID: "beta", directory: progress)
+    defer { held.release() }
+    let result = try study(["--tag", "even"], script: [":stats", ":quit"])
+    #expect(result.status == .ok, "\(result.error)")
+    #expect(
+      result.error.contains(
+        "recall: warning: left out 'beta': another recall session is studying it"))
+    #expect(result.output.contains("2 decks"), "\(result.output)")
+    #expect(result.output.contains("alpha: 0 due · 2 new"))
+    #expect(result.output.contains("gamma: 0 due · 2 new"))
+    #expect(!result.output.contains("beta:"))
+    #expect(result.output.contains("0 answered, – right, 4 left in the queue"))
+  }
+
+  @Test func theMissedCardsAreListedWithTheirAnswers() throws {
+    let result = try study(["alpha", "gamma"], script: ["wrong", "", "gammaterm0", "", ":quit"])
+    #expect(result.output.contains("missed in this session (1):"))
+    #expect(
+      result.output.contains("  alpha: Statement 0 of alpha names the term"), "\(result.output)")
+    #expect(result.output.contains("    → alphaterm0"))
+  }
+
+  @Test func decksListsEveryGeneratedCardAndWhatIsDueToday() throws {
+    _ = try study(["alpha"], script: ["wrong", "", "alphaterm1", "", ":quit"])
+    let result = run(
+      try DecksCommand.parse(
+        ["--decks-dir", decks, "--progress-dir", progress, "--now", "2026-11-24T10:05:00Z"]))
+    #expect(result.status == .ok, "\(result.error)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("ID ") == true)
+    #expect(lines.first?.contains("FACTS  CARDS  DUE  LATER  NEW  TITLE") == true, "\(lines)")
+    let bajgora = try #require(DeckLoader().load(path: decks + "/bajgora-offensive.yaml").deck)
+    let count = QuestionGenerator(deck: bajgora).questions().count
+    #expect(count > bajgora.cards.count)
+    let row = try #require(lines.first { $0.hasPrefix("bajgora-offensive ") })
+    #expect(
+      row.split(separator: " ").prefix(3).map(String.init) == [
+        "bajgora-offensive", String(bajgora.facts.count), String(count),
+      ])
+    // alpha: the missed card is due (its 1-minute step passed), the other later today, one new
+    // card left of three.
+    let alpha = try #require(lines.first { $0.hasPrefix("alpha ") })
+    #expect(
+      alpha.split(separator: " ").prefix(6).map(String.init) == ["alpha", "3", "3", "1", "1", "1"],
+      "\(alpha)")
+  }
+
+  @Test func statsWithNoDeckSumsTheCollection() throws {
+    _ = try study(["alpha"], script: ["alphaterm0", "", ":quit"])
+    _ = try study(["gamma"], script: ["wrong", "", ":quit"])
+    let text = run(
+      try StatsCommand.parse(["--decks-dir", decks, "--progress-dir", progress, "--now", Self.now]))
+    #expect(text.status == .ok, "\(text.error)")
+    #expect(text.output.contains("All decks (4 decks)"))
+    #expect(text.output.contains("reviews: 2 · accuracy 50%"))
+    #expect(text.output.contains("by deck:"))
+    let json = run(
+      try StatsCommand.parse(
+        ["--decks-dir", decks, "--progress-dir", progress, "--now", Self.now, "--format", "json"]))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let total = try #require(object["total"] as? [String: Any])
+    #expect(total["decks"] as? Int == 4)
+    #expect(total["reviews"] as? Int == 2)
+    #expect(
+      (object["decks"] as? [[String: Any]])?.map { $0["deck"] as? String } == [
+        "alpha", "bajgora-offensive", "beta", "gamma",
+      ])
+  }
+}
