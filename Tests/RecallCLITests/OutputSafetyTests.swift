@@ -6,7 +6,12 @@ import Testing
 ///
 /// The device is a node made with mknod in a temporary folder (major 1, minor 3: the null driver, so
 /// writes go nowhere), never /dev/null itself: a failure here must not break the machine.
-@Suite struct OutputSafetyTests {
+///
+/// Serialized, with a long limit per command: PDF worksheets run a typesetter, and several at
+/// once on a loaded two-core machine took longer than the runner's usual 10 s.
+@Suite(.serialized) struct OutputSafetyTests {
+  static let limit = 180.0
+
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-output-\(UUID().uuidString)").path
   let decks = Repository.decks.path
@@ -39,7 +44,7 @@ import Testing
       // One answer saved by a real session, so the class report has a student to show.
       _ = try BinaryRunner().run(
         ["study", Self.deck, "--decks-dir", decks, "--progress-dir", student, "--seed", "1"],
-        input: "March and April 1999\n3\n:quit\n")
+        input: "March and April 1999\n3\n:quit\n", timeout: Self.limit)
     }
     var commands = [
       ["export", Self.deck, "--decks-dir", decks, "--format", "apkg", "-o", path] + extra,
@@ -69,7 +74,7 @@ import Testing
     let device = folder + "/null"
     #expect(mknod(device, S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0)
     for arguments in try commands(writingTo: device, force: force) {
-      let result = try BinaryRunner().run(arguments, input: "")
+      let result = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
       #expect(result.exitCode == 0, "\(arguments): \(result.standardError)")
       #expect(isCharacterDevice(device), "\(arguments) replaced the device")
     }
@@ -89,8 +94,20 @@ import Testing
       reader.executableURL = URL(fileURLWithPath: "/bin/cat")
       reader.arguments = [fifo]
       reader.standardOutput = FileHandle(forWritingAtPath: copy)
+      // Not the test's own error stream: a reader left behind would hold it open and keep
+      // the test runner waiting for its end.
+      reader.standardError = FileHandle.nullDevice
+      reader.standardInput = FileHandle.nullDevice
       try reader.run()
-      let result = try BinaryRunner().run(arguments, input: "")
+      let result: BinaryRunner.Result
+      do {
+        result = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
+      } catch {
+        // The writer never opened the pipe, so the reader would wait for it for ever.
+        kill(reader.processIdentifier, SIGKILL)
+        reader.waitUntilExit()
+        throw error
+      }
       reader.waitUntilExit()
       #expect(result.exitCode == 0, "\(arguments): \(result.standardError)")
       #expect((try? Data(contentsOf: URL(fileURLWithPath: copy)))?.isEmpty == false)
@@ -104,13 +121,13 @@ import Testing
     let path = folder + "/out.txt"
     for arguments in try commands(writingTo: path, force: false) {
       try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: path))
-      let refused = try BinaryRunner().run(arguments, input: "")
+      let refused = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
       #expect(refused.exitCode == 73, "\(arguments)")
       #expect(
         refused.standardError.contains("\(path) already exists; use --force to replace it"),
         "\(refused.standardError)")
       #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me\n")
-      let forced = try BinaryRunner().run(arguments + ["--force"], input: "")
+      let forced = try BinaryRunner().run(arguments + ["--force"], input: "", timeout: Self.limit)
       #expect(forced.exitCode == 0, "\(arguments): \(forced.standardError)")
       #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != Data("keep me\n".utf8))
     }
@@ -123,7 +140,7 @@ import Testing
     let original = try Data(contentsOf: URL(fileURLWithPath: decks + "/\(Self.deck).yaml"))
     try original.write(to: URL(fileURLWithPath: deckFile))
     let result = try BinaryRunner().run(
-      ["print", deckFile, "--seed", "1", "-o", deckFile], input: "")
+      ["print", deckFile, "--seed", "1", "-o", deckFile], input: "", timeout: Self.limit)
     #expect(result.exitCode == 73)
     #expect(try Data(contentsOf: URL(fileURLWithPath: deckFile)) == original)
   }
@@ -138,11 +155,11 @@ import Testing
       "print", Self.deck, "--decks-dir", library, "--seed", "1", "--versions", "2", "-o",
       library + "/quiz.yaml",
     ]
-    let refused = try BinaryRunner().run(arguments, input: "")
+    let refused = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
     #expect(refused.exitCode == 73)
     #expect(refused.standardError.contains("is in the decks folder"), "\(refused.standardError)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: library) == ["\(Self.deck).yaml"])
-    let forced = try BinaryRunner().run(arguments + ["--force"], input: "")
+    let forced = try BinaryRunner().run(arguments + ["--force"], input: "", timeout: Self.limit)
     #expect(forced.exitCode == 0, "\(forced.standardError)")
     #expect(FileManager.default.fileExists(atPath: library + "/quiz-A.yaml"))
   }
@@ -150,7 +167,7 @@ import Testing
   @Test func aFolderOrAMissingFolderIsAPlainMessage() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     for arguments in try commands(writingTo: folder, force: true) {
-      let result = try BinaryRunner().run(arguments, input: "")
+      let result = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
       #expect(result.exitCode == 73, "\(arguments)")
       #expect(
         result.standardError.contains("cannot write \(folder): it is a folder"),
@@ -159,7 +176,7 @@ import Testing
     }
     let missing = folder + "/nowhere/out.txt"
     for arguments in try commands(writingTo: missing, force: false) {
-      let result = try BinaryRunner().run(arguments, input: "")
+      let result = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
       #expect(result.exitCode == 73, "\(arguments)")
       #expect(result.standardError.contains("the folder \(folder)/nowhere does not exist"))
     }
@@ -172,7 +189,7 @@ import Testing
     let link = folder + "/link.txt"
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
     let arguments = try commands(writingTo: link, force: true)[2]
-    let result = try BinaryRunner().run(arguments, input: "")
+    let result = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
     #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
     #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("id,type,prompt"))
@@ -180,7 +197,7 @@ import Testing
     try FileManager.default.createSymbolicLink(
       atPath: dangling, withDestinationPath: folder + "/missing.txt")
     let refused = try BinaryRunner().run(
-      try commands(writingTo: dangling, force: true)[2], input: "")
+      try commands(writingTo: dangling, force: true)[2], input: "", timeout: Self.limit)
     #expect(refused.exitCode == 73)
     #expect(refused.standardError.contains("which does not exist"), "\(refused.standardError)")
     #expect(!FileManager.default.fileExists(atPath: folder + "/missing.txt"))
@@ -189,7 +206,7 @@ import Testing
   @Test func dashIsStandardOutput() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     for arguments in try commands(writingTo: "-", force: false) {
-      let result = try BinaryRunner().run(arguments, input: "")
+      let result = try BinaryRunner().run(arguments, input: "", timeout: Self.limit)
       #expect(!FileManager.default.fileExists(atPath: "-"))
       if arguments.contains("apkg") || arguments.contains("pdf") {
         // Binary files go to a named file only.

@@ -44,6 +44,8 @@ extension QuestionGenerator {
     case .person(let person):
       return ["\(person.name) was \(person.role)"]
     case .group(let group):
+      // An unnamed group's name is its role: say it once, not "the role was the role".
+      guard group.isNamed else { return [group.name] }
       let verb = Self.isPlural(group.name) ? "were" : "was"
       return [group.role.map { "\(Self.prose(group)) \(verb) \($0)" } ?? Self.prose(group)]
     case .place(let place):

@@ -15,8 +15,9 @@ public struct AcceptedAnswers: Sendable {
 
   public init(deck: Deck, questions: [Question]) {
     var byName: [[String]: [String]] = [:]
+    let shortForms = Self.shortForms(deck)
     for fact in deck.facts {
-      let forms = Self.forms(of: fact)
+      let forms = Self.forms(of: fact) + (shortForms[fact.id] ?? [])
       guard !forms.isEmpty else { continue }
       for form in forms { byName[TextNormalizer.words(form), default: []] += forms }
       if case .person(let person) = fact.content, let title = person.title {
@@ -62,6 +63,63 @@ public struct AcceptedAnswers: Sendable {
 
   private static func siblingKey(_ question: Question, _ first: String) -> String {
     question.fact + "\u{1F}" + TextNormalizer.words(first).joined(separator: " ")
+  }
+
+  /// The short forms a teacher accepts for the deck's people, by fact id: a surname alone
+  /// ("Khrushchev" for Nikita Khrushchev), or the name before an epithet ("William" for
+  /// William the Conqueror), when no other person of the deck has that word in any of their
+  /// names; the first and last names without the middle ("Marcus Brutus" for
+  /// Marcus Junius Brutus); and a form the deck writes with a title, without it ("Kennedy"
+  /// from "President Kennedy", "Harold" from "King Harold"). None is kept that is another
+  /// fact's own name.
+  static func shortForms(_ deck: Deck) -> [String: [String]] {
+    var people: [(id: String, forms: [[String]])] = []
+    var taken: Set<[String]> = []
+    for fact in deck.facts {
+      let forms = Self.forms(of: fact)
+      forms.forEach { taken.insert(TextNormalizer.words($0)) }
+      if case .person = fact.content {
+        // The deck's own spelling, word by word, so the feedback shows "Khrushchev".
+        people.append((fact.id, forms.map { $0.split(separator: " ").map(String.init) }))
+      }
+    }
+    var owners: [String: Set<String>] = [:]
+    for person in people {
+      for word in person.forms.joined() {
+        for key in TextNormalizer.words(word) { owners[key, default: []].insert(person.id) }
+      }
+    }
+    var result: [String: [String]] = [:]
+    for person in people {
+      var short: [String] = []
+      for written in person.forms where written.count > 1 {
+        let words = written.map { TextNormalizer.words($0).joined() }
+        if let rest = AnswerVariants.withoutTitles(words) {
+          short.append(written.suffix(rest.count).joined(separator: " "))
+        }
+        // A name with an epithet or a place ("William the Conqueror", "Odo of Bayeux"): the
+        // name before it, when no other person of the deck has it.
+        if words.count > 2, ["the", "of"].contains(words[1]), owners[words[0]] == [person.id],
+          AnswerVariants.withoutTitles(words) == nil
+        {
+          short.append(written[0])
+        }
+        // A plain personal name: no "of", "the" or numeral ("William the Conqueror",
+        // "Harald III of Norway" have no surname to take).
+        guard
+          !words.contains(where: {
+            AnswerVariants.joiningWords.contains($0) || AnswerVariants.romanNumeral($0) != nil
+              || $0.contains(where: \.isNumber)
+          }), AnswerVariants.withoutTitles(words) == nil, let last = words.last, last.count > 2,
+          let lastWritten = written.last, let firstWritten = written.first
+        else { continue }
+        if owners[last] == [person.id] { short.append(lastWritten) }
+        if written.count > 2 { short.append("\(firstWritten) \(lastWritten)") }
+      }
+      let kept = short.filter { !taken.contains(TextNormalizer.words($0)) }
+      if !kept.isEmpty { result[person.id] = kept }
+    }
+    return result
   }
 
   /// Every form that names a person, group or place fact.

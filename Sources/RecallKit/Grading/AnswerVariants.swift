@@ -25,7 +25,9 @@ public enum AnswerVariants {
   private static let ordinalWords: [String: String] = [
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
     "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11",
-    "twelfth": "12",
+    "twelfth": "12", "thirteenth": "13", "fourteenth": "14", "fifteenth": "15",
+    "sixteenth": "16", "seventeenth": "17", "eighteenth": "18", "nineteenth": "19",
+    "twentieth": "20",
   ]
 
   private static let directionWords: [String: String] = [
@@ -53,9 +55,61 @@ public enum AnswerVariants {
     return word
   }
 
-  /// The words folded, in order.
+  /// The words folded, in order; a Roman numeral after the first word is a number ("Henry
+  /// IV" is "Henry 4", as are "Henry 4" and "Henry the Fourth").
   public static func folded(_ words: [String]) -> [String] {
-    words.map(fold)
+    words.enumerated().map { index, word in
+      if index > 0, let number = romanNumeral(word) { return String(number) }
+      return fold(word)
+    }
+  }
+
+  /// The value of a Roman numeral from I to XXXIX, the range of regnal and legion numbers;
+  /// only the letters I, V and X, in their strict order, so no English word is read as one.
+  static func romanNumeral(_ word: String) -> Int? {
+    guard !word.isEmpty, word.count <= 6, word.allSatisfy({ "ivx".contains($0) }) else {
+      return nil
+    }
+    let tens = word.prefix(while: { $0 == "x" })
+    guard tens.count <= 3 else { return nil }
+    let units = String(word.dropFirst(tens.count))
+    let values = [
+      "": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+    ]
+    guard let unit = values[units] else { return nil }
+    let value = tens.count * 10 + unit
+    return value > 0 ? value : nil
+  }
+
+  /// Words that say what kind of thing a name is ("the Rubicon river", "Senlac Hill",
+  /// "Brigade 141"): an answer may add or leave them out, but they are never an answer alone.
+  static let genericWords: Set<String> = [
+    "river", "hill", "hills", "mount", "mountain", "mountains", "lake", "bay", "island",
+    "islands", "isle", "peninsula", "valley", "plain", "forest", "desert", "strait", "gulf",
+    "cape", "town", "village", "region", "area", "part", "province", "district",
+    "county", "fort", "castle", "abbey", "brigade", "legion", "regiment", "battalion",
+  ]
+
+  /// The words without generic ones, when some are left that are not generic or little words.
+  static func withoutGeneric(_ words: [String]) -> [String]? {
+    let rest = words.filter { !genericWords.contains($0) }
+    guard rest.count < words.count, rest.contains(where: { !joiningWords.contains($0) }) else {
+      return nil
+    }
+    return rest
+  }
+
+  /// Whether the words say nothing but what kind of thing is meant ("a hill", "the river").
+  static func onlyGeneric(_ words: [String]) -> Bool {
+    words.allSatisfy { genericWords.contains($0) || joiningWords.contains($0) }
+  }
+
+  /// Words that turn a statement into its opposite: "guilty" is not "not guilty".
+  static let negations: Set<String> = ["not", "never"]
+
+  /// Whether the words are negated (an odd number of negations).
+  static func isNegated(_ words: [String]) -> Bool {
+    words.filter(negations.contains).count % 2 == 1
   }
 
   /// The content words folded and sorted: equal keys name the same thing in another order.

@@ -5,7 +5,10 @@
 ///   drops only an "early/mid/late" ("May 1998" for "mid-May 1998"): correct, with a note when
 ///   the source's own form says more or less.
 /// - For a range fact ("10–11 July 1998", "August to October 1998"), the range: correct; its
-///   first day (or month) alone: partially correct, since a span needs both ends.
+///   first day (or month) alone: partially correct, since a span needs both ends; a range with
+///   one end right, or with coarser ends that hold the fact's ("1998–1999"): partially
+///   correct; a date holding either end ("autumn 1998" for August to October): partially
+///   correct.
 /// - For an approximate fact ("c. 1500"), a year within 2 (or 0.5 %) of it: correct.
 /// - A coarser date that contains the fact ("July 1998" or "1998" for "10 July 1998"), or a date
 ///   inside a range fact other than its start: partially correct, which schedules as a miss.
@@ -76,9 +79,16 @@ public enum DateAnswerGrader {
         approximate: expected.isApproximate)
     }
     if let answerEnd = answer.end {
-      let matches =
-        accepts(answer.start, for: expected.start) && accepts(answerEnd, for: expectedEnd)
-      return matches ? (.correct, nil) : (.wrong, nil)
+      let startRight = accepts(answer.start, for: expected.start)
+      let endRight = accepts(answerEnd, for: expectedEnd)
+      if startRight && endRight { return (.correct, nil) }
+      // One end right and the other not ("June 1998 to January 1999"), or both ends coarser
+      // dates that hold the fact's ("1998–1999"): on the way, not the span.
+      if startRight || endRight { return (.partiallyCorrect, "one end is off: \(full)") }
+      if expected.start.lies(within: answer.start), expectedEnd.lies(within: answerEnd) {
+        return (.partiallyCorrect, "not precise enough: \(full)")
+      }
+      return (.wrong, nil)
     }
     // A span needs both ends: its start alone is only part of the answer.
     let point = answer.start
@@ -86,7 +96,7 @@ public enum DateAnswerGrader {
       return (.partiallyCorrect, "give both ends: \(full)")
     }
     if withinRange(point, from: expected.start, to: expectedEnd)
-      || expected.start.lies(within: point)
+      || expected.start.lies(within: point) || expectedEnd.lies(within: point)
     {
       return (.partiallyCorrect, "close, but the answer is \(full)")
     }

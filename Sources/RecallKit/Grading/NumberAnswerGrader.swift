@@ -6,6 +6,9 @@
 /// right when it lies in `NumberValue.acceptedRange`; a range ("3000-5000", "between 3,000 and
 /// 5,000") is right when both ends do, so a wide guess that spans the answer is not.
 /// Qualifiers the learner types are read but not required: the note says how the source puts it.
+/// A range is asked as a range: one figure inside it is partially correct, and so is a range or
+/// bound that holds a range or approximate answer but is coarser ("2,000 to 6,000" for 3,000 to 5,000, "over
+/// 10,000" for about 13,400), when its ends are within a factor of two of the answer's.
 public enum NumberAnswerGrader {
   public static func grade(_ input: String, expected: NumberValue, hintUsed: Bool = false)
     -> GradingResult
@@ -37,12 +40,42 @@ public enum NumberAnswerGrader {
       return .graded(Grade(.wrong, shown: shown, hintUsed: hintUsed))
     }
     guard accepted.contains(answer.low), accepted.contains(answer.high) else {
+      if coarselyHolds(answer, expected) {
+        return .graded(
+          Grade(
+            .partiallyCorrect, shown: shown, note: "not precise enough: “\(shown)”",
+            hintUsed: hintUsed))
+      }
       return .graded(Grade(.wrong, shown: shown, hintUsed: hintUsed))
+    }
+    // A span needs both ends, as for dates: "4000" for "between 3,000 and 5,000" is a figure
+    // inside it, not the span.
+    if expected.isRange, !answer.isRange {
+      return .graded(
+        Grade(
+          .partiallyCorrect, shown: shown, note: "give the range: “\(shown)”", hintUsed: hintUsed)
+      )
     }
     let exact =
       expected.qualifier == .exact && answer.low == expected.low && answer.high == expected.high
     let note = exact ? nil : "the source says “\(shown)”"
     return .graded(Grade(.correct, shown: shown, note: note, hintUsed: hintUsed))
+  }
+
+  /// Whether the answer is a range or bound that holds every figure the fact allows without
+  /// straying far: its ends within a factor of two of the fact's.
+  private static func coarselyHolds(_ answer: NumberValue, _ expected: NumberValue) -> Bool {
+    let wanted = expected.acceptedRange
+    let low = answer.isUpperBound ? -Double.infinity : answer.low
+    let high = answer.isLowerBound ? Double.infinity : answer.high
+    // An exact figure must be exact: "13-15" for 14 is no nearer than "13".
+    guard expected.isRange || expected.qualifier == .about,
+      answer.isRange || answer.isLowerBound || answer.isUpperBound,
+      low <= wanted.lowerBound, wanted.upperBound <= high
+    else { return false }
+    let lowNear = low == -.infinity || low >= wanted.lowerBound / 2
+    let highNear = high == .infinity || high <= wanted.upperBound * 2
+    return lowNear && highNear
   }
 
   /// The figure or range the learner typed, or nil when there is none to read.

@@ -32,7 +32,11 @@ public struct TextAnswerGrader: Sendable {
   public func grade(_ input: String, accepted: [String], hintUsed: Bool = false) -> Grade {
     let shown = accepted.first ?? ""
     let typed = TextNormalizer.words(input)
-    let candidates = accepted.map { ($0, TextNormalizer.words($0)) }.filter { !$0.1.isEmpty }
+    // An answer that drops or adds a "not" says the opposite ("guilty" for "not guilty"): it
+    // is compared only with forms negated the same way.
+    let negated = AnswerVariants.isNegated(typed)
+    let candidates = accepted.map { ($0, TextNormalizer.words($0)) }
+      .filter { !$0.1.isEmpty && AnswerVariants.isNegated($0.1) == negated }
     guard !typed.isEmpty, !candidates.isEmpty else {
       return Grade(.wrong, shown: shown, hintUsed: hintUsed)
     }
@@ -106,6 +110,22 @@ public struct TextAnswerGrader: Sendable {
         if words.count > 1, rest.count == 1, rest.last == words.last { return form }
       }
     }
+    // A word for the kind of thing added or left out: "the Rubicon river", "Brigade 141" as
+    // "141", "northern part" for "north".
+    if !AnswerVariants.onlyGeneric(typed) {
+      // Folded first, so "Legion XIII" keeps its numeral once "legion" is gone.
+      let typedFolded = AnswerVariants.folded(typed)
+      let bareTyped = AnswerVariants.withoutGeneric(typedFolded) ?? typedFolded
+      for (form, words) in candidates {
+        let folded = AnswerVariants.folded(words)
+        let bare = AnswerVariants.withoutGeneric(folded) ?? folded
+        if bare.count < folded.count || bareTyped.count < typedFolded.count,
+          AnswerVariants.sameAnswer(bareTyped, bare)
+        {
+          return form
+        }
+      }
+    }
     // Words the question already says, repeated around the answer: "the thirteenth legion"
     // when the prompt speaks of a legion.
     for (form, words) in candidates {
@@ -138,12 +158,16 @@ public struct TextAnswerGrader: Sendable {
   }
 
   /// The accepted form whose words include every typed word, when the typed words are fewer and
-  /// say something ("Ibishi", not "of"). Words must match exactly: a misspelled fragment is too
-  /// weak a sign to call close.
+  /// say something ("Ibishi", not "of"; "Hill", not "a hill"). Words must match exactly, after
+  /// folding ("the north" is part of "northern Kosovo"): a misspelled fragment is too weak a
+  /// sign to call close.
   private func partOf(_ typed: [String], candidates: [(String, [String])]) -> String? {
-    guard typed.contains(where: { !Self.minorWords.contains($0) }) else { return nil }
+    guard typed.contains(where: { !Self.minorWords.contains($0) }),
+      !AnswerVariants.onlyGeneric(typed)
+    else { return nil }
+    let typed = AnswerVariants.folded(typed)
     for (form, words) in candidates where words.count > typed.count {
-      var remaining = words
+      var remaining = AnswerVariants.folded(words)
       let allFound = typed.allSatisfy { word in
         guard let index = remaining.firstIndex(of: word) else { return false }
         remaining.remove(at: index)

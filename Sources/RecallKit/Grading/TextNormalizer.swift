@@ -16,7 +16,8 @@ public enum TextNormalizer {
     "ħ": "h", "þ": "th", "ŧ": "t", "ŋ": "n",
   ]
 
-  /// Apostrophes join the letters around them ("Ma'an" is one word); other punctuation splits.
+  /// Apostrophes join the letters around them ("Ma'an" is one word), except in a possessive
+  /// ("Kosovo's" is "Kosovo"); other punctuation splits.
   private static let apostrophes: Set<Unicode.Scalar> = [
     "'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}",
   ]
@@ -48,8 +49,17 @@ public enum TextNormalizer {
     var current = String.UnicodeScalarView()
     var previous: Unicode.Scalar?
     let scalars = Array(decomposed.lowercased().unicodeScalars)
+    var skipping = false
     for (index, scalar) in scalars.enumerated() {
       defer { previous = scalar }
+      if skipping {
+        skipping = false
+        continue
+      }
+      if !current.isEmpty, isPossessive(scalars, at: index) {
+        skipping = true
+        continue
+      }
       let category = scalar.properties.generalCategory
       if foldingDiacritics, category == .nonspacingMark || category == .enclosingMark {
         continue
@@ -82,6 +92,13 @@ public enum TextNormalizer {
   /// The text without leading or trailing whitespace (newlines included).
   public static func trimmed(_ text: String) -> String {
     String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+
+  /// Whether the apostrophe at `index` begins a possessive "'s" that ends its word.
+  private static func isPossessive(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    guard apostrophes.contains(scalars[index]), scalars.at(index + 1) == "s" else { return false }
+    guard let after = scalars.at(index + 2) else { return true }
+    return !isWordScalar(after)
   }
 
   /// Typed answers are a line or two; anything longer is cut so grading stays instant.

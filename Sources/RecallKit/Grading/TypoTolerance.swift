@@ -38,23 +38,51 @@ public enum TypoTolerance {
   public static func closeness(_ typed: [String], _ expected: [String]) -> Closeness? {
     guard !typed.isEmpty, !expected.isEmpty else { return nil }
     if typed == expected || typed.joined() == expected.joined() { return .exact }
-    guard digitRuns(typed) == digitRuns(expected) else { return nil }
-    let budget = allowedEdits(letters: expected.joined().count)
-    guard budget > 0 else { return nil }
+    guard digitRuns(typed) == digitRuns(expected), numerals(typed) == numerals(expected) else {
+      return nil
+    }
     if typed.count == expected.count {
       var edits = 0
       for (word, target) in zip(typed, expected) where word != target {
         if word.contains(where: \.isNumber) || target.contains(where: \.isNumber) { return nil }
         let distance = editDistance(word, target)
-        guard distance <= allowedEdits(letters: target.count) else { return nil }
+        guard distance <= allowedEdits(letters: target.count) || soundsAlike(word, target) else {
+          return nil
+        }
         edits += distance
       }
+      let budget = Swift.max(allowedEdits(letters: expected.joined().count), 1)
       return edits <= budget ? .typo(edits: edits) : nil
     }
+    guard allowedEdits(letters: expected.joined().count) > 0 else { return nil }
     // Words split or run together differently: compare the letters alone, allowing one slip,
     // since word boundaries no longer say where a second one would fall.
     let distance = editDistance(typed.joined(), expected.joined())
     return distance <= 1 ? .typo(edits: distance) : nil
+  }
+
+  /// Letters that stand for one sound in many spellings: the vowels with y, c/k/q, s/z.
+  private static let soundClasses: [Set<Character>] = [
+    ["a", "e", "i", "o", "u", "y"], ["c", "k", "q"], ["s", "z"],
+  ]
+
+  /// Whether a short word (3 or 4 letters, which allow no ordinary typo) is the target with one
+  /// letter after the first changed for another of the same sound: "Remy" or "Rami" for
+  /// "Remi", "Marc" for "Mark"; never "Iraq" for "Iran" or "Leka" for "Remi".
+  static func soundsAlike(_ word: String, _ target: String) -> Bool {
+    let typed = Array(word)
+    let wanted = Array(target)
+    guard (3...4).contains(wanted.count), typed.count == wanted.count, typed[0] == wanted[0]
+    else { return false }
+    let changed = zip(typed, wanted).filter { $0 != $1 }
+    guard changed.count == 1, let (a, b) = changed.first else { return false }
+    return soundClasses.contains { $0.contains(a) && $0.contains(b) }
+  }
+
+  /// The Roman numerals after a name's first word ("VII" of "Cleopatra VII"); like digits, a
+  /// typo never changes them.
+  static func numerals(_ words: [String]) -> [Int] {
+    words.dropFirst().compactMap(AnswerVariants.romanNumeral)
   }
 
   /// The numbers in the words, in order; a typo never changes them.

@@ -109,6 +109,8 @@ import Testing
     #expect(battle.date?.isRange == true)
     #expect(battle.name == "the Battle of Mazhiq")
     #expect(battle.places == ["mazhiq", "kutllovc", "bare"])
+    // "villages such as Mazhiq, Kutllovc and Barë": the article's list is open.
+    #expect(battle.placesAreExamples)
     #expect(battle.participants == ["KLA", "Yugoslav forces"])
   }
 
@@ -124,6 +126,31 @@ import Testing
     let ambush = try #require(deck.fact(id: "convoy-ambush"))
     #expect(ambush.note?.contains("1999") == true)
     #expect(ambush.note?.contains("8 January") == true)
+    // The article gives no year: the deck marks 1999 as inferred (`8 January [1999]`).
+    #expect(try event("convoy-ambush", in: deck).date?.isYearInferred == true)
+  }
+
+  /// Corrections where the deck once said more than the article (#13 item 8).
+  @Test func saysNoMoreThanTheArticle() throws {
+    let (deck, _) = try load()
+    // Shala e Bajgorës is the Albanian name of the Bajgora region, not a region of its own.
+    #expect(try place("bajgora-region", in: deck).aliases.contains("Shala e Bajgorës"))
+    #expect(deck.fact(id: "shala-e-bajgores") == nil)
+    // EULEX is not in the article: accepted, never asked as another name.
+    let mission = try #require(deck.fact(id: "eulex"))
+    guard case .group(let eulex) = mission.content else {
+      Issue.record("eulex is not an organization")
+      return
+    }
+    #expect(eulex.aliases.isEmpty)
+    #expect(eulex.acceptedAnswers.contains("EULEX"))
+    // The article does not name the school.
+    let school = try #require(deck.fact(id: "kla-military-school"))
+    guard case .group(let group) = school.content else {
+      Issue.record("kla-military-school is not an organization")
+      return
+    }
+    #expect(!group.isNamed)
   }
 
   @Test(arguments: [
