@@ -82,6 +82,31 @@ final class ScriptedReader: LineReader {
     #expect(state.phase == .review)
   }
 
+  /// With easy days the interval an easy answer gives (8 days for a new card) still lands in
+  /// its fuzz range, 6 to 10 days, whichever day the balancer picks.
+  @Test func easyDaysBalanceWithinTheFuzzRange() throws {
+    let scheduler = try FSRSScheduler()
+    for seed in ["1", "2", "3"] {
+      try? FileManager.default.removeItem(atPath: progress)
+      let result = try study(
+        ["July 1998 to January 1999", "4"], extra: ["--easy-days", "sat,sun", "--seed", seed])
+      #expect(result.status == .ok, "\(result.error)")
+      let state = try #require(try savedStates()["bajgora-offensive/date-short"])
+      let start = try UTCTimestamp.parse("2026-11-24T10:00:00Z").get()
+      let days = FSRSScheduler.wholeDays(from: start, to: state.due)
+      let unfuzzed = scheduler.interval(stability: try #require(state.stability))
+      #expect(try #require(scheduler.fuzzRange(days: unfuzzed)).contains(days))
+    }
+  }
+
+  @Test func easyDaysMustBeWeekdays() {
+    #expect {
+      try StudyCommand.parse(["bajgora-offensive", "--easy-days", "sat,funday"])
+    } throws: { error in
+      StudyCommand.message(for: error).contains("'funday' is not a day of the week")
+    }
+  }
+
   @Test func undoTakesTheAnswerBackOnDisk() throws {
     let result = try study(["July 1998 to January 1999", "", ":undo", ":quit"])
     #expect(result.output.contains("undone"))
