@@ -20,9 +20,10 @@ public struct StatsCommand: RecallSubcommand {
       "reps" counts a fact's reviews (undone ones left out); "lapses" at the top is the \
       deck's total.
 
-      With no deck, the whole deck folder: the figures added up over every deck, then one \
-      line a deck. JSON: {"total": {the fields above but "deck" and "hardest", "decks"}, \
-      "decks": [one object a deck, as above]}.
+      With no deck, the whole deck folder: the figures added up over every deck, the \
+      hardest facts of all the decks, then one line a deck. JSON: {"total": {the fields \
+      above but "deck" and "desired_retention", "decks", and "hardest": [{"deck", "fact", \
+      "lapses", "reps"}]}, "decks": [one object a deck, as above]}.
       """)
 
   /// Output forms.
@@ -128,8 +129,9 @@ public struct StatsCommand: RecallSubcommand {
       let objects = decks.map {
         Self.json($0.statistics, deck: $0.deck.id, desiredRetention: Self.desiredRetention($0.deck))
       }
+      let hardest = DeckStatistics.hardest(across: decks.map { ($0.deck.id, $0.statistics) })
       context.console.line(
-        "{\"total\": \(Self.totalJSON(total, decks: decks.count)), "
+        "{\"total\": \(Self.totalJSON(total, decks: decks.count, hardest: hardest)), "
           + "\"decks\": [\(objects.joined(separator: ", "))]}")
     case .text:
       collectionText(
@@ -167,6 +169,15 @@ public struct StatsCommand: RecallSubcommand {
       console.line("flagged as wrong by the learner:")
       for line in Self.flaggedLines(total.flagged) { console.line("  " + line) }
     }
+    let hardest = DeckStatistics.hardest(across: decks.map { ($0.deck.id, $0.statistics) })
+    if !hardest.isEmpty {
+      let byID = Dictionary(decks.map { ($0.deck.id, $0.deck) }) { first, _ in first }
+      console.line("hardest facts:")
+      for hard in hardest {
+        guard let deck = byID[hard.deck] else { continue }
+        console.line(Self.hardestLine(hard.fact, in: deck, naming: true))
+      }
+    }
     console.line("by deck:")
     var rows = [["ID", "CARDS", "DUE", "LATER", "TOMORROW", "REVIEWS", "ACCURACY"]]
     for (deck, statistics) in decks {
@@ -201,10 +212,18 @@ public struct StatsCommand: RecallSubcommand {
     return "{" + fields.joined(separator: ", ") + "}"
   }
 
-  /// The collection's totals: a deck's fields but `deck`, `desired_retention` and `hardest`,
-  /// after the number of decks.
-  static func totalJSON(_ total: DeckStatistics, decks: Int) -> String {
-    "{" + (["\"decks\": \(decks)"] + commonFields(total)).joined(separator: ", ") + "}"
+  /// The collection's totals: a deck's fields but `deck` and `desired_retention`, after the
+  /// number of decks; `hardest` names each fact's deck.
+  static func totalJSON(
+    _ total: DeckStatistics, decks: Int, hardest: [DeckStatistics.DeckHardFact]
+  ) -> String {
+    let hard = hardest.map {
+      "{\"deck\": \(JSONText.quoted($0.deck)), \"fact\": \(JSONText.quoted($0.fact.fact)), "
+        + "\"lapses\": \($0.fact.lapses), \"reps\": \($0.fact.reps)}"
+    }
+    var fields = ["\"decks\": \(decks)"] + commonFields(total)
+    fields.insert("\"hardest\": [\(hard.joined(separator: ", "))]", at: fields.endIndex - 1)
+    return "{" + fields.joined(separator: ", ") + "}"
   }
 
   private static func number(_ value: Double?) -> String {
@@ -278,14 +297,20 @@ public struct StatsCommand: RecallSubcommand {
     }
     guard !statistics.hardest.isEmpty else { return }
     console.line("hardest facts:")
-    for hard in statistics.hardest {
-      let label = Self.label(hard.fact, in: deck)
-      let noun = hard.lapses == 1 ? "lapse" : "lapses"
-      let reviews = hard.reps == 1 ? "review" : "reviews"
-      console.line(
-        "  \(hard.lapses) \(noun) in \(hard.reps) \(reviews)  \(TextSanitizer.visible(hard.fact))"
-          + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))"))
-    }
+    for hard in statistics.hardest { console.line(Self.hardestLine(hard, in: deck)) }
+  }
+
+  /// `  1 lapse in 2 reviews  fact-id  label`; `naming` the deck (`deck-id: fact-id`) over
+  /// several decks, where fact ids are only unique within one.
+  static func hardestLine(_ hard: DeckStatistics.HardFact, in deck: Deck, naming: Bool = false)
+    -> String
+  {
+    let label = Self.label(hard.fact, in: deck)
+    let noun = hard.lapses == 1 ? "lapse" : "lapses"
+    let reviews = hard.reps == 1 ? "review" : "reviews"
+    let fact = naming ? "\(deck.id): \(hard.fact)" : hard.fact
+    return "  \(hard.lapses) \(noun) in \(hard.reps) \(reviews)  \(TextSanitizer.visible(fact))"
+      + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))")
   }
 
   /// `card-id  flagged 2026-11-24: note`, one line a flagged card, control characters shown.
