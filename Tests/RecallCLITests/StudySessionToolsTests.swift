@@ -10,24 +10,13 @@ import Testing
 /// after a card the session will ask again early, the line that marks a card shown early, and
 /// `--minutes` in the header.
 @Suite struct StudySessionToolsTests {
-  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-tools-\(UUID().uuidString)").path
 
   private func study(_ script: [String], extra: [String] = [], folder: String? = nil) throws
     -> (status: RecallCLI.ExitStatus, output: String, error: String)
   {
-    let command = try StudyCommand.parse(
-      [
-        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", folder ?? progress,
-        "--seed", "1",
-        "--now", "2026-11-24T10:00:00Z",
-      ] + extra)
-    let captured = CapturedConsole()
-    let status = command.execute(
-      in: CommandContext(
-        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
-    return (status, captured.standardOutput, captured.standardError)
+    try ScriptedStudy.bajgora(script, progress: folder ?? progress, extra: extra)
   }
 
   private func reviews() throws -> [ReviewRecord] {

@@ -145,30 +145,8 @@ public struct StatsCommand: RecallSubcommand {
     style: TerminalStyle, console: Console
   ) {
     console.line(style.bold("All decks (\(decks.count) \(decks.count == 1 ? "deck" : "decks"))"))
-    let cards = CardState.Phase.allCases.map { "\(total.cards[$0] ?? 0) \($0.rawValue)" }
-    console.line("cards: " + cards.joined(separator: " · "))
-    console.line(
-      "due now: \(total.dueNow) · due later today: \(total.dueLaterToday) · "
-        + "due tomorrow: \(total.dueByDay.first ?? 0)")
-    if total.suspended + total.buried > 0 {
-      console.line("set aside: \(total.suspended) suspended · \(total.buried) buried")
-    }
-    let accuracy = total.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    console.line("reviews: \(total.reviews) · accuracy \(accuracy)")
-    if let retention = total.retention {
-      console.line(
-        "retention, last 30 days: \(Int((retention * 100).rounded()))% of "
-          + "\(total.retentionReviews) reviews of cards in review")
-    } else {
-      console.line("retention, last 30 days: – (no reviews of cards in review)")
-    }
-    console.line("time studied: \(Self.duration(total.milliseconds / 1000))")
-    console.line("due in the next 7 days:")
-    for line in Self.bars(Array(total.dueByDay.prefix(7))) { console.line(line) }
-    if !total.flagged.isEmpty {
-      console.line("flagged as wrong by the learner:")
-      for line in Self.flaggedLines(total.flagged) { console.line("  " + line) }
-    }
+    for line in Self.standing(total, deck: nil) { console.line(line) }
+    for line in Self.flaggedBlock(total.flagged) { console.line(line) }
     let hardest = DeckStatistics.hardest(across: decks.map { ($0.deck.id, $0.statistics) })
     if !hardest.isEmpty {
       let byID = Dictionary(decks.map { ($0.deck.id, $0.deck) }) { first, _ in first }
@@ -262,39 +240,12 @@ public struct StatsCommand: RecallSubcommand {
     _ statistics: DeckStatistics, deck: Deck, style: TerminalStyle, console: Console
   ) {
     console.line(style.bold(TextSanitizer.visible(deck.title)))
-    let cards = CardState.Phase.allCases.map { "\(statistics.cards[$0] ?? 0) \($0.rawValue)" }
-    console.line("cards: " + cards.joined(separator: " · "))
-    console.line(
-      "due now: \(statistics.dueNow) · due later today: \(statistics.dueLaterToday) · "
-        + "due tomorrow: \(statistics.dueByDay.first ?? 0)")
-    if statistics.suspended + statistics.buried > 0 {
-      console.line(
-        "set aside: \(statistics.suspended) suspended · \(statistics.buried) buried "
-          + "(`recall suspended \(deck.id)` lists them)")
-    }
-    let accuracy = statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    console.line("reviews: \(statistics.reviews) · accuracy \(accuracy)")
-    let desired = Int((Self.desiredRetention(deck) * 100).rounded())
-    if let retention = statistics.retention {
-      let count = statistics.retentionReviews
-      console.line(
-        "retention, last 30 days: \(Int((retention * 100).rounded()))% of \(count) "
-          + "\(count == 1 ? "review" : "reviews") of cards in review (desired \(desired)%)")
-    } else {
-      console.line(
-        "retention, last 30 days: – (no reviews of cards in review; desired \(desired)%)")
-    }
-    console.line("time studied: \(Self.duration(statistics.milliseconds / 1000))")
-    console.line("due in the next 7 days:")
-    for line in Self.bars(Array(statistics.dueByDay.prefix(7))) { console.line(line) }
+    for line in Self.standing(statistics, deck: deck) { console.line(line) }
     console.line("reviews per day, last 30 days (today at the right):")
     for line in Self.columns(statistics.reviewsByDay) { console.line(line) }
     console.line("due per day, next 30 days (tomorrow at the left):")
     for line in Self.columns(statistics.dueByDay) { console.line(line) }
-    if !statistics.flagged.isEmpty {
-      console.line("flagged as wrong by the learner:")
-      for line in Self.flaggedLines(statistics.flagged) { console.line("  " + line) }
-    }
+    for line in Self.flaggedBlock(statistics.flagged) { console.line(line) }
     guard !statistics.hardest.isEmpty else { return }
     console.line("hardest facts:")
     for hard in statistics.hardest { console.line(Self.hardestLine(hard, in: deck)) }
@@ -311,6 +262,45 @@ public struct StatsCommand: RecallSubcommand {
     let fact = naming ? "\(deck.id): \(hard.fact)" : hard.fact
     return "  \(hard.lapses) \(noun) in \(hard.reps) \(reviews)  \(TextSanitizer.visible(fact))"
       + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))")
+  }
+
+  /// The lines a deck and the collection's totals share, from the cards by state to the next
+  /// 7 days. A `deck` adds where its set-aside cards are listed and its desired retention.
+  static func standing(_ statistics: DeckStatistics, deck: Deck?) -> [String] {
+    let cards = CardState.Phase.allCases.map { "\(statistics.cards[$0] ?? 0) \($0.rawValue)" }
+    var lines = [
+      "cards: " + cards.joined(separator: " · "),
+      "due now: \(statistics.dueNow) · due later today: \(statistics.dueLaterToday) · "
+        + "due tomorrow: \(statistics.dueByDay.first ?? 0)",
+    ]
+    if statistics.suspended + statistics.buried > 0 {
+      lines.append(
+        "set aside: \(statistics.suspended) suspended · \(statistics.buried) buried"
+          + (deck.map { " (`recall suspended \($0.id)` lists them)" } ?? ""))
+    }
+    let accuracy = statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    lines.append("reviews: \(statistics.reviews) · accuracy \(accuracy)")
+    let desired = deck.map { Int((Self.desiredRetention($0) * 100).rounded()) }
+    if let retention = statistics.retention {
+      let count = statistics.retentionReviews
+      lines.append(
+        "retention, last 30 days: \(Int((retention * 100).rounded()))% of \(count) "
+          + "\(count == 1 ? "review" : "reviews") of cards in review"
+          + (desired.map { " (desired \($0)%)" } ?? ""))
+    } else {
+      lines.append(
+        "retention, last 30 days: – (no reviews of cards in review"
+          + (desired.map { "; desired \($0)%)" } ?? ")"))
+    }
+    lines.append("time studied: \(Self.duration(statistics.milliseconds / 1000))")
+    lines.append("due in the next 7 days:")
+    return lines + Self.bars(Array(statistics.dueByDay.prefix(7)))
+  }
+
+  /// The flagged cards under their heading; nothing when there are none.
+  static func flaggedBlock(_ flagged: [DeckStatistics.FlaggedCard]) -> [String] {
+    guard !flagged.isEmpty else { return [] }
+    return ["flagged as wrong by the learner:"] + flaggedLines(flagged).map { "  " + $0 }
   }
 
   /// `card-id  flagged 2026-11-24: note`, one line a flagged card, control characters shown.
