@@ -17,6 +17,15 @@ import Testing
         location: here)
     ], path: "lint.yaml")
 
+  /// The dates the linter reads once per text are the dates read every time, text that is
+  /// no date included (asked twice, it stays nil rather than reading as a date).
+  @Test func datesReadOnceAreTheDatesReadEachTime() {
+    let dates = QuestionLinter.ParsedDates()
+    for text in ["March 1999", "1 June 1999", "the KLA", "1999-06-01", "March 1999", "the KLA"] {
+      #expect(dates.date(text) == HistoricalDate(parsing: text), "\(text)")
+    }
+  }
+
   static func question(
     _ kind: Question.Kind, _ prompt: String, options: [String] = [], expected: ExpectedAnswer,
     fact: String = "f", template: QuestionTemplate = .cloze
