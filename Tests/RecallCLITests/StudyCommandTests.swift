@@ -35,19 +35,10 @@ final class ScriptedReader: LineReader {
       .appendingPathComponent("recall-study-\(UUID().uuidString)").path
   }
 
-  private func study(_ script: [String], extra: [String] = [], now: String = "2026-11-24T10:00:00Z")
-    throws -> (status: RecallCLI.ExitStatus, output: String, error: String)
-  {
-    let command = try StudyCommand.parse(
-      [
-        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
-        "--now", now,
-      ] + extra)
-    let captured = CapturedConsole()
-    let status = command.execute(
-      in: CommandContext(
-        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
-    return (status, captured.standardOutput, captured.standardError)
+  private func study(
+    _ script: [String], extra: [String] = [], now: String = ScriptedStudy.now
+  ) throws -> (status: RecallCLI.ExitStatus, output: String, error: String) {
+    try ScriptedStudy.bajgora(script, progress: progress, extra: extra, now: now)
   }
 
   private func savedStates() throws -> [String: CardState] {
@@ -114,14 +105,7 @@ final class ScriptedReader: LineReader {
 
   @Test func theRatingPromptNamesTheRatingEnterKeeps() throws {
     let reader = ScriptedReader(["1990", ""])
-    let command = try StudyCommand.parse(
-      [
-        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
-        "--now", "2026-11-24T10:00:00Z",
-      ])
-    _ = command.execute(
-      in: CommandContext(
-        console: CapturedConsole().console, environment: [:], lineReader: { _ in reader }))
+    _ = try ScriptedStudy.bajgora(reading: reader, progress: progress)
     #expect(reader.prompts.contains(StudyREPL.ratingPrompt(keeping: .again)))
     // On a narrow terminal it still fits on one row.
     #expect(StudyREPL.ratingPrompt(keeping: .again, width: 80).contains("2 hard"))
@@ -349,15 +333,8 @@ final class ScriptedReader: LineReader {
     #expect(Set(cards.keys) == ["new", "learning", "review", "relearning"])
     let total = cards.values.reduce(0, +)
 
-    let study = try StudyCommand.parse(
-      [
-        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", progress, "--seed", "1",
-        "--now", "2026-11-24T10:00:00Z",
-      ])
-    _ = study.execute(
-      in: CommandContext(
-        console: CapturedConsole().console,
-        lineReader: { _ in ScriptedReader(["July 1998 to January 1999", "4", "1990", ""]) }))
+    _ = try ScriptedStudy.bajgora(
+      ["July 1998 to January 1999", "4", "1990", ""], progress: progress)
 
     let (_, after) = try stats(["--format", "json", "--now", "2026-11-24T10:01:00Z"])
     let updated = try #require(

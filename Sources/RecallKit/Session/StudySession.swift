@@ -383,6 +383,13 @@ public final class StudySession {
     store.state(for: question.id)?.phase
   }
 
+  /// When the card falls due, if that is still to come: a learning card the session shows
+  /// early (nothing else is left) says so rather than pass for a due one.
+  public func dueLater(_ question: Question) -> Date? {
+    guard let due = store.state(for: question.id)?.due, due > clock() else { return nil }
+    return due
+  }
+
   private func refreshState(of id: String) {
     // Questions handed out by `next()` are remembered; others (a caller's own) are searched.
     if let position = positions[id] ?? questions.firstIndex(where: { $0.id == id }) {
