@@ -60,7 +60,7 @@ final class ScriptedReader: LineReader {
   }
 
   @Test func wrongAnswersAreRatedAgainAndShowTheFact() throws {
-    let result = try study(["August 1998 to March 1999", ""])
+    let result = try study(["March to May 1997", ""])
     #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("rated again"))
     #expect(result.output.contains("The Bajgora offensive took place from July 1998"))
@@ -239,7 +239,7 @@ final class ScriptedReader: LineReader {
 
   /// An accepted typo is said once; a plainly wrong answer is called wrong.
   @Test func verdictsSayWhatHappenedOnce() throws {
-    let result = try study(["August 1998 to March 1999", "", "norht", "", ":quit"])
+    let result = try study(["March to May 1997", "", "norht", "", ":quit"])
     #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("✓ accepted as a typo — it is spelled north"))
     #expect(result.output.components(separatedBy: "typo").count == 2, "\(result.output)")
