@@ -72,7 +72,7 @@ final class ScriptedReader: LineReader {
     let result = try study(["August 1998 to March 1999", ""])
     #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("rated again"))
-    #expect(result.output.contains("The Bajgora offensive took place from July 1998"))
+    #expect(result.output.contains("The Bajgora offensive was carried out from July 1998"))
   }
 
   @Test func theLearnerCanChangeTheRating() throws {
@@ -151,7 +151,7 @@ final class ScriptedReader: LineReader {
     let before = try study([":again", ":quit"])
     #expect(before.output.contains("no card answered yet"))
     let result = try study(["July 1998 to January 1999", "", ":again", ":quit"])
-    let explanation = "The Bajgora offensive took place from July 1998"
+    let explanation = "The Bajgora offensive was carried out from July 1998"
     let shown = result.output.components(separatedBy: explanation).count - 1
     #expect(shown == 2, "\(result.output)")
     // At the rating prompt :again is still the rating.
