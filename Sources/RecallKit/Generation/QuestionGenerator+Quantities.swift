@@ -17,10 +17,16 @@ extension QuestionGenerator {
     let statement = Self.statement(quantity, value: value)
     let unitSuffix = quantity.unit.map { " " + $0 } ?? ""
     // Without a statement, the figure is told with what it counts, never as the question again.
+    // The counted word is told once: "about 25 years", not "about 25 years years" when the
+    // unit and the clause's first word are the same word.
+    let counted = quantity.howMany.split(separator: " ").first.map(String.init) ?? ""
+    let figure = value.description + unitSuffix
+    let countedTail =
+      English.folded(figure).hasSuffix(" " + English.folded(counted))
+      ? "" : " " + counted
     let told =
       statement.map { String($0.dropLast()) }
-      ?? English.capitalizingFirst(
-        "\(value.description)\(unitSuffix) \(quantity.howMany.split(separator: " ").first ?? "")")
+      ?? English.capitalizingFirst(figure + countedTail)
     let explanation = explanation(fact, [told + (when ?? "")])
 
     result.append(
