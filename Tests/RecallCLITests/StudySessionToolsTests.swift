@@ -7,26 +7,16 @@ import Testing
 @testable import RecallCLI
 
 /// The session tools of #17 on the Bajgora deck: an empty answer asked about once, the message
-/// after a card the session will ask again early, and `--minutes` in the header.
+/// after a card the session will ask again early, the line that marks a card shown early, and
+/// `--minutes` in the header.
 @Suite struct StudySessionToolsTests {
-  let decks = Repository.decks.path
   let progress = FileManager.default.temporaryDirectory
     .appendingPathComponent("recall-tools-\(UUID().uuidString)").path
 
   private func study(_ script: [String], extra: [String] = [], folder: String? = nil) throws
     -> (status: RecallCLI.ExitStatus, output: String, error: String)
   {
-    let command = try StudyCommand.parse(
-      [
-        "bajgora-offensive", "--decks-dir", decks, "--progress-dir", folder ?? progress,
-        "--seed", "1",
-        "--now", "2026-11-24T10:00:00Z",
-      ] + extra)
-    let captured = CapturedConsole()
-    let status = command.execute(
-      in: CommandContext(
-        console: captured.console, environment: [:], lineReader: { _ in ScriptedReader(script) }))
-    return (status, captured.standardOutput, captured.standardError)
+    try ScriptedStudy.bajgora(script, progress: folder ?? progress, extra: extra)
   }
 
   private func reviews() throws -> [ReviewRecord] {
@@ -68,6 +58,24 @@ import Testing
     let other = try study(
       ["July 1998 to January 1999", "", ":quit"], extra: ["--new", "5"], folder: progress + "-5")
     #expect(other.output.contains("rated good; next review in 10 minutes"), "\(other.output)")
+  }
+
+  @Test func aLearningCardShownEarlySaysHowEarlyAndItsNextReviewIsTheSavedOne() throws {
+    // The one new card is answered, then shown again before its 10-minute step is due.
+    let result = try study(
+      ["July 1998 to January 1999", "", "July 1998 to January 1999", "", ":quit"],
+      extra: ["--new", "1"])
+    let lines = result.output.components(separatedBy: "\n")
+    let second = try #require(lines.firstIndex { $0.hasPrefix("2. short · learning") })
+    #expect(lines[second + 1] == "(early: due in 10 minutes)", "\(result.output)")
+    // The new card, due when shown, has no such line.
+    #expect(result.output.components(separatedBy: "(early:").count == 2)
+    // What the message after the early answer promises is what was saved.
+    let saved = try #require(try reviews().last)
+    let promised = StudyREPL.describe(saved.state.due, from: saved.reviewedAt)
+    let after = lines[second...].first { $0.hasPrefix("rated good;") }
+    #expect(after == "rated good; next review \(promised)", "\(result.output)")
+    #expect(saved.state.phase == .review)
   }
 
   @Test func minutesAreInTheHeaderAndMustBePositive() throws {

@@ -137,6 +137,56 @@ import Testing
       "\(alpha)")
   }
 
+  /// Reviews of `card` in `deck`, one a day from 2026-11-20, each leaving the card in the phase
+  /// given: an again after a review phase is a lapse.
+  private func seedReviews(_ deck: String, _ card: String, _ reviews: [(Rating, CardState.Phase)])
+    throws
+  {
+    let store = try ProgressStore.open(deckID: deck, directory: progress)
+    let start = Date(timeIntervalSince1970: 1_795_168_800)  // 2026-11-20T10:00:00Z
+    for (day, (rating, phase)) in reviews.enumerated() {
+      let at = start.addingTimeInterval(Double(day) * 86_400)
+      try store.record(
+        ReviewRecord(
+          cardID: card, reviewedAt: at, rating: rating, answer: "x", accepted: rating != .again,
+          responseMilliseconds: 1_000,
+          state: CardState(
+            phase: phase, step: nil, stability: 4, difficulty: 5,
+            due: at.addingTimeInterval(86_400), lastReview: at)))
+    }
+    try store.close()
+  }
+
+  @Test func statsWithNoDeckListsTheHardestFactsOfEveryDeck() throws {
+    let lapse: [(Rating, CardState.Phase)] = [(.good, .review), (.again, .relearning)]
+    try seedReviews("gamma", "gamma-1/cloze", lapse + [(.good, .review), (.again, .relearning)])
+    try seedReviews("beta", "beta-0/cloze", lapse)
+    try seedReviews("alpha", "alpha-2/cloze", lapse)
+    let text = run(
+      try StatsCommand.parse(["--decks-dir", decks, "--progress-dir", progress, "--now", Self.now]))
+    #expect(text.status == .ok, "\(text.error)")
+    // Most lapses first, then by deck: alpha's before beta's.
+    let lines = text.output.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex(of: "hardest facts:"), "\(text.output)")
+    #expect(lines[start + 1].hasPrefix("  2 lapses in 4 reviews  gamma: gamma-1  Statement 1"))
+    #expect(lines[start + 2].hasPrefix("  1 lapse in 2 reviews  alpha: alpha-2  Statement 2"))
+    #expect(lines[start + 3].hasPrefix("  1 lapse in 2 reviews  beta: beta-0  Statement 0"))
+    #expect(lines[start + 4] == "by deck:")
+
+    let json = run(
+      try StatsCommand.parse(
+        ["--decks-dir", decks, "--progress-dir", progress, "--now", Self.now, "--format", "json"]))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let total = try #require(object["total"] as? [String: Any])
+    let hardest = try #require(total["hardest"] as? [[String: Any]])
+    #expect(hardest.map { $0["deck"] as? String } == ["gamma", "alpha", "beta"])
+    #expect(hardest.map { $0["fact"] as? String } == ["gamma-1", "alpha-2", "beta-0"])
+    #expect(hardest.map { $0["lapses"] as? Int } == [2, 1, 1])
+    #expect(hardest.map { $0["reps"] as? Int } == [4, 2, 2])
+    #expect(total["lapses"] as? Int == 4)
+  }
+
   @Test func statsWithNoDeckSumsTheCollection() throws {
     _ = try study(["alpha"], script: ["alphaterm0", "", ":quit"])
     _ = try study(["gamma"], script: ["wrong", "", ":quit"])

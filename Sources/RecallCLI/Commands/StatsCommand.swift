@@ -20,9 +20,10 @@ public struct StatsCommand: RecallSubcommand {
       "reps" counts a fact's reviews (undone ones left out); "lapses" at the top is the \
       deck's total.
 
-      With no deck, the whole deck folder: the figures added up over every deck, then one \
-      line a deck. JSON: {"total": {the fields above but "deck" and "hardest", "decks"}, \
-      "decks": [one object a deck, as above]}.
+      With no deck, the whole deck folder: the figures added up over every deck, the \
+      hardest facts of all the decks, then one line a deck. JSON: {"total": {the fields \
+      above but "deck" and "desired_retention", "decks", and "hardest": [{"deck", "fact", \
+      "lapses", "reps"}]}, "decks": [one object a deck, as above]}.
       """)
 
   /// Output forms.
@@ -128,8 +129,9 @@ public struct StatsCommand: RecallSubcommand {
       let objects = decks.map {
         Self.json($0.statistics, deck: $0.deck.id, desiredRetention: Self.desiredRetention($0.deck))
       }
+      let hardest = DeckStatistics.hardest(across: decks.map { ($0.deck.id, $0.statistics) })
       context.console.line(
-        "{\"total\": \(Self.totalJSON(total, decks: decks.count)), "
+        "{\"total\": \(Self.totalJSON(total, decks: decks.count, hardest: hardest)), "
           + "\"decks\": [\(objects.joined(separator: ", "))]}")
     case .text:
       collectionText(
@@ -143,29 +145,16 @@ public struct StatsCommand: RecallSubcommand {
     style: TerminalStyle, console: Console
   ) {
     console.line(style.bold("All decks (\(decks.count) \(decks.count == 1 ? "deck" : "decks"))"))
-    let cards = CardState.Phase.allCases.map { "\(total.cards[$0] ?? 0) \($0.rawValue)" }
-    console.line("cards: " + cards.joined(separator: " · "))
-    console.line(
-      "due now: \(total.dueNow) · due later today: \(total.dueLaterToday) · "
-        + "due tomorrow: \(total.dueByDay.first ?? 0)")
-    if total.suspended + total.buried > 0 {
-      console.line("set aside: \(total.suspended) suspended · \(total.buried) buried")
-    }
-    let accuracy = total.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    console.line("reviews: \(total.reviews) · accuracy \(accuracy)")
-    if let retention = total.retention {
-      console.line(
-        "retention, last 30 days: \(Int((retention * 100).rounded()))% of "
-          + "\(total.retentionReviews) reviews of cards in review")
-    } else {
-      console.line("retention, last 30 days: – (no reviews of cards in review)")
-    }
-    console.line("time studied: \(Self.duration(total.milliseconds / 1000))")
-    console.line("due in the next 7 days:")
-    for line in Self.bars(Array(total.dueByDay.prefix(7))) { console.line(line) }
-    if !total.flagged.isEmpty {
-      console.line("flagged as wrong by the learner:")
-      for line in Self.flaggedLines(total.flagged) { console.line("  " + line) }
+    for line in Self.standing(total, deck: nil) { console.line(line) }
+    for line in Self.flaggedBlock(total.flagged) { console.line(line) }
+    let hardest = DeckStatistics.hardest(across: decks.map { ($0.deck.id, $0.statistics) })
+    if !hardest.isEmpty {
+      let byID = Dictionary(decks.map { ($0.deck.id, $0.deck) }) { first, _ in first }
+      console.line("hardest facts:")
+      for hard in hardest {
+        guard let deck = byID[hard.deck] else { continue }
+        console.line(Self.hardestLine(hard.fact, in: deck, naming: true))
+      }
     }
     console.line("by deck:")
     var rows = [["ID", "CARDS", "DUE", "LATER", "TOMORROW", "REVIEWS", "ACCURACY"]]
@@ -201,10 +190,18 @@ public struct StatsCommand: RecallSubcommand {
     return "{" + fields.joined(separator: ", ") + "}"
   }
 
-  /// The collection's totals: a deck's fields but `deck`, `desired_retention` and `hardest`,
-  /// after the number of decks.
-  static func totalJSON(_ total: DeckStatistics, decks: Int) -> String {
-    "{" + (["\"decks\": \(decks)"] + commonFields(total)).joined(separator: ", ") + "}"
+  /// The collection's totals: a deck's fields but `deck` and `desired_retention`, after the
+  /// number of decks; `hardest` names each fact's deck.
+  static func totalJSON(
+    _ total: DeckStatistics, decks: Int, hardest: [DeckStatistics.DeckHardFact]
+  ) -> String {
+    let hard = hardest.map {
+      "{\"deck\": \(JSONText.quoted($0.deck)), \"fact\": \(JSONText.quoted($0.fact.fact)), "
+        + "\"lapses\": \($0.fact.lapses), \"reps\": \($0.fact.reps)}"
+    }
+    var fields = ["\"decks\": \(decks)"] + commonFields(total)
+    fields.insert("\"hardest\": [\(hard.joined(separator: ", "))]", at: fields.endIndex - 1)
+    return "{" + fields.joined(separator: ", ") + "}"
   }
 
   private static func number(_ value: Double?) -> String {
@@ -243,49 +240,67 @@ public struct StatsCommand: RecallSubcommand {
     _ statistics: DeckStatistics, deck: Deck, style: TerminalStyle, console: Console
   ) {
     console.line(style.bold(TextSanitizer.visible(deck.title)))
-    let cards = CardState.Phase.allCases.map { "\(statistics.cards[$0] ?? 0) \($0.rawValue)" }
-    console.line("cards: " + cards.joined(separator: " · "))
-    console.line(
-      "due now: \(statistics.dueNow) · due later today: \(statistics.dueLaterToday) · "
-        + "due tomorrow: \(statistics.dueByDay.first ?? 0)")
-    if statistics.suspended + statistics.buried > 0 {
-      console.line(
-        "set aside: \(statistics.suspended) suspended · \(statistics.buried) buried "
-          + "(`recall suspended \(deck.id)` lists them)")
-    }
-    let accuracy = statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    console.line("reviews: \(statistics.reviews) · accuracy \(accuracy)")
-    let desired = Int((Self.desiredRetention(deck) * 100).rounded())
-    if let retention = statistics.retention {
-      let count = statistics.retentionReviews
-      console.line(
-        "retention, last 30 days: \(Int((retention * 100).rounded()))% of \(count) "
-          + "\(count == 1 ? "review" : "reviews") of cards in review (desired \(desired)%)")
-    } else {
-      console.line(
-        "retention, last 30 days: – (no reviews of cards in review; desired \(desired)%)")
-    }
-    console.line("time studied: \(Self.duration(statistics.milliseconds / 1000))")
-    console.line("due in the next 7 days:")
-    for line in Self.bars(Array(statistics.dueByDay.prefix(7))) { console.line(line) }
+    for line in Self.standing(statistics, deck: deck) { console.line(line) }
     console.line("reviews per day, last 30 days (today at the right):")
     for line in Self.columns(statistics.reviewsByDay) { console.line(line) }
     console.line("due per day, next 30 days (tomorrow at the left):")
     for line in Self.columns(statistics.dueByDay) { console.line(line) }
-    if !statistics.flagged.isEmpty {
-      console.line("flagged as wrong by the learner:")
-      for line in Self.flaggedLines(statistics.flagged) { console.line("  " + line) }
-    }
+    for line in Self.flaggedBlock(statistics.flagged) { console.line(line) }
     guard !statistics.hardest.isEmpty else { return }
     console.line("hardest facts:")
-    for hard in statistics.hardest {
-      let label = Self.label(hard.fact, in: deck)
-      let noun = hard.lapses == 1 ? "lapse" : "lapses"
-      let reviews = hard.reps == 1 ? "review" : "reviews"
-      console.line(
-        "  \(hard.lapses) \(noun) in \(hard.reps) \(reviews)  \(TextSanitizer.visible(hard.fact))"
-          + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))"))
+    for hard in statistics.hardest { console.line(Self.hardestLine(hard, in: deck)) }
+  }
+
+  /// `  1 lapse in 2 reviews  fact-id  label`; `naming` the deck (`deck-id: fact-id`) over
+  /// several decks, where fact ids are only unique within one.
+  static func hardestLine(_ hard: DeckStatistics.HardFact, in deck: Deck, naming: Bool = false)
+    -> String
+  {
+    let label = Self.label(hard.fact, in: deck)
+    let noun = hard.lapses == 1 ? "lapse" : "lapses"
+    let reviews = hard.reps == 1 ? "review" : "reviews"
+    let fact = naming ? "\(deck.id): \(hard.fact)" : hard.fact
+    return "  \(hard.lapses) \(noun) in \(hard.reps) \(reviews)  \(TextSanitizer.visible(fact))"
+      + (label.isEmpty ? "" : "  \(TextSanitizer.visible(label))")
+  }
+
+  /// The lines a deck and the collection's totals share, from the cards by state to the next
+  /// 7 days. A `deck` adds where its set-aside cards are listed and its desired retention.
+  static func standing(_ statistics: DeckStatistics, deck: Deck?) -> [String] {
+    let cards = CardState.Phase.allCases.map { "\(statistics.cards[$0] ?? 0) \($0.rawValue)" }
+    var lines = [
+      "cards: " + cards.joined(separator: " · "),
+      "due now: \(statistics.dueNow) · due later today: \(statistics.dueLaterToday) · "
+        + "due tomorrow: \(statistics.dueByDay.first ?? 0)",
+    ]
+    if statistics.suspended + statistics.buried > 0 {
+      lines.append(
+        "set aside: \(statistics.suspended) suspended · \(statistics.buried) buried"
+          + (deck.map { " (`recall suspended \($0.id)` lists them)" } ?? ""))
     }
+    let accuracy = statistics.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    lines.append("reviews: \(statistics.reviews) · accuracy \(accuracy)")
+    let desired = deck.map { Int((Self.desiredRetention($0) * 100).rounded()) }
+    if let retention = statistics.retention {
+      let count = statistics.retentionReviews
+      lines.append(
+        "retention, last 30 days: \(Int((retention * 100).rounded()))% of \(count) "
+          + "\(count == 1 ? "review" : "reviews") of cards in review"
+          + (desired.map { " (desired \($0)%)" } ?? ""))
+    } else {
+      lines.append(
+        "retention, last 30 days: – (no reviews of cards in review"
+          + (desired.map { "; desired \($0)%)" } ?? ")"))
+    }
+    lines.append("time studied: \(Self.duration(statistics.milliseconds / 1000))")
+    lines.append("due in the next 7 days:")
+    return lines + Self.bars(Array(statistics.dueByDay.prefix(7)))
+  }
+
+  /// The flagged cards under their heading; nothing when there are none.
+  static func flaggedBlock(_ flagged: [DeckStatistics.FlaggedCard]) -> [String] {
+    guard !flagged.isEmpty else { return [] }
+    return ["flagged as wrong by the learner:"] + flaggedLines(flagged).map { "  " + $0 }
   }
 
   /// `card-id  flagged 2026-11-24: note`, one line a flagged card, control characters shown.

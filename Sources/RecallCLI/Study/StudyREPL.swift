@@ -235,6 +235,10 @@ struct StudyREPL {
     // A blank line sets each card apart from the feedback of the one before.
     console.line()
     console.line(style.dim("\(number). \(question.kind.rawValue) · \(label)\(deck)"))
+    // A learning step shown before it is due (only learning cards are left) says how early.
+    if card.kind == .learning, let due = session.dueLater(question) {
+      console.line(style.dim("(early: due \(Self.describe(due, from: clock())))"))
+    }
     console.line(text.render(presentation.prompt))
     showOptions(presentation)
   }
