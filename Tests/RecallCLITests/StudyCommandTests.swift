@@ -60,10 +60,10 @@ final class ScriptedReader: LineReader {
   }
 
   @Test func wrongAnswersAreRatedAgainAndShowTheFact() throws {
-    let result = try study(["August 1998 to March 1999", ""])
+    let result = try study(["March to May 1997", ""])
     #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("rated again"))
-    #expect(result.output.contains("The Bajgora offensive took place from July 1998"))
+    #expect(result.output.contains("The Bajgora offensive was carried out from July 1998"))
   }
 
   @Test func theLearnerCanChangeTheRating() throws {
@@ -71,6 +71,31 @@ final class ScriptedReader: LineReader {
     #expect(result.output.contains("rated easy; next review in"))
     let state = try #require(try savedStates()["bajgora-offensive/date-short"])
     #expect(state.phase == .review)
+  }
+
+  /// With easy days the interval an easy answer gives (8 days for a new card) still lands in
+  /// its fuzz range, 6 to 10 days, whichever day the balancer picks.
+  @Test func easyDaysBalanceWithinTheFuzzRange() throws {
+    let scheduler = try FSRSScheduler()
+    for seed in ["1", "2", "3"] {
+      try? FileManager.default.removeItem(atPath: progress)
+      let result = try study(
+        ["July 1998 to January 1999", "4"], extra: ["--easy-days", "sat,sun", "--seed", seed])
+      #expect(result.status == .ok, "\(result.error)")
+      let state = try #require(try savedStates()["bajgora-offensive/date-short"])
+      let start = try UTCTimestamp.parse("2026-11-24T10:00:00Z").get()
+      let days = FSRSScheduler.wholeDays(from: start, to: state.due)
+      let unfuzzed = scheduler.interval(stability: try #require(state.stability))
+      #expect(try #require(scheduler.fuzzRange(days: unfuzzed)).contains(days))
+    }
+  }
+
+  @Test func easyDaysMustBeWeekdays() {
+    #expect {
+      try StudyCommand.parse(["bajgora-offensive", "--easy-days", "sat,funday"])
+    } throws: { error in
+      StudyCommand.message(for: error).contains("'funday' is not a day of the week")
+    }
   }
 
   @Test func undoTakesTheAnswerBackOnDisk() throws {
@@ -135,7 +160,7 @@ final class ScriptedReader: LineReader {
     let before = try study([":again", ":quit"])
     #expect(before.output.contains("no card answered yet"))
     let result = try study(["July 1998 to January 1999", "", ":again", ":quit"])
-    let explanation = "The Bajgora offensive took place from July 1998"
+    let explanation = "The Bajgora offensive was carried out from July 1998"
     let shown = result.output.components(separatedBy: explanation).count - 1
     #expect(shown == 2, "\(result.output)")
     // At the rating prompt :again is still the rating.
@@ -239,7 +264,7 @@ final class ScriptedReader: LineReader {
 
   /// An accepted typo is said once; a plainly wrong answer is called wrong.
   @Test func verdictsSayWhatHappenedOnce() throws {
-    let result = try study(["August 1998 to March 1999", "", "norht", "", ":quit"])
+    let result = try study(["March to May 1997", "", "norht", "", ":quit"])
     #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("✓ accepted as a typo — it is spelled north"))
     #expect(result.output.components(separatedBy: "typo").count == 2, "\(result.output)")

@@ -22,6 +22,7 @@ public struct StudyCommand: RecallSubcommand {
       Examples:
         recall study bajgora-offensive
         recall study bajgora-offensive --new 5 --limit 10
+        recall study bajgora-offensive --easy-days sat,sun   # lighter weekends
         recall study                      # every deck that has something due
         recall study --tag kosovo --minutes 15
         printf 'Zhvillidove\\n\\n:quit\\n' | recall study bajgora-offensive --seed 1
@@ -59,6 +60,18 @@ public struct StudyCommand: RecallSubcommand {
   @Flag(help: "Study cards that are not due yet; their schedule is left unchanged.")
   public var ahead = false
 
+  @Flag(
+    name: .customLong("balance-load"),
+    help: "Move fuzzed intervals towards the days of their range with fewer reviews due.")
+  public var balancesLoad = false
+
+  @Option(
+    name: .customLong("easy-days"),
+    help: ArgumentHelp(
+      "Weekdays with about half the reviews, such as sat,sun (turns on --balance-load).",
+      valueName: "days"))
+  public var easyDays: String?
+
   @Option(help: "Seed for option order, hints and interval fuzz (default: random).")
   public var seed: UInt64?
 
@@ -78,6 +91,13 @@ public struct StudyCommand: RecallSubcommand {
     if let tag, tag.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--tag must name a tag")
     }
+    if let easyDays {
+      do {
+        _ = try Weekday.parseList(easyDays)
+      } catch {
+        throw ValidationError("--easy-days: \(error)")
+      }
+    }
     if let now {
       switch UTCTimestamp.parse(now) {
       case .failure(let error): throw ValidationError("--now: \(error)")
@@ -90,10 +110,13 @@ public struct StudyCommand: RecallSubcommand {
   }
 
   private func setup(severalDecks: Bool) -> StudySetup {
-    StudySetup(
+    var setup = StudySetup(
       newPerDay: newPerDay, reviewsPerDay: reviewsPerDay, sessionLimit: limit, ahead: ahead,
       seed: seed, start: now.flatMap { try? UTCTimestamp.parse($0).get() },
       timeLimit: minutes.map { TimeInterval($0 * 60) }, tag: tag, severalDecks: severalDecks)
+    setup.balancesLoad = balancesLoad
+    setup.easyDays = easyDays.flatMap { try? Weekday.parseList($0) } ?? []
+    return setup
   }
 
   /// The fitted weights of the learner (`recall optimize`) over the deck's, and the options.

@@ -119,8 +119,11 @@ extension QuestionGenerator {
     var made: [NumberValue] = []
     var drawnValues: [NumberValue] = []
     if small {
-      let first = Swift.max(0, Int(value.low) - 5)
-      made = (first...Int(value.low) + 5).map {
+      // "About 0 weeks" and "about 1 weeks" are no figures anyone would give: an approximate
+      // figure's options start at 2, and reach further up, since they must not overlap.
+      let exact = value.qualifier == .exact
+      let first = Swift.max(exact ? 0 : 2, Int(value.low) - 5)
+      made = (first...Int(value.low) + (exact ? 5 : 10)).map {
         NumberValue(Double($0), qualifier: value.qualifier)
       }
     } else {

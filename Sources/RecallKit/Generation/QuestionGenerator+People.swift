@@ -125,12 +125,21 @@ extension QuestionGenerator {
     let subject =
       known.isEmpty ? prose : "\(prose), also known as \(Self.list(Self.shortest(known))),"
     let kindWord = group.isUnit ? "unit" : "organization"
-    let description =
-      group.role.map { "\(subject) \(verb) \($0)" }
-      ?? "\(subject) \(verb) \(English.indefiniteArticle(before: kindWord)) \(kindWord)"
-      + (group.affiliation.map { " of the \($0)" } ?? "")
-    let sizeSentence = group.size.map {
-      "\(Self.isPlural(group.name) ? "They" : "It") had \($0.description) \(group.sizeUnit ?? "members")"
+    // An unnamed group's name is its role: it is described by its size alone, with the role
+    // as the subject, never as "the role was the role".
+    let description: String? =
+      !group.isNamed
+      ? nil
+      : group.role.map { "\(subject) \(verb) \($0)" }
+        ?? "\(subject) \(verb) \(English.indefiniteArticle(before: kindWord)) \(kindWord)"
+        + (group.affiliation.map { " of the \($0)" } ?? "")
+    let sizeSentence = group.size.map { size -> String in
+      let had = "had \(size.description) \(group.sizeUnit ?? "members")"
+      guard group.isNamed else {
+        let named = English.capitalizingFirst(prose)
+        return (named.contains(", ") ? named + "," : named) + " " + had
+      }
+      return "\(Self.isPlural(group.name) ? "They" : "It") \(had)"
     }
     let explanation = explanation(fact, [description, sizeSentence])
 
@@ -189,8 +198,10 @@ extension QuestionGenerator {
     }
     if let size = group.size {
       let unit = group.sizeUnit ?? "members"
+      // "…did Henry V's army at Agincourt, in which archers outnumbered…, have?" loses its
+      // reader: the question names the group without the clause that describes it.
       let prompt = English.question(
-        "\(Self.howMany(size)) \(unit) did \(prose) have")
+        "\(Self.howMany(size)) \(unit) did \(Self.withoutDescribingClause(prose)) have")
       result.append(
         make(
           fact, .sizeNumeric, .numeric, prompt: prompt, expected: .number(size),
@@ -389,6 +400,15 @@ extension QuestionGenerator {
     "Guard", "Ministry", "Assembly", "Government", "Alliance", "Federation", "Corps", "League",
     "Nations", "Command", "Brigade", "Division", "Regiment", "Battalion",
   ]
+
+  /// The words before the first comma, which is where the words describing a group begin
+  /// ("Henry V's army at Agincourt, in which archers outnumbered…" → "Henry V's army at
+  /// Agincourt"; "the Roman army, of eight legions…" → "the Roman army"); the text itself
+  /// when it has no comma.
+  static func withoutDescribingClause(_ text: String) -> String {
+    guard let comma = text.range(of: ", "), comma.lowerBound > text.startIndex else { return text }
+    return String(text[..<comma.lowerBound])
+  }
 
   /// A plural common noun at the end ("Yugoslav forces") takes "were".
   static func isPlural(_ name: String) -> Bool {

@@ -31,10 +31,11 @@ public struct FSRSScheduler: Hashable, Sendable {
     return review(card, rating: rating, at: now, using: &generator)
   }
 
-  /// The card after a review with this rating at `now`; fuzz, when on, draws from `generator`.
+  /// The card after a review with this rating at `now`; fuzz, when on, draws from `generator`,
+  /// and `placement` can move the review to a lighter day or before an exam.
   public func review(
     _ card: CardState, rating: Rating, at now: Date,
-    using generator: inout some RandomNumberGenerator
+    using generator: inout some RandomNumberGenerator, placement: ReviewPlacement = .none
   ) -> CardState {
     let nowMicroseconds = now.microsecondsSince1970
     var next = card
@@ -64,10 +65,7 @@ public struct FSRSScheduler: Hashable, Sendable {
     case .microseconds(let value):
       waitMicroseconds = value
     case .days:
-      var days = interval(stability: memory.stability)
-      if options.isFuzzEnabled, let range = fuzzRange(days: days) {
-        days = Int.random(in: range, using: &generator)
-      }
+      let days = placedDays(stability: memory.stability, placement: placement, using: &generator)
       waitMicroseconds = Int64(days) * Self.microsecondsPerDay
     }
     next.due = Date(microsecondsSince1970: nowMicroseconds + waitMicroseconds)

@@ -9,6 +9,8 @@ public enum SchedulerOptionsError: Error, Hashable, Sendable, CustomStringConver
   case unreadableParameter(position: Int, text: String)
   /// Text given for a list of steps that is not a duration such as `1m`.
   case unreadableStep(kind: SchedulerOptions.StepKind, text: String)
+  /// A name in a list of weekdays (`--easy-days`) that is not a day of the week.
+  case unreadableWeekday(String)
 
   public var description: String {
     switch self {
@@ -37,6 +39,8 @@ public enum SchedulerOptionsError: Error, Hashable, Sendable, CustomStringConver
     case .unreadableStep(let kind, let text):
       return
         "\(kind.rawValue) step '\(text)' is not a duration such as '30s', '10m', '1h' or '1d'"
+    case .unreadableWeekday(let text):
+      return "'\(text)' is not a day of the week such as 'mon' or 'saturday'"
     }
   }
 }

@@ -16,11 +16,15 @@ public final class StudySession {
     public var timeZone: TimeZone
     /// Learning cards due within this window are shown rather than ending the session.
     public var learnAhead: TimeInterval
+    /// Whether fuzzed intervals prefer the days of their range with fewer reviews due.
+    public var balancesLoad: Bool
+    /// Weekdays that take about half a normal day's reviews; any turns balancing on.
+    public var easyDays: Set<Weekday>
 
     public init(
       limits: StudyLimits = StudyLimits(), sessionLimit: Int? = nil,
       mode: StudyQueue.Mode = .due, seed: UInt64 = 0, timeZone: TimeZone = .current,
-      learnAhead: TimeInterval = 20 * 60
+      learnAhead: TimeInterval = 20 * 60, balancesLoad: Bool = false, easyDays: Set<Weekday> = []
     ) {
       self.limits = limits
       self.sessionLimit = sessionLimit
@@ -28,6 +32,8 @@ public final class StudySession {
       self.seed = seed
       self.timeZone = timeZone
       self.learnAhead = learnAhead
+      self.balancesLoad = balancesLoad
+      self.easyDays = easyDays
     }
   }
 
@@ -268,7 +274,8 @@ public final class StudySession {
     }
     let now = clock()
     let state = scheduler.review(
-      last.previous ?? .new(at: now), rating: rating, at: now, using: &random)
+      last.previous ?? .new(at: now), rating: rating, at: now, using: &random,
+      placement: placement(for: question.id, at: now))
     let saved = try store.rerateLast(
       ReviewRecord(
         cardID: question.id, reviewedAt: now, rating: rating, answer: last.input,
@@ -339,7 +346,8 @@ public final class StudySession {
       return feedback
     }
     let state = scheduler.review(
-      previous ?? .new(at: now), rating: rating, at: now, using: &random)
+      previous ?? .new(at: now), rating: rating, at: now, using: &random,
+      placement: placement(for: question.id, at: now))
     let saved = try store.record(
       ReviewRecord(
         cardID: question.id, reviewedAt: now, rating: rating, answer: input,
@@ -354,6 +362,20 @@ public final class StudySession {
     let feedback = Feedback(question: question, grade: grade, rating: rating, state: saved.state)
     last = (feedback, previous, input, milliseconds)
     return feedback
+  }
+
+  /// The days ahead as the scheduler should see them for a review of the card `id` now: the
+  /// reviews due on each (this card's own and suspended ones left out) when the session
+  /// balances load.
+  private func placement(for id: String, at now: Date) -> ReviewPlacement {
+    guard options.balancesLoad || !options.easyDays.isEmpty else { return .none }
+    let position = positions[id] ?? questions.firstIndex(where: { $0.id == id })
+    let load = LoadBalancer(
+      cards: states,
+      isLeftOut: { index in index == position || self.marks[index]?.suspended == true },
+      now: now, day: StudyDay(containing: now, timeZone: options.timeZone),
+      timeZone: options.timeZone, easyDays: options.easyDays)
+    return ReviewPlacement(load: load)
   }
 
   /// Gives back the new-card or review slot the last answer used.

@@ -15,6 +15,10 @@ public struct StudySetup: Sendable {
   public var ahead: Bool
   /// Seed for option order, hints and interval fuzz; chosen at random when not given.
   public let seed: UInt64
+  /// Whether fuzzed intervals prefer lighter days (`--balance-load`).
+  public var balancesLoad = false
+  /// Weekdays with a lighter load (`--easy-days`); any turns balancing on.
+  public var easyDays: Set<Weekday> = []
   /// The instant the session pretends to start at (`--now`); nil for the real time.
   public var start: Date?
   /// Stop offering cards once this long has passed since the session started (`--minutes`).
@@ -79,7 +83,7 @@ public struct StudySetup: Sendable {
   public func options(for deck: Deck) -> StudySession.Options {
     StudySession.Options(
       limits: limits(for: deck), sessionLimit: nil, mode: ahead ? .studyAhead : .due,
-      seed: seed, timeZone: timeZone)
+      seed: seed, timeZone: timeZone, balancesLoad: balancesLoad, easyDays: easyDays)
   }
 
   /// What ends the session and, over several decks, the caps over all of them.
