@@ -50,7 +50,7 @@ import Testing
     #expect(status == .ok)
     #expect(
       output == """
-        \(dateCard)  suspended  Between which months did the Bajgora offensive take place?
+        \(dateCard)  suspended  Between which months was the Bajgora offensive carried out?
         \(clozeCard)  buried until 2026-11-25T04:00:00Z  The Bajgora region, where the offensive was fought, lies in the _____ of Kosovo.
 
         """, "\(output)")

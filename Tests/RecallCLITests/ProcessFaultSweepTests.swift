@@ -153,10 +153,14 @@ import Testing
     }
   }()
 
-  /// Runs the script with `RECALL_FAULT_INJECTION` set to `injection`.
-  static func study(progress: String, injection: String) throws -> BinaryRunner.Result {
+  /// Runs the script with `RECALL_FAULT_INJECTION` set to `injection` (none when nil) and
+  /// `RECALL_FAULT_PLANT` to `plant`.
+  static func study(progress: String, injection: String?, plant: String? = nil) throws
+    -> BinaryRunner.Result
+  {
     var runner = BinaryRunner()
     runner.environment["RECALL_FAULT_INJECTION"] = injection
+    runner.environment["RECALL_FAULT_PLANT"] = plant
     let input = try script.get().joined(separator: "\n") + "\n"
     return try runner.run(studyArguments(progress: progress), input: input, timeout: 60)
   }
@@ -170,10 +174,12 @@ import Testing
     var failures: [String] = []
   }
 
-  static func sweep(kind: String, every stride: Int, from first: Int) throws -> Tally {
+  static func sweep(kind: String, every stride: Int, from first: Int, plant: String? = nil)
+    throws -> Tally
+  {
     let referenceFolder = makeFolder()
     defer { try? FileManager.default.removeItem(atPath: referenceFolder) }
-    let reference = try study(progress: referenceFolder, injection: "kind=count")
+    let reference = try study(progress: referenceFolder, injection: "kind=count", plant: plant)
     let expected = events(in: reference.standardOutput)
     var tally = Tally()
     guard reference.exitCode == 0,
@@ -189,7 +195,8 @@ import Testing
       let progress = makeFolder()
       defer { try? FileManager.default.removeItem(atPath: progress) }
       let label = "\(kind) at call \(number)"
-      let run = try study(progress: progress, injection: "call=\(number),kind=\(kind)")
+      let run = try study(
+        progress: progress, injection: "call=\(number),kind=\(kind)", plant: plant)
       tally.runs += 1
       if run.standardError.contains("fault injected at call \(number):") { tally.fired += 1 }
       if run.standardError.contains("Fatal error") || run.exitCode > 128 {
@@ -250,6 +257,57 @@ import Testing
         "sweep recall \(kind): \(tally.calls) counted calls, \(tally.runs) runs, "
           + "\(tally.fired) faults fired, \(tally.answersLost) answers lost")
     }
+  }
+
+  /// How the sweep is known to work: with defect 1 of #19 planted back
+  /// (`RECALL_FAULT_PLANT=split-rerate`: a changed rating written as an undo and then a new
+  /// review, two appends), stopping the process between the two loses the answer, and the
+  /// sweep must say so; `noConfirmedAnswerIsLostWhateverCallFails` runs the same sweep
+  /// without the plant and finds none. Every second call is enough: the calls that lose come
+  /// in pairs (the undo's fsync, the review's write).
+  @Test func theSweepReportsTheAnswersAPlantedSplitRerateLoses() throws {
+    let (every, first) = Self.isFull ? (1, 1) : (2, 1)
+    let tally = try Self.sweep(kind: "stop", every: every, from: first, plant: "split-rerate")
+    #expect(tally.fired > 0)
+    #expect(tally.answersLost > 0, "\(tally.failures.joined(separator: "\n"))")
+    // Every failure is a lost answer, not some other breakage.
+    #expect(tally.failures.count == tally.answersLost, "\(tally.failures.joined(separator: "\n"))")
+    if Self.isFull {
+      print(
+        "sweep recall stop, split-rerate planted: \(tally.calls) counted calls, "
+          + "\(tally.runs) runs, \(tally.fired) faults fired, \(tally.answersLost) answers lost")
+    }
+  }
+
+  /// The plant writes the old two appends (an undo per changed rating in the review log, no
+  /// `rerate` line), and only when `RECALL_FAULT_INJECTION` is set: alone it does nothing.
+  @Test func thePlantActsOnlyWithTheHook() throws {
+    func reviewLog(injection: String?) throws -> String {
+      let progress = Self.makeFolder()
+      defer { try? FileManager.default.removeItem(atPath: progress) }
+      let run = try Self.study(progress: progress, injection: injection, plant: "split-rerate")
+      #expect(run.exitCode == 0, "\(run.standardError)")
+      let log = progress + "/\(Self.deckID).reviews.jsonl"
+      return (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    }
+    // The script's two `:undo`s, and its changed ratings that differ from the one given
+    // (a `1` after an answer already rated again changes nothing).
+    let ignored = try reviewLog(injection: nil)
+    let rerates = Self.count("\"type\": \"rerate\"", in: ignored)
+    #expect(rerates > 0, "\(ignored)")
+    #expect(Self.count("\"type\": \"undo\"", in: ignored) == 2, "\(ignored)")
+    let planted = try reviewLog(injection: "kind=count")
+    #expect(Self.count("\"type\": \"rerate\"", in: planted) == 0, "\(planted)")
+    #expect(Self.count("\"type\": \"undo\"", in: planted) == 2 + rerates, "\(planted)")
+  }
+
+  @Test func anUnknownPlantIsAUsageError() throws {
+    var runner = BinaryRunner()
+    runner.environment["RECALL_FAULT_INJECTION"] = "kind=count"
+    runner.environment["RECALL_FAULT_PLANT"] = "bogus"
+    let result = try runner.run(["decks", "--decks-dir", Self.decks])
+    #expect(result.exitCode == 64, "\(result.standardError)")
+    #expect(result.standardError.contains("RECALL_FAULT_PLANT"), "\(result.standardError)")
   }
 
   @Test(arguments: ["call=3", "kind=bogus", "call=0,kind=stop", "kind=count,call=2", "x"])

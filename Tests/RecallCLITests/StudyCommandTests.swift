@@ -60,10 +60,10 @@ final class ScriptedReader: LineReader {
   }
 
   @Test func wrongAnswersAreRatedAgainAndShowTheFact() throws {
-    let result = try study(["August 1998 to March 1999", ""])
+    let result = try study(["March to May 1997", ""])
     #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("rated again"))
-    #expect(result.output.contains("The Bajgora offensive took place from July 1998"))
+    #expect(result.output.contains("The Bajgora offensive was carried out from July 1998"))
   }
 
   @Test func theLearnerCanChangeTheRating() throws {
@@ -185,7 +185,7 @@ final class ScriptedReader: LineReader {
     let before = try study([":again", ":quit"])
     #expect(before.output.contains("no card answered yet"))
     let result = try study(["July 1998 to January 1999", "", ":again", ":quit"])
-    let explanation = "The Bajgora offensive took place from July 1998"
+    let explanation = "The Bajgora offensive was carried out from July 1998"
     let shown = result.output.components(separatedBy: explanation).count - 1
     #expect(shown == 2, "\(result.output)")
     // At the rating prompt :again is still the rating.
@@ -289,7 +289,7 @@ final class ScriptedReader: LineReader {
 
   /// An accepted typo is said once; a plainly wrong answer is called wrong.
   @Test func verdictsSayWhatHappenedOnce() throws {
-    let result = try study(["August 1998 to March 1999", "", "norht", "", ":quit"])
+    let result = try study(["March to May 1997", "", "norht", "", ":quit"])
     #expect(result.output.contains("✗ wrong — the answer is July 1998 to January 1999"))
     #expect(result.output.contains("✓ accepted as a typo — it is spelled north"))
     #expect(result.output.components(separatedBy: "typo").count == 2, "\(result.output)")

@@ -93,7 +93,7 @@ struct StudyResizeTerminalTests {
     try session.press("Enter")
     let wide = try session.waitFor("rated good")
     let explanation = try #require(
-      rows(wide, startingWith: "The Bajgora offensive took place").first)
+      rows(wide, startingWith: "The Bajgora offensive was carried out").first)
     #expect(explanation.count > 80, "the feedback wraps at 100 columns now: \(wide)")
     #expect(explanation.count <= 100)
     try session.press("C-d")

@@ -67,7 +67,7 @@ struct StudyTerminalTests {
   @Test func answersAreEditedRecalledCompletedAndSaved() throws {
     let session = try start()
     defer { session.stop() }
-    try session.waitFor("Between which months did the Bajgora offensive take place?")
+    try session.waitFor("Between which months was the Bajgora offensive carried out?")
 
     // A typo in a two-byte letter, fixed in the middle of the line: Left ×5, Backspace.
     try session.type("July 1998 to Januarë 1999")

@@ -7,6 +7,9 @@ import RecallKit
 /// Nth (see Documentation/reliability.md). Not for normal use.
 enum FaultInjectionHook {
   static let variable = "RECALL_FAULT_INJECTION"
+  /// Brings back a fixed defect (`ProgressFaults.Plant`), to show the sweep catches it;
+  /// ignored unless `variable` is set too, so it can never act in normal use.
+  static let plantVariable = "RECALL_FAULT_PLANT"
 
   /// Installs what the environment asks for; a value that is not understood is a usage
   /// error, so a sweep never runs without the faults it meant to inject.
@@ -17,7 +20,17 @@ enum FaultInjectionHook {
         "\(variable)='\(TextSanitizer.visible(value))' is not understood: use "
           + "'call=N,kind=stop|torn|enospc|eio|kill' or 'kind=count'")
     }
-    ProgressFaults.install(injection)
+    var plant: ProgressFaults.Plant?
+    if let name = environment[plantVariable], !name.isEmpty {
+      guard let known = ProgressFaults.Plant(rawValue: name) else {
+        let names = ProgressFaults.Plant.allCases.map { "'\($0.rawValue)'" }
+        throw .usage(
+          "\(plantVariable)='\(TextSanitizer.visible(name))' is not understood: use "
+            + names.joined(separator: " or "))
+      }
+      plant = known
+    }
+    ProgressFaults.install(injection, plant: plant)
     atexit {
       let message = "recall: fault injection: \(ProgressFaults.count(folder: "")) calls counted\n"
       FileHandle.standardError.write(Data(message.utf8))

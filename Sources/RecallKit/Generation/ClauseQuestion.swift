@@ -27,7 +27,7 @@ enum ClauseQuestion {
     if let second = secondClause(in: rest, afterAuxiliary: isAuxiliary) {
       guard second.isVerbOnly else { return nil }
       // "…captured A and burned B": the second verb shares the subject and turns with it.
-      if let base = baseForm(of: rest[second.index]) {
+      if let base = Verb.base(ofPast: rest[second.index]) {
         rest[second.index] = base
       } else {
         return nil
@@ -105,7 +105,7 @@ enum ClauseQuestion {
       if ["was", "were"].contains(word) { return (index, .auxiliary(word)) }
       if word == "had" {
         // "had fled" keeps "had"; "had a base" is the verb "have".
-        if index + 1 < words.count, isPastForm(next) { return (index, .auxiliary("had")) }
+        if index + 1 < words.count, Verb.isPast(next) { return (index, .auxiliary("had")) }
         return (index, .base("have"))
       }
       if ["is", "are", "has", "have", "will", "would", "can", "could", "may", "might"].contains(
@@ -113,10 +113,10 @@ enum ClauseQuestion {
       {
         return nil
       }
-      guard isPastForm(word), !determiners.contains(previous), !participles.contains(word),
+      guard Verb.isPast(word), !determiners.contains(previous), !participles.contains(word),
         next != "by", next != "as"
       else { continue }
-      guard let base = baseForm(of: words[index]) else { return nil }
+      guard let base = Verb.base(ofPast: words[index]) else { return nil }
       return (index, .base(base))
     }
     return nil
@@ -134,13 +134,13 @@ enum ClauseQuestion {
       guard next < rest.count else { continue }
       let nextWord = bare(rest[next]).lowercased()
       if ["was", "were", "had"].contains(nextWord) { return (next, false) }
-      if isPastForm(nextWord) { return (next, !afterAuxiliary) }
+      if Verb.isPast(nextWord) { return (next, !afterAuxiliary) }
       for later in (next + 1)..<min(rest.count, next + 5) {
         let word = bare(rest[later]).lowercased()
         let before = bare(rest[later - 1]).lowercased()
         let after = later + 1 < rest.count ? bare(rest[later + 1]).lowercased() : ""
         if ["was", "were"].contains(word) { return (later, false) }
-        if isPastForm(word), !participles.contains(word), after != "by",
+        if Verb.isPast(word), !participles.contains(word), after != "by",
           !determiners.contains(before)
         {
           return (later, false)
@@ -154,172 +154,10 @@ enum ClauseQuestion {
     String(word.filter { $0.isLetter || $0 == "-" || $0 == "'" })
   }
 
-  /// Whether the word looks like a past-tense verb.
-  static func isPastForm(_ word: String) -> Bool {
-    let lowered = word.lowercased()
-    if irregularPast[lowered] != nil { return true }
-    return (lowered.count > 4 || shortPasts.contains(lowered)) && lowered.hasSuffix("ed")
-      && !notVerbs.contains(lowered)
-  }
-
-  private static let shortPasts: Set<String> = [
-    "died", "tied", "lied", "used", "owed", "dyed", "eyed", "aged",
-  ]
-
   /// Words that open a clause inside the clause; a verb after one belongs to that clause.
   private static let subordinators: Set<String> = [
     "that", "which", "who", "whom", "whose", "what", "where", "when", "because", "while",
     "whether", "if",
   ]
 
-  private static let notVerbs: Set<String> = [
-    "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "beloved", "crooked",
-    "wretched", "learned", "aged", "blessed",
-  ]
-
-  /// The base form of a past-tense verb: "seized" → "seize", "took" → "take"; nil when it is
-  /// not one.
-  static func baseForm(of word: String) -> String? {
-    let trailing = String(word.reversed().prefix { !$0.isLetter }.reversed())
-    let core = String(word.dropLast(trailing.count))
-    let lowered = core.lowercased()
-    if let irregular = irregularPast[lowered] { return irregular + trailing }
-    guard isPastForm(lowered) else { return nil }
-    return regularBase(lowered) + trailing
-  }
-
-  private static func regularBase(_ word: String) -> String {
-    if let special = regularExceptions[word] { return special }
-    let letters = Array(word)
-    if word.hasSuffix("ied") { return String(letters.dropLast(3)) + "y" }
-    if word.hasSuffix("eed") && !word.hasSuffix("eeded") { return String(letters.dropLast(1)) }
-    // "ceded", "seceded", "conceded": the base ends in -ede.
-    if word.hasSuffix("eded"), letters.count >= 5, !"aeiou".contains(letters[letters.count - 5]) {
-      return String(letters.dropLast(1))
-    }
-    let stem = Array(letters.dropLast(2))
-    guard let last = stem.last else { return word }
-    let beforeLast = stem.count >= 2 ? stem[stem.count - 2] : " "
-    let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
-    // Doubled consonants: "stopped" → "stop"; but "shelled", "passed", "staffed" keep theirs.
-    if last == beforeLast, !vowels.contains(last) {
-      if "lsfz".contains(last) {
-        let single = String(stem.dropLast())
-        return singleLStems.contains(single) ? single : String(stem)
-      }
-      return String(stem.dropLast())
-    }
-    let stemText = String(stem)
-    // Endings that always take a silent e: "continued", "moved", "seized", "forced", "changed",
-    // "caused", "toppled".
-    if last == "u" || last == "v" || last == "z" || last == "c" { return stemText + "e" }
-    if last == "g" && beforeLast != "n" { return stemText + "e" }
-    // "changed", "challenged" take an e; "belonged", "hanged" do not.
-    if stemText.hasSuffix("ang") || stemText.hasSuffix("eng"),
-      !["bang", "hang", "clang", "overhang"].contains(stemText)
-    {
-      return stemText + "e"
-    }
-    if last == "s" && !stemText.hasSuffix("focus") { return stemText + "e" }
-    if last == "l", !vowels.contains(beforeLast), !"lrw".contains(beforeLast) {
-      return stemText + "e"
-    }
-    if last == "h" && beforeLast == "t" && stem.count >= 3 && vowels.contains(stem[stem.count - 3])
-    {
-      return stemText + "e"
-    }
-    // One vowel between consonants: "created", "invaded", "ruled" take an e; an e-vowel or two
-    // vowels ("defeated", "ordered", "claimed") do not, nor do a few common endings.
-    let beforeVowel = stem.count >= 3 ? stem[stem.count - 3] : " "
-    if !vowels.contains(last), vowels.contains(beforeLast), !vowels.contains(beforeVowel),
-      "tdrnmpkbl".contains(last), beforeLast != "e"
-    {
-      let ending = String([beforeLast, last])
-      switch ending {
-      case "it": return silentEStems.contains(stemText + "e") ? stemText + "e" : stemText
-      case "on": return silentEStems.contains(stemText + "e") ? stemText + "e" : stemText
-      case "op": return silentEStems.contains(stemText + "e") ? stemText + "e" : stemText
-      default: return stemText + "e"
-      }
-    }
-    if ending(stem, is: "et"), silentEStems.contains(stemText + "e") { return stemText + "e" }
-    return stemText
-  }
-
-  private static func ending(_ stem: [Character], is suffix: String) -> Bool {
-    String(stem).hasSuffix(suffix)
-  }
-
-  /// Verbs ending in "-it", "-on", "-op" or "-et" that do take a silent e.
-  private static let silentEStems: Set<String> = [
-    "unite", "invite", "ignite", "excite", "cite", "recite", "incite", "site", "spite", "reunite",
-    "atone", "phone", "zone", "clone", "hone", "postpone", "condone", "dethrone", "enthrone",
-    "hope", "elope", "cope", "scope", "complete", "compete", "delete", "deplete",
-  ]
-
-  /// Verbs in -el and -ol whose past doubles the l: "rebelled" → "rebel".
-  private static let singleLStems: Set<String> = [
-    "rebel", "control", "compel", "expel", "propel", "patrol", "repel", "impel", "dispel",
-    "excel", "cancel", "travel", "label", "model", "signal", "total", "marshal", "quarrel",
-    "level", "fuel", "duel", "counsel", "enrol", "enthral", "annul", "fulfil", "instil",
-    "distil", "extol",
-  ]
-
-  private static let regularExceptions: [String: String] = [
-    "added": "add", "died": "die", "tied": "tie", "lied": "lie", "dyed": "dye",
-    "focused": "focus", "biased": "bias", "developed": "develop", "visited": "visit",
-    "worshipped": "worship", "kidnapped": "kidnap", "massacred": "massacre",
-  ]
-
-  /// The past form of a base verb: "last" → "lasted", "fight" → "fought".
-  static func pastForm(of base: String) -> String {
-    if let irregular = irregularByBase[base] { return irregular }
-    if base.hasSuffix("e") { return base + "d" }
-    if base.hasSuffix("y"), base.count > 1,
-      !"aeiou".contains(base[base.index(base.endIndex, offsetBy: -2)])
-    {
-      return base.dropLast() + "ied"
-    }
-    return base + "ed"
-  }
-
-  private static let irregularByBase: [String: String] = {
-    var result: [String: String] = [:]
-    for (past, base) in irregularPast.sorted(by: { $0.key < $1.key }) where result[base] == nil {
-      result[base] = past
-    }
-    return result
-  }()
-
-  /// Irregular past forms and their base forms.
-  static let irregularPast: [String: String] = [
-    "took": "take", "fought": "fight", "made": "make", "began": "begin", "won": "win",
-    "lost": "lose", "fell": "fall", "led": "lead", "built": "build", "held": "hold",
-    "left": "leave", "ran": "run", "broke": "break", "sent": "send", "met": "meet",
-    "came": "come", "went": "go", "gave": "give", "drew": "draw", "rose": "rise",
-    "struck": "strike", "threw": "throw", "overthrew": "overthrow", "spoke": "speak",
-    "wrote": "write", "became": "become", "bought": "buy", "brought": "bring",
-    "caught": "catch", "chose": "choose", "drove": "drive", "fled": "flee", "flew": "fly",
-    "froze": "freeze", "got": "get", "grew": "grow", "hid": "hide", "kept": "keep",
-    "knew": "know", "laid": "lay", "paid": "pay", "rode": "ride", "saw": "see",
-    "sold": "sell", "shot": "shoot", "sank": "sink", "sat": "sit", "slew": "slay",
-    "stood": "stand", "stole": "steal", "swore": "swear", "swept": "sweep", "taught": "teach",
-    "told": "tell", "thought": "think", "tore": "tear", "understood": "understand",
-    "wore": "wear", "withdrew": "withdraw", "undertook": "undertake", "overtook": "overtake",
-    "forbade": "forbid", "forgave": "forgive", "bore": "bear", "bound": "bind",
-    "burnt": "burn", "dealt": "deal", "dug": "dig", "fed": "feed", "felt": "feel",
-    "found": "find", "hung": "hang", "lit": "light", "meant": "mean", "rang": "ring",
-    "sang": "sing", "shook": "shake", "shone": "shine", "sought": "seek", "spent": "spend",
-    "sprang": "spring", "stuck": "stick", "strove": "strive", "swam": "swim", "swung": "swing",
-    "woke": "wake", "wove": "weave", "wept": "weep", "arose": "arise", "befell": "befall",
-    "bit": "bite", "blew": "blow", "forgot": "forget", "forsook": "forsake", "heard": "hear",
-    "lent": "lend", "mistook": "mistake", "overcame": "overcome", "rebuilt": "rebuild",
-    "retook": "retake", "rewrote": "rewrite", "sped": "speed", "spun": "spin",
-    "strode": "stride", "upheld": "uphold", "withheld": "withhold", "withstood": "withstand",
-    "did": "do", "said": "say", "set": "set", "put": "put", "cut": "cut", "hit": "hit",
-    "cast": "cast",
-    "spread": "spread", "split": "split", "shut": "shut", "let": "let", "beat": "beat",
-    "thrust": "thrust", "bred": "breed", "shed": "shed", "slid": "slide", "foresaw": "foresee",
-    "oversaw": "oversee", "underwent": "undergo", "outlived": "outlive", "besieged": "besiege",
-  ]
 }

@@ -67,11 +67,7 @@ public struct DeckAuthoringCheck: Sendable {
       guard let own = byFact[fact.id], !own.isEmpty, !own.contains(where: { $0.kind == .choice }),
         !droppedChoice.contains(fact.id), !generator.isAskedWithOthers(fact)
       else { continue }
-      result.append(
-        .warning(
-          "fact '\(fact.id)' gets no multiple-choice question: the deck has too few other "
-            + "\(fact.kind.rawValue) facts (or values) to draw three distractors from",
-          at: fact.location))
+      result.append(.warning(Self.noChoiceReason(fact), at: fact.location))
     }
     for question in questions where question.prompt.count > maximumPromptLength {
       result.append(
@@ -89,6 +85,22 @@ public struct DeckAuthoringCheck: Sendable {
           at: location(finding.question)))
     }
     return result.sortedByLocation()
+  }
+
+  /// Why a fact gets no choice question. A bound ("over 250") has no fair wrong figures at
+  /// all, since every figure past it may be true: that is the figure's nature, not a lack of
+  /// other facts, and more facts would not change it.
+  static func noChoiceReason(_ fact: Fact) -> String {
+    if case .quantity(let quantity) = fact.content,
+      quantity.value.qualifier != .exact, quantity.value.qualifier != .about
+    {
+      return "fact '\(fact.id)' gets no multiple-choice question: its figure "
+        + "'\(quantity.value.description)' is a bound, which every figure beyond it also "
+        + "meets, so no wrong option is certainly wrong; give an exact or 'about' figure "
+        + "for one"
+    }
+    return "fact '\(fact.id)' gets no multiple-choice question: the deck has too few other "
+      + "\(fact.kind.rawValue) facts (or values) to draw three distractors from"
   }
 
   /// Whether the question is one of its fact's own (`<fact-id>/<template>`), not a

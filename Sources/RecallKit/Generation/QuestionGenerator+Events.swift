@@ -13,6 +13,14 @@ extension QuestionGenerator {
           fact, .dateShort, .short, prompt: prompt, expected: .date(date),
           explanation: explanation))
       wrongDates = dateDistractors(for: date, using: &random)
+      // An event dated by its start and lasting some time ("about 3 weeks") was still going on
+      // during that time: a date inside it is no wrong answer.
+      if let duration = event.duration, !date.isRange, let dates = wrongDates {
+        let start = date.coveredDays.lowerBound
+        let lasting = start...(start + Int(duration.days.upperBound.rounded(.up)))
+        let outside = dates.filter { !$0.coveredDays.overlaps(lasting) }
+        wrongDates = outside.count == dates.count ? dates : nil
+      }
       if let wrongDates {
         result.append(
           makeChoice(
@@ -86,12 +94,23 @@ extension QuestionGenerator {
     }
     guard sides.count == 2 else { return [] }
     let first = sides[0]
-    let preposition = name.lowercased().hasPrefix("the battle") ? "at" : "in"
+    // Who fought whom is asked only of a fight; the sides of a treaty or an alliance are
+    // partners, asked as such; of anything else (an incident, a mission) the sides are not
+    // asked, since the name does not say how they stood to each other.
+    let named = NamedEvent(name, date: event.date)
+    let prompt: String
+    switch (named.kind, named.partnerVerb) {
+    case (.fight, _):
+      let preposition = name.lowercased().hasPrefix("the battle") ? "at" : "in"
+      prompt = "Whom did \(Self.subjectForm(first)) fight \(preposition) \(name)"
+    case (.agreement, let verb?):
+      prompt = "With whom did \(Self.subjectForm(first)) \(verb) \(name)"
+    default:
+      return []
+    }
     return [
       make(
-        fact, .opponentShort, .short,
-        prompt: English.question(
-          "Whom did \(Self.subjectForm(first)) fight \(preposition) \(name)"),
+        fact, .opponentShort, .short, prompt: English.question(prompt),
         expected: .text(names(sides[1])), explanation: explanation)
     ]
   }
@@ -104,8 +123,17 @@ extension QuestionGenerator {
     if last.hasSuffix("s") || ["English", "French", "British", "Dutch", "Spanish"].contains(last) {
       return "the " + side
     }
+    // A state or body named by what it is takes "the": "the Holy Roman Empire", "the Soviet
+    // Union", "the Holy League".
+    if statelikeNouns.contains(English.folded(last)) { return "the " + side }
     return side
   }
+
+  private static let statelikeNouns: Set<String> = [
+    "empire", "kingdom", "republic", "union", "league", "alliance", "confederation",
+    "commonwealth", "federation", "shogunate", "caliphate", "sultanate", "khanate", "papacy",
+    "army", "navy", "government", "emirate", "principality", "duchy", "states", "coalition",
+  ]
 
   /// The event's sentence with one of its places blanked.
   struct BlankedPlace {
@@ -151,7 +179,7 @@ extension QuestionGenerator {
     let truth: String
     let falsehood: String
     if let name = event.name {
-      let told = NamedEvent(name).statement
+      let told = NamedEvent(name, date: date).statement
       truth = "\(told) \(date.withPreposition)"
       falsehood = "\(told) \(other.withPreposition)"
     } else {
@@ -169,7 +197,7 @@ extension QuestionGenerator {
   static func datePrompt(_ event: Fact.Event, _ date: HistoricalDate) -> String {
     let asking = datePhrase(date)
     if let name = event.name {
-      return English.question("\(asking) \(NamedEvent(name).question)")
+      return English.question("\(asking) \(NamedEvent(name, date: date).question)")
     }
     if let question = ClauseQuestion.asking(asking, about: event.what) { return question }
     if let question = ClauseQuestion.askingFirstPart(asking, about: event.what) {
@@ -207,7 +235,9 @@ extension QuestionGenerator {
   static func eventSentences(_ event: Fact.Event) -> [String?] {
     let main =
       if let name = event.name {
-        event.date.map { "\(NamedEvent(name).statement) \($0.withPreposition): \(event.what)" }
+        event.date.map {
+          "\(NamedEvent(name, date: $0).statement) \($0.withPreposition): \(event.what)"
+        }
           ?? "\(name): \(event.what)"
       } else {
         datedClause(event.date, event.what)

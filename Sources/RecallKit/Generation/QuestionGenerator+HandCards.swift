@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hand-written cards pass through as written, keeping their own ids.
 extension QuestionGenerator {
   func question(for card: HandCard) -> Question {
@@ -24,11 +26,44 @@ extension QuestionGenerator {
     let linked = card.fact.flatMap { id in index.factPosition[id].map { deck.facts[$0] } }
     let explanation =
       card.explanation.map(English.sentence)
+      ?? statedAnswer(card, linked: linked)
       ?? linked.map { self.explanation($0, summary(of: $0)) }
       ?? fallbackExplanation(card)
     return Question(
       id: card.id, kind: kind, prompt: card.prompt, options: options, expected: expected,
       fact: card.fact ?? card.id, explanation: explanation, template: .card)
+  }
+
+  /// An explanation that states what the card asks, for a card without one of its own: the
+  /// cloze sentence filled in, a "Who…?" question answered as a sentence, the linked fact's
+  /// summary only when it names the answer; otherwise a question with its answer (a "Name
+  /// one…" card, with several answers, keeps the linked fact's summary).
+  /// The linked fact's summary alone would state a neighbouring fact (the city's shape for a
+  /// card about its old name).
+  private func statedAnswer(_ card: HandCard, linked: Fact?) -> String? {
+    let shown = card.kind == .numeric ? card.number?.description : card.answers.first
+    guard card.kind != .truefalse, let answer = shown, !answer.isEmpty else { return nil }
+    let answers = card.kind == .numeric ? [answer] : card.answers
+    if card.kind == .cloze, card.prompt.contains(English.blank) {
+      return English.sentence(card.prompt.replacingOccurrences(of: English.blank, with: answer))
+    }
+    if let linked {
+      let sentences = summary(of: linked)
+      let probe = TextProbe(sentences.compactMap { $0 }.joined(separator: " "))
+      if probe.mentionsAny(answers) { return explanation(linked, sentences) }
+    }
+    let prompt = English.trimmed(card.prompt)
+    let words = prompt.split(separator: " ", maxSplits: 1).map(String.init)
+    if words.count == 2, words[0] == "Who", let verb = words[1].split(separator: " ").first,
+      Verb.isPast(String(verb)) || ["was", "were"].contains(String(verb))
+    {
+      var rest = words[1]
+      while let last = rest.last, "?.".contains(last) { rest.removeLast() }
+      return English.sentence(answer + " " + rest)
+    }
+    // "Name one of the villages…" has several answers: the one shown would not be the fact.
+    guard prompt.hasSuffix("?") else { return nil }
+    return prompt + " " + English.sentence(English.capitalizingFirst(answer))
   }
 
   private func fallbackExplanation(_ card: HandCard) -> String {

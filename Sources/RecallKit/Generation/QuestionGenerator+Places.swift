@@ -42,13 +42,25 @@ extension QuestionGenerator {
       let regionFact = index.entityByName[English.folded(region)].map { deck.facts[$0] }
       let regionNames = regionFact?.names ?? []
       var regionProse = Self.regionProse(region)
-      if case .place(let area) = regionFact?.content { regionProse = Self.prose(area) }
-      result.append(
-        make(
-          fact, .regionShort, .short,
-          prompt: English.question("In which area does \(Self.prose(place)) lie"),
-          expected: .text([region] + regionNames.filter { $0 != region }),
-          explanation: explanation(fact, ["\(Self.prose(place)) lies in \(regionProse)"])))
+      var regionType: String?
+      if case .place(let area) = regionFact?.content {
+        regionProse = Self.prose(area)
+        regionType = area.type
+      }
+      // "In which area…?" has several right answers (the bay, the province, the country); the
+      // question names the kind of place it asks for, or is not asked.
+      if let kind = Self.regionKind(named: region, type: regionType) {
+        let preposition = Self.onKinds.contains(kind) ? "on" : "in"
+        result.append(
+          make(
+            fact, .regionShort, .short,
+            prompt: English.question(
+              "\(English.capitalizingFirst(preposition)) which \(kind) does \(Self.prose(place)) lie"
+            ),
+            expected: .text([region] + regionNames.filter { $0 != region }),
+            explanation: explanation(
+              fact, ["\(Self.prose(place)) lies \(preposition) \(regionProse)"])))
+      }
     }
     if !alterable.isEmpty {
       var random = randomness(fact, .truefalse)
@@ -141,11 +153,43 @@ extension QuestionGenerator {
     return false
   }
 
+  /// The kind of place a region is, to name in the question ("In which province…?"): the
+  /// type of its own place fact, or the kind its name ends with ("the Miura Peninsula"); nil
+  /// when neither says, or says only "region" or "area", which a place lies in several of.
+  static func regionKind(named region: String, type: String?) -> String? {
+    if let type {
+      let folded = English.folded(type)
+      return vagueKinds.contains(folded) || folded.isEmpty ? nil : folded
+    }
+    guard let last = English.words(of: English.folded(region)).last else { return nil }
+    return kindsByName[last]
+  }
+
+  private static let vagueKinds: Set<String> = [
+    "region", "area", "zone", "land", "lands", "territory", "place", "location", "site",
+  ]
+
+  /// Kinds of place a name can end with, and how a question names them.
+  private static let kindsByName: [String: String] = [
+    "peninsula": "peninsula", "island": "island", "bay": "bay", "gulf": "gulf", "sea": "sea",
+    "lake": "lake", "river": "river", "valley": "valley", "forest": "forest", "woods": "forest",
+    "desert": "desert", "plain": "plain", "province": "province", "county": "county",
+    "prefecture": "prefecture", "duchy": "duchy", "kingdom": "kingdom", "empire": "empire",
+    "coast": "coast", "delta": "delta", "basin": "basin", "mountains": "mountain range",
+    "hills": "hills", "oblast": "province", "governorate": "province", "district": "district",
+  ]
+
+  /// Kinds of place something lies on rather than in: a town on a river, on a peninsula.
+  private static let onKinds: Set<String> = [
+    "river", "coast", "peninsula", "island", "lake", "bay",
+  ]
+
   /// Words after which a region's name takes "the": "the Mediterranean", "the Balkans",
   /// "the Rhine valley".
   private static let theRegions: Set<String> = [
     "mediterranean", "atlantic", "pacific", "caribbean", "baltic", "adriatic", "aegean",
-    "sea", "ocean", "channel", "gulf", "bay", "strait", "straits", "valley", "peninsula",
+    "sea", "ocean", "channel", "gulf", "strait", "woods", "forest", "river", "hills", "range",
+    "plateau", "marshes", "isthmus", "archipelago", "heights", "straits", "valley", "peninsula",
     "desert", "islands", "mountains", "alps", "balkans", "highlands", "lowlands", "netherlands",
     "region", "coast", "basin", "plain", "plains", "steppe", "levant", "sahara", "crimea",
     "caucasus", "punjab", "ruhr", "riviera", "delta",

@@ -86,6 +86,8 @@ extension QuestionGenerator {
           + (rest.isEmpty ? "" : " " + rest))
     }
     if let inverting = words.firstIndex(where: invertingWords.contains) {
+      // "Perry brought one warships…": a count of one would need its noun made singular.
+      if value.qualifier == .exact && !value.isRange && value.low == 1 { return nil }
       return turnedRound(words, at: inverting, value: value, unit: unit ?? "")
     }
     var clause = quantity.howMany
@@ -129,18 +131,51 @@ extension QuestionGenerator {
       segment.dropFirst().allSatisfy({ !phraseWords.contains($0.lowercased()) }),
       let verb = segment.last,
       verb.allSatisfy({ $0.isLetter && $0.isLowercase })
-    else { return nil }
+    else {
+      return turnedRoundAfterName(words, at: inverting, value: value, unit: unit)
+    }
     let subject = segment.dropLast().joined(separator: " ")
     let auxiliary = English.folded(words[inverting])
     let predicate: String
     switch auxiliary {
-    case "did": predicate = ClauseQuestion.pastForm(of: verb)
+    case "did": predicate = Verb.past(of: verb)
     case "do", "does": return nil
     default: predicate = "\(words[inverting]) \(verb)"
     }
     let rest = tail.isEmpty ? "" : comma + " " + tail.joined(separator: " ")
     return English.sentence(
       "\(subject) \(predicate) \(English.figure(value))\(unit) \(counted)\(rest)")
+  }
+
+  /// "warships did Perry bring into Edo Bay in July 1853" → "Perry brought four warships into
+  /// Edo Bay in July 1853": a subject that is a name (capitalised words, perhaps after "the"),
+  /// then its verb, then the rest. Nil for any other shape, and for "been", which would need
+  /// the figure moved after its complement.
+  private static func turnedRoundAfterName(
+    _ words: [String], at inverting: Int, value: NumberValue, unit: String
+  ) -> String? {
+    let after = Array(words[(inverting + 1)...])
+    var position = 0
+    if position < after.count, ["the"].contains(after[position].lowercased()) { position += 1 }
+    let nameStart = position
+    while position < after.count, after[position].first?.isUppercase == true { position += 1 }
+    guard position > nameStart, position < after.count else { return nil }
+    let verb = after[position]
+    guard verb.allSatisfy({ $0.isLetter && $0.isLowercase }), !["been", "be"].contains(verb),
+      !["at", "in", "on", "by", "for", "from", "to", "with", "of", "and"].contains(verb)
+    else { return nil }
+    let subject = after[..<position].joined(separator: " ")
+    let rest = after[(position + 1)...].joined(separator: " ")
+    let predicate: String
+    switch English.folded(words[inverting]) {
+    case "did": predicate = Verb.past(of: verb)
+    case "do", "does": return nil
+    default: predicate = "\(words[inverting]) \(verb)"
+    }
+    let counted = words[..<inverting].joined(separator: " ")
+    return English.sentence(
+      "\(subject) \(predicate) \(English.figure(value))\(unit) \(counted)"
+        + (rest.isEmpty ? "" : " " + rest))
   }
 
   /// Words that put a "how many" clause in question order.

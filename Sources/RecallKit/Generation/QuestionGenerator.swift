@@ -144,7 +144,15 @@ public struct QuestionGenerator: Sendable {
     _ fact: Fact, _ template: QuestionTemplate, _ kind: Question.Kind, prompt: String,
     options: [String] = [], expected: ExpectedAnswer, explanation: String
   ) -> Question {
-    Question(
+    var prompt = prompt
+    var expected = expected
+    // A gloss in the prompt ("_____, "the war of the rats"") must not be typed back as the answer.
+    if case .text(let answers) = expected {
+      let fair = Gloss.withoutGivenAway(prompt: prompt, answers: answers)
+      prompt = fair.prompt
+      expected = .text(fair.answers)
+    }
+    return Question(
       id: "\(fact.id)/\(template.rawValue)", kind: kind, prompt: prompt, options: options,
       expected: expected, fact: fact.id, explanation: explanation, template: template)
   }

@@ -9,13 +9,14 @@ public struct AnswerGrader: Sendable {
   public var otherNames: [String]
   /// Forms the deck accepts beyond each question's own (aliases, titles, siblings).
   public var accepted: AcceptedAnswers
-  /// Lengths of time by fact id, so "14 days" answers a question counted in weeks.
-  var timeSpans: [String: TimeSpan]
+  /// The unit each quantity counts in, by fact id, so "14 days" answers a question counted in
+  /// weeks and "230 feet" one in metres.
+  var units: [String: MeasureUnit]
 
   public init(otherNames: [String] = []) {
     self.otherNames = otherNames
     self.accepted = AcceptedAnswers()
-    self.timeSpans = [:]
+    self.units = [:]
   }
 
   /// A grader that knows the deck: its names, its accepted forms and the questions made from it.
@@ -23,13 +24,13 @@ public struct AnswerGrader: Sendable {
   public init(deck: Deck, questions: [Question], accepted: AcceptedAnswers? = nil) {
     self.otherNames = deck.facts.flatMap(AcceptedAnswers.forms(of:))
     self.accepted = accepted ?? AcceptedAnswers(deck: deck, questions: questions)
-    var spans: [String: TimeSpan] = [:]
+    var units: [String: MeasureUnit] = [:]
     for fact in deck.facts {
-      if case .quantity(let quantity) = fact.content, let span = quantity.timeSpan {
-        spans[fact.id] = span
+      if case .quantity(let quantity) = fact.content, let unit = MeasureUnit.of(quantity) {
+        units[fact.id] = unit
       }
     }
-    self.timeSpans = spans
+    self.units = units
   }
 
   /// The grade for `input`, or why it is not an answer. `hintUsed` lowers the suggested rating of
@@ -51,17 +52,11 @@ public struct AnswerGrader: Sendable {
     case .date(let date):
       return DateAnswerGrader.grade(input, expected: date, hintUsed: hintUsed)
     case .number(let value):
-      // "14 days" for a figure counted in weeks: the typed span in the fact's own unit.
-      if let span = timeSpans[question.fact], let typed = TimeSpan.parse(input),
-        typed.unit != span.unit
+      if let unit = units[question.fact], let typed = MeasureUnit.reading(input),
+        typed.unit.dimension == unit.dimension, typed.unit != unit
       {
-        let low = typed.days.lowerBound / span.unit.days
-        let high = typed.days.upperBound / span.unit.days
-        let converted = NumberValue(
-          from: (low * 100).rounded() / 100, to: (high * 100).rounded() / 100,
-          qualifier: typed.value.qualifier)
-        return NumberAnswerGrader.grade(
-          converted.description, expected: value, hintUsed: hintUsed)
+        return Self.grade(
+          typed.value, in: typed.unit, expected: value, in: unit, hintUsed: hintUsed)
       }
       // "Over how many…?" states the bound: the bare figure is the answer, read as the bound.
       if QuestionGenerator.promptStatesBound(question.prompt, of: value),
@@ -86,5 +81,26 @@ public struct AnswerGrader: Sendable {
         input, items: question.matchItems, options: question.options, expected: pairs,
         hintUsed: hintUsed)
     }
+  }
+
+  /// A figure typed in another unit of the same kind, converted to the fact's: "14 days" for a
+  /// figure counted in weeks, "230 feet" for about 70 metres. A coarser unit that rounds the
+  /// figure ("two weeks" for 13 days) is partially correct when it comes within a tenth of
+  /// it: the size is known, the figure not.
+  private static func grade(
+    _ typed: NumberValue, in typedUnit: MeasureUnit, expected: NumberValue,
+    in unit: MeasureUnit, hintUsed: Bool
+  ) -> GradingResult {
+    let converted = typedUnit.convert(typed, to: unit)
+    let result = NumberAnswerGrader.grade(value: converted, expected: expected, hintUsed: hintUsed)
+    guard result.grade?.verdict == .wrong, typedUnit.size > unit.size, !converted.isRange,
+      converted.qualifier == .exact || converted.qualifier == .about, !expected.isRange,
+      !expected.isLowerBound, !expected.isUpperBound, expected.low > 0,
+      abs(converted.low - expected.low) <= expected.low / 10
+    else { return result }
+    return .graded(
+      Grade(
+        .partiallyCorrect, shown: expected.description,
+        note: "close, but the source counts in smaller units: “\(expected)”", hintUsed: hintUsed))
   }
 }

@@ -7,8 +7,9 @@
 /// - For a range fact ("10–11 July 1998", "August to October 1998"), the range: correct; its
 ///   first day (or month) alone: partially correct, since a span needs both ends; a range with
 ///   one end right, or with coarser ends that hold the fact's ("1998–1999"): partially
-///   correct; a date holding either end ("autumn 1998" for August to October): partially
-///   correct.
+///   correct; a date holding either end ("autumn 1998" for August to October), or a range
+///   with both ends off that overlaps the span within its years ("11–12 July 1998" for 10–11
+///   July 1998): partially correct.
 /// - For an approximate fact ("c. 1500"), a year within 2 (or 0.5 %) of it: correct.
 /// - A coarser date that contains the fact ("July 1998" or "1998" for "10 July 1998"), or a date
 ///   inside a range fact other than its start: partially correct, which schedules as a miss.
@@ -88,6 +89,15 @@ public enum DateAnswerGrader {
       if expected.start.lies(within: answer.start), expectedEnd.lies(within: answerEnd) {
         return (.partiallyCorrect, "not precise enough: \(full)")
       }
+      // Both ends off, yet part of the span is right and no other year is named ("11–12 July
+      // 1998" for 10–11 July 1998): as much as one day inside it. "1070–1071" for 1069 to 1070
+      // names a year the span never reaches, and stays wrong.
+      if overlaps(answer.start, answerEnd, expected.start, expectedEnd),
+        expected.start.years.lowerBound <= answer.start.years.lowerBound,
+        answerEnd.years.upperBound <= expectedEnd.years.upperBound
+      {
+        return (.partiallyCorrect, "partly inside the span: \(full)")
+      }
       return (.wrong, nil)
     }
     // A span needs both ends: its start alone is only part of the answer.
@@ -125,6 +135,20 @@ public enum DateAnswerGrader {
     -> Bool
   {
     point.lies(within: expected) || expected.withoutPart == point
+  }
+
+  /// Whether the days from `start` to `end` share at least one day with `otherStart` to
+  /// `otherEnd`.
+  private static func overlaps(
+    _ start: HistoricalDate.Point, _ end: HistoricalDate.Point,
+    _ otherStart: HistoricalDate.Point, _ otherEnd: HistoricalDate.Point
+  ) -> Bool {
+    guard let first = start.coveredSpans.first?.lowerBound,
+      let last = end.coveredSpans.last?.upperBound,
+      let otherFirst = otherStart.coveredSpans.first?.lowerBound,
+      let otherLast = otherEnd.coveredSpans.last?.upperBound
+    else { return false }
+    return first <= otherLast && otherFirst <= last
   }
 
   private static func withinRange(

@@ -15,6 +15,13 @@ public enum NumberAnswerGrader {
   {
     guard !input.allSatisfy(\.isWhitespace) else { return .invalid(.empty) }
     guard let answer = read(input) else { return .invalid(.notANumber(input)) }
+    return grade(value: answer, expected: expected, hintUsed: hintUsed)
+  }
+
+  /// The grade of a figure already read (or converted from another unit).
+  static func grade(value answer: NumberValue, expected: NumberValue, hintUsed: Bool = false)
+    -> GradingResult
+  {
     let accepted = expected.acceptedRange
     let shown = expected.description
     // A bound needs the bound: "100" for "over 100" says something else.
@@ -84,6 +91,7 @@ public enum NumberAnswerGrader {
     text = String(text.map { $0 == "\u{00A0}" || $0 == "\u{202F}" ? " " : $0 })
     while let last = text.last, ".,;:!?".contains(last) { text.removeLast() }
     if text.hasSuffix("+") { text = "over " + text.dropLast() }
+    if let vague = VagueQuantity.read(text) { return vague }
     text = scalingBothEnds(text)
     text = NumberWords.replacingWords(in: text)
     guard

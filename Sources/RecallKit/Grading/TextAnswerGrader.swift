@@ -148,6 +148,30 @@ public struct TextAnswerGrader: Sendable {
           return form
         }
       }
+      // A figure a vague answer allows: "about 300" for "several hundred". A bound says
+      // something else ("over 200" is not several hundred), and another vague answer is
+      // compared as written.
+      if VagueQuantity.read(input) == nil, !figure.isLowerBound, !figure.isUpperBound {
+        for (form, _) in candidates {
+          if let vague = VagueQuantity.read(form), vague.low <= figure.low,
+            figure.high <= vague.high
+          {
+            return form
+          }
+        }
+      }
+    }
+    // Two of the answer's own names together ("Octavian Augustus" for Octavian, also known as
+    // Augustus): each names it, so together they do too.
+    if typed.count >= 2 {
+      func names(_ words: [String]) -> String? {
+        candidates.first { $0.1 == words || AnswerVariants.sameAnswer(words, $0.1) }?.0
+      }
+      for cut in 1..<typed.count {
+        if let form = names(Array(typed[..<cut])), names(Array(typed[cut...])) != nil {
+          return form
+        }
+      }
     }
     return nil
   }

@@ -56,8 +56,19 @@ public enum ProgressFaults {
     case tearThenFail(Int32)
   }
 
+  /// A fixed defect brought back on purpose, so a sweep can be seen to catch it: a sweep
+  /// that reports no lost answer is only worth something if it reports them when the code is
+  /// wrong. Honoured only where calls are counted (a test, or `RECALL_FAULT_PLANT` together
+  /// with `RECALL_FAULT_INJECTION`).
+  public enum Plant: String, Hashable, Sendable, CaseIterable {
+    /// Defect 1 of #19: a changed rating written as an undo and a new review, two separate
+    /// durable appends, so a stop between them leaves the answer undone.
+    case splitRerate = "split-rerate"
+  }
+
   private struct Counter {
     var plan: Plan?
+    var plant: Plant?
     var calls = 0
     var stopped = false
   }
@@ -65,11 +76,26 @@ public enum ProgressFaults {
   nonisolated(unsafe) private static var counters: [String: Counter] = [:]
   private static let lock = NSLock()
 
-  /// Starts counting calls on paths in `folder`, with an optional planned failure.
-  public static func install(_ plan: Plan?, folder: String) {
+  /// Starts counting calls on paths in `folder`, with an optional planned failure and an
+  /// optional planted defect.
+  public static func install(_ plan: Plan?, folder: String, plant: Plant? = nil) {
     lock.lock()
     defer { lock.unlock() }
-    counters[normalized(folder)] = Counter(plan: plan)
+    counters[normalized(folder)] = Counter(plan: plan, plant: plant)
+  }
+
+  /// Whether `plant` is installed for the folder that holds `path`.
+  static func isPlanted(_ plant: Plant, path: String) -> Bool {
+    guard isActive else { return false }
+    lock.lock()
+    defer { lock.unlock() }
+    return key(for: path).flatMap { counters[$0]?.plant } == plant
+  }
+
+  /// The counted folder `path` belongs to, the innermost when several hold it; call locked.
+  private static func key(for path: String) -> String? {
+    counters.keys.filter { $0.isEmpty || path.hasPrefix($0 + "/") || path == $0 }
+      .max(by: { $0.count < $1.count })
   }
 
   /// Stops counting for `folder` and returns how many calls were counted.
@@ -133,10 +159,10 @@ public enum ProgressFaults {
   }
 
   /// Counts (and, for a plan, fails) the calls on every progress path of the process.
-  public static func install(_ injection: Injection) {
+  public static func install(_ injection: Injection, plant: Plant? = nil) {
     switch injection {
-    case .count: install(nil, folder: "")
-    case .plan(let plan): install(plan, folder: "")
+    case .count: install(nil, folder: "", plant: plant)
+    case .plan(let plan): install(plan, folder: "", plant: plant)
     }
   }
 
@@ -150,9 +176,7 @@ public enum ProgressFaults {
   static func check(_ call: Call, path: String) -> Verdict {
     guard isActive else { return .proceed }
     lock.lock()
-    let key = counters.keys.filter { $0.isEmpty || path.hasPrefix($0 + "/") || path == $0 }
-      .max(by: { $0.count < $1.count })
-    guard let key, var counter = counters[key] else {
+    guard let key = key(for: path), var counter = counters[key] else {
       lock.unlock()
       return .proceed
     }

@@ -197,6 +197,11 @@ public final class ProgressStore {
         deckID: deckID, reason: "this session has no review of '\(review.cardID)' to re-rate")
     }
     let saved = try Self.validated(review)
+    if ProgressFaults.isPlanted(.splitRerate, path: files.journal) {
+      // The old defect, planted back for the sweeps: an undo, then a review.
+      _ = try undoLast(at: saved.reviewedAt)
+      return try record(saved)
+    }
     let entry = ProgressLogEntry.rerate(
       sequence: lastSequence + 1, replaces: last.sequence, previous: last.previous, saved)
     try appendToJournal(entry)

@@ -137,6 +137,32 @@ import Testing
       "sample.yaml:marker 1: warning: fact 'remi' gets no multiple-choice question")
     #expect(messages(deck).contains { $0.hasPrefix(expected) })
   }
+
+  /// A bound has no fair wrong figures whatever the deck holds: the warning says so, instead of
+  /// asking for more quantity facts, which would not help. An exact figure with nothing to draw
+  /// from still gets the old reason.
+  @Test func aBoundIsWarnedAsABoundNotAsTooFewFacts() throws {
+    let (bound, input) = try markedDeck(
+      """
+        - ⟪1⟫id: domains
+          kind: quantity
+          how_many: domains were abolished
+          value: over 250
+      """)
+    let expected = input.located(
+      "sample.yaml:marker 1: warning: fact 'domains' gets no multiple-choice question: its "
+        + "figure 'over 250' is a bound")
+    #expect(messages(bound).contains { $0.hasPrefix(expected) })
+    #expect(!messages(bound).contains { $0.contains("too few other") })
+    let (exact, _) = try markedDeck(
+      """
+        - id: ships
+          kind: person
+          name: Matthew Perry
+          role: the commodore who led the ships
+      """)
+    #expect(messages(exact).contains { $0.contains("too few other person facts") })
+  }
 }
 
 @Suite struct DiagnosticCapTests {

@@ -167,6 +167,6 @@ import Testing
     #expect(NamedEvent("the Treaty of Verdun").statement == "the Treaty of Verdun was signed")
     #expect(NamedEvent("the Gallic Wars").question == "were the Gallic Wars fought")
     #expect(NamedEvent("Black Saturday").question == "was Black Saturday")
-    #expect(NamedEvent("the Bajgora offensive").question == "did the Bajgora offensive take place")
+    #expect(NamedEvent("the Bajgora offensive").question == "was the Bajgora offensive launched")
   }
 }

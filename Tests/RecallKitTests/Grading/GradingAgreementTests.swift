@@ -316,10 +316,20 @@ struct GradingAgreementSpanTests {
     #expect(try date(input, expected) == .partiallyCorrect, "\(input)")
   }
 
-  @Test("a span with both ends off, or in another year, stays wrong")
+  @Test("a span with both ends off that overlaps the fact's within its years is partial")
+  func overlappingSpans() throws {
+    #expect(try date("11-12 July 1998", "10–11 July 1998") == .partiallyCorrect)
+    #expect(try date("9-10 July 1998", "10–11 July 1998") == .partiallyCorrect)
+    #expect(try date("August to December 1998", "July 1998 to January 1999") == .partiallyCorrect)
+    #expect(try date("57-51 BC", "58 BC to 50 BC") == .partiallyCorrect)
+  }
+
+  @Test("a span with both ends off beside the fact's, or in another year, stays wrong")
   func wrongSpans() throws {
-    #expect(try date("11-12 July 1998", "10–11 July 1998") == .wrong)
+    #expect(try date("12-13 July 1998", "10–11 July 1998") == .wrong)
+    #expect(try date("11 July 1998 to 2 January 1999", "10–11 July 1998") == .wrong)
     #expect(try date("1070-1071", "1069 to 1070") == .wrong)
+    #expect(try date("55-45 BC", "58 BC to 50 BC") == .wrong)
     #expect(try date("May to June 1998", "August to October 1998") == .wrong)
     #expect(try date("August to October 1998", "August to October 1998") == .correct)
   }
@@ -345,5 +355,106 @@ struct GradingAgreementSpanTests {
     #expect(try number("6000 to 8000", "3,000 to 5,000") == .wrong)
     #expect(try number("3000-5000", "3,000 to 5,000") == .correct)
     #expect(try number("about 13000", "about 13,400") == .correct)
+  }
+
+  @Test(
+    "reads a vague quantity as the range it allows",
+    arguments: [
+      ("several thousand", 2_000.0, 9_000.0),
+      ("a few hundred", 200, 500),
+      ("a couple of hundred", 200, 300),
+      ("hundreds", 200, 999),
+      ("thousands of people", 2_000, 9_999),
+      ("tens of thousands", 20_000, 99_999),
+      ("several hundred thousand", 200_000, 900_000),
+      ("dozens", 24, 119),
+    ])
+  func vagueQuantities(input: String, low: Double, high: Double) throws {
+    let value = try #require(VagueQuantity.read(input), "\(input)")
+    #expect(value.low == low && value.high == high, "\(input): \(value)")
+  }
+
+  @Test("a figure, a word with no scale or a lone amount is no vague quantity")
+  func notVague() {
+    for input in ["300", "about 300", "several", "a few", "tens", "several people", "hundred"] {
+      #expect(VagueQuantity.read(input) == nil, "\(input)")
+    }
+  }
+
+  @Test("a vague answer is graded as its range: coarse for a range it holds, wrong beside it")
+  func vagueAnswers() throws {
+    #expect(try number("several thousand", "3,000 to 5,000") == .partiallyCorrect)
+    #expect(try number("several hundred", "3,000 to 5,000") == .wrong)
+    #expect(try number("several thousand", "about 13,400") == .wrong)
+    #expect(try number("several thousand", "4,000") == .wrong)
+  }
+
+  @Test("a figure inside a vague accepted answer is right; a bound or a figure outside is not")
+  func figuresForVagueText() {
+    let grader = TextAnswerGrader()
+    let accepted = ["several hundred", "hundreds"]
+    #expect(grader.grade("about 300", accepted: accepted).verdict == .correct)
+    #expect(grader.grade("850", accepted: accepted).verdict == .correct)
+    #expect(grader.grade("over 200", accepted: accepted).verdict == .wrong)
+    #expect(grader.grade("50", accepted: accepted).verdict == .wrong)
+    #expect(grader.grade("2,000", accepted: accepted).verdict == .wrong)
+  }
+}
+
+@Suite("Grading agreement: units")
+struct GradingAgreementUnitTests {
+  /// Grades `input` for a quantity fact counted as `howMany` with `value`.
+  private func grade(_ input: String, _ howMany: String, _ value: String) throws -> Grade? {
+    let yaml = """
+      id: units
+      title: Units
+      subject: History
+      source:
+        title: Written for this test
+      facts:
+        - id: measure
+          kind: quantity
+          how_many: \(howMany)
+          value: \(value)
+      """
+    let deck = try #require(DeckLoader().load(text: yaml, path: "units.yaml").deck)
+    let questions = QuestionGenerator(deck: deck).questions()
+    let question = try #require(questions.first { $0.id == "measure/count-numeric" })
+    return AnswerGrader(deck: deck, questions: questions).grade(input, for: question).grade
+  }
+
+  @Test(
+    "a figure in another unit of the same kind is converted to the fact's",
+    arguments: [
+      ("230 feet", "metres long is the tapestry", "about 70"),
+      ("76 yards", "metres long is the tapestry", "about 70"),
+      ("1200 miles", "kilometres could the missile fly", "about 2,000"),
+      ("312 hours", "days did the crisis last", "13"),
+      ("two weeks", "days did the course last", "14"),
+      ("3 hours", "minutes did the attack last", "180"),
+      ("about 1.5 tonnes", "kilograms did the bell weigh", "about 1,500"),
+    ])
+  func converted(input: String, howMany: String, value: String) throws {
+    #expect(try grade(input, howMany, value)?.verdict == .correct, "\(input)")
+  }
+
+  @Test(
+    "a coarser unit that rounds the figure is partial; a further one, or the same unit off, wrong")
+  func coarser() throws {
+    #expect(try grade("two weeks", "days did the crisis last", "13")?.verdict == .partiallyCorrect)
+    #expect(
+      try grade("a fortnight", "days did the crisis last", "13")?.verdict == .partiallyCorrect)
+    #expect(try grade("one week", "days did the crisis last", "13")?.verdict == .wrong)
+    #expect(try grade("13 weeks", "days did the crisis last", "13")?.verdict == .wrong)
+    #expect(try grade("14 days", "days did the crisis last", "13")?.verdict == .wrong)
+    #expect(try grade("100 feet", "metres long is the tapestry", "about 70")?.verdict == .wrong)
+    // A finer unit never rounds: 230 feet is not 70 metres exactly.
+    #expect(try grade("230 feet", "metres long is the wall", "70")?.verdict == .wrong)
+  }
+
+  @Test("a quantity that counts no unit reads a unit word as what is counted")
+  func noUnit() throws {
+    #expect(try grade("23 villages", "villages did the KLA hold", "23")?.verdict == .correct)
+    #expect(try grade("23", "fighters were killed", "23")?.verdict == .correct)
   }
 }

@@ -38,6 +38,8 @@ struct SessionSweep {
 
   let steps: [Step]
   var compactionThreshold = 3
+  /// A defect planted back for the run (see `ProgressFaults.Plant`); nil for the real code.
+  var plant: ProgressFaults.Plant?
   static let utc = TimeZone(identifier: "UTC") ?? .current
   static let scheduler: FSRSScheduler = {
     guard let scheduler = try? FSRSScheduler() else {
@@ -59,7 +61,7 @@ struct SessionSweep {
   /// `recall study` ends: it tries to close the store (unless the plan stops every call).
   func run(in folder: String, plan: ProgressFaults.Plan?) -> Run {
     let (deck, questions) = Self.deckAndQuestions
-    ProgressFaults.install(plan, folder: folder)
+    ProgressFaults.install(plan, folder: folder, plant: plant)
     defer { ProgressFaults.remove(folder: folder) }
     var minute = 0.0
     let clock: () -> Date = { progressEpoch.addingTimeInterval(minute * 60) }

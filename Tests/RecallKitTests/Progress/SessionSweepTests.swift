@@ -54,6 +54,22 @@ import Testing
     }
   }
 
+  /// How the sweep is known to work: with defect 1 planted back (`ProgressFaults.Plant`), the
+  /// same sweep that finds no lost answer above finds them.
+  @Test func theSweepReportsTheAnswersAPlantedSplitRerateLoses() throws {
+    var sweep = SessionSweep(steps: SessionSweep.standardSteps)
+    sweep.plant = .splitRerate
+    let tally = try sweep.sweep(effect: .stop)
+    #expect(tally.faultsFired > 0)
+    #expect(tally.answersLost > 0, "\(tally.failures.joined(separator: "\n"))")
+    #expect(tally.unreadable == 0, "\(tally.failures.joined(separator: "\n"))")
+    if Self.isFull {
+      print(
+        "sweep stop, split-rerate planted: \(tally.runs) runs, \(tally.faultsFired) faults "
+          + "fired, \(tally.answersLost) answers lost")
+    }
+  }
+
   /// The re-rate is one line of the journal, naming the review it replaces.
   @Test func aRerateIsOneJournalLine() throws {
     let folder = try makeProgressFolder()
