@@ -13,7 +13,9 @@ unless --verdicts: id, verdict, note; verdict right, partial or wrong), grades e
 - credit agreement: both give full credit, or both do not (what changes the schedule).
 
 Then every disagreement: id, card, answer, the teacher's and the grader's verdicts and the
-grader's note. Exits 1 when a verdict is missing or unknown.
+grader's note. Answers to cards the deck no longer makes (a question rule dropped them) are
+counted apart and left out of both figures, with the cards named. Exits 1 when a verdict is
+missing or unknown.
 """
 
 import argparse
@@ -38,12 +40,15 @@ def read_tsv(path: Path) -> list:
         return list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def grade(recall: str, deck: str, card: str, answers: list) -> list:
+def grade(recall: str, deck: str, card: str, answers: list):
+    """The grader's reports, or None when the deck no longer has the card."""
     run = subprocess.run(
         [recall, "grade", deck, card, *answers, "--format", "json"],
         capture_output=True,
         text=True,
     )
+    if run.returncode == 64 and f"has no card '{card}'" in run.stderr:
+        return None
     if run.returncode not in (0, 1):
         raise SystemExit(f"recall grade {deck} {card}: status {run.returncode}: {run.stderr}")
     reports = [json.loads(line) for line in run.stdout.splitlines()]
@@ -76,8 +81,12 @@ def main() -> None:
         cards.setdefault((row["deck"], row["card"]), []).append(row)
     same = same_credit = 0
     disagreements = []
+    gone = []
     for (deck, card), rows in cards.items():
         reports = grade(arguments.recall, deck, card, [row["answer"] for row in rows])
+        if reports is None:
+            gone.append((card, len(rows)))
+            continue
         for row, report in zip(rows, reports):
             graded = GRADER_TO_TEACHER[report["verdict"]]
             wanted = teacher[row["id"]]
@@ -85,7 +94,10 @@ def main() -> None:
             same_credit += (graded == "right") == (wanted == "right")
             if graded != wanted:
                 disagreements.append((row, wanted, report))
-    total = len(answers)
+    total = len(answers) - sum(count for _, count in gone)
+    if gone:
+        named = ", ".join(f"{card} ({count})" for card, count in gone)
+        print(f"left out: {sum(count for _, count in gone)} answers to cards no longer made: {named}")
     print(f"agreement: {same}/{total} = {100 * same / total:.1f} %")
     print(f"credit agreement: {same_credit}/{total} = {100 * same_credit / total:.1f} %")
     for row, wanted, report in disagreements:

@@ -98,6 +98,31 @@ final class ScriptedReader: LineReader {
     }
   }
 
+  /// `--exam` is kept beside the progress for later sessions, and `none` clears it.
+  @Test func theExamDateIsKeptForLaterSessions() throws {
+    let first = try study(["July 1998 to January 1999", "4"], extra: ["--exam", "2026-12-04"])
+    #expect(first.status == .ok, "\(first.error)")
+    #expect(
+      try ExamDate.load(deckID: "bajgora-offensive", directory: progress)
+        == ExamDate(year: 2026, month: 12, day: 4))
+    // An easy answer gives 8 days, fuzzed over 6 to 10; recall 10 days on, on the exam day,
+    // would be below 90 %, so the review comes on day 9 at the latest.
+    let state = try #require(try savedStates()["bajgora-offensive/date-short"])
+    let start = try UTCTimestamp.parse("2026-11-24T10:00:00Z").get()
+    #expect((6...9).contains(FSRSScheduler.wholeDays(from: start, to: state.due)))
+    let cleared = try study([], extra: ["--exam", "none"], now: "2026-11-24T10:30:00Z")
+    #expect(cleared.status == .ok, "\(cleared.error)")
+    #expect(try ExamDate.load(deckID: "bajgora-offensive", directory: progress) == nil)
+  }
+
+  @Test func anExamMustBeADate() {
+    #expect {
+      try StudyCommand.parse(["bajgora-offensive", "--exam", "2027-02-30"])
+    } throws: { error in
+      StudyCommand.message(for: error).contains("--exam must be a date such as 2027-06-10")
+    }
+  }
+
   @Test func undoTakesTheAnswerBackOnDisk() throws {
     let result = try study(["July 1998 to January 1999", "", ":undo", ":quit"])
     #expect(result.output.contains("undone"))
@@ -370,6 +395,39 @@ final class ScriptedReader: LineReader {
     #expect(newCards["review"] == 1)
     #expect(newCards["learning"] == 1)
     #expect(newCards.values.reduce(0, +) == total)
+  }
+
+  /// The share known on the exam day is the studied card's retrievability at the start of
+  /// that day (4 a.m. UTC with `--now`) over every card of the deck, new ones counting 0.
+  @Test func theExamFigureIsTheMeanRecallOnTheDay() throws {
+    _ = try ScriptedStudy.bajgora(["July 1998 to January 1999", "4"], progress: progress)
+    let (status, json) = try stats(
+      ["--format", "json", "--now", "2026-11-24T10:01:00Z", "--exam", "2026-12-04"])
+    #expect(status == .ok)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let exam = try #require(object["exam"] as? [String: Any])
+    #expect(exam["date"] as? String == "2026-12-04")
+    #expect(exam["days"] as? Int == 10)
+    let cards = try #require(object["cards"] as? [String: Int]).values.reduce(0, +)
+    let store = try ProgressStore.openReadOnly(deckID: "bajgora-offensive", directory: progress)
+    let state = try #require(store.state(for: "bajgora-offensive/date-short"))
+    let recall = try FSRSScheduler().retrievability(
+      of: state, at: try UTCTimestamp.parse("2026-12-04T04:00:00Z").get())
+    #expect(recall > 0.5 && recall < 1)
+    let known = try #require(exam["known"] as? Double)
+    #expect(abs(known - recall / Double(cards)) < 0.000_051)
+
+    let (_, text) = try stats(["--now", "2026-11-24T10:01:00Z", "--exam", "2026-12-04"])
+    #expect(text.contains("exam 2026-12-04, in 10 days: "))
+    #expect(text.contains("% of the \(cards) cards known on the day if you study nothing more"))
+    let (_, none) = try stats(["--format", "json", "--now", "2026-11-24T10:01:00Z"])
+    #expect(none.contains("\"exam\": null"))
+    // After the exam day there is nothing to predict.
+    let (_, after) = try stats([
+      "--format", "json", "--now", "2026-12-05T10:00:00Z", "--exam", "2026-12-04",
+    ])
+    #expect(after.contains("\"exam\": null"))
   }
 
   @Test func textShowsTheWeekAsBars() throws {

@@ -137,6 +137,33 @@ import Testing
       "\(alpha)")
   }
 
+  @Test func decksListsABrokenDeckAndDamagedProgressInTheirPlaces() throws {
+    try "id: broken\nfacts: [\n".write(
+      toFile: decks + "/broken.yaml", atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(atPath: progress, withIntermediateDirectories: true)
+    try "{ this is not json".write(
+      toFile: progress + "/beta.json", atomically: true, encoding: .utf8)
+    let result = run(
+      try DecksCommand.parse(
+        ["--decks-dir", decks, "--progress-dir", progress, "--now", Self.now]))
+    let lines = result.output.split(separator: "\n").map(String.init)
+    // In the folder's order, each deck worked out on its own thread.
+    #expect(
+      lines.dropFirst().map { String($0.prefix { $0 != " " }) } == [
+        "alpha", "bajgora-offensive", "beta", "broken", "gamma",
+      ], "\(result.output)")
+    let beta = try #require(lines.first { $0.hasPrefix("beta ") })
+    #expect(
+      beta.split(separator: " ").prefix(6).map(String.init) == ["beta", "3", "3", "-", "-", "-"])
+    #expect(result.error.contains("beta.json"), "\(result.error)")
+    let broken = try #require(lines.first { $0.hasPrefix("broken ") })
+    #expect(broken.contains("(has errors: run 'recall check "), "\(broken)")
+    #expect(broken.hasSuffix("broken.yaml')"), "\(broken)")
+    let gamma = try #require(lines.first { $0.hasPrefix("gamma ") })
+    #expect(
+      gamma.split(separator: " ").prefix(6).map(String.init) == ["gamma", "3", "3", "0", "0", "3"])
+  }
+
   /// Reviews of `card` in `deck`, one a day from 2026-11-20, each leaving the card in the phase
   /// given: an again after a review phase is a lapse.
   private func seedReviews(_ deck: String, _ card: String, _ reviews: [(Rating, CardState.Phase)])

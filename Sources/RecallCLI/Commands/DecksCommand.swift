@@ -43,36 +43,59 @@ public struct DecksCommand: RecallSubcommand {
     let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
     let progress = progressOptions.library()
     var rows: [[String]] = [["ID", "FACTS", "CARDS", "DUE", "LATER", "NEW", "TITLE"]]
-    for file in DeckFolderLoad.load(files) {
-      let result: DeckLoadResult
-      switch file.result {
-      case .success(let loaded): result = loaded
-      case .failure(let error):
+    // Each deck's questions and progress are worked out on the thread that read it.
+    let lines = DeckFolderLoad.load(files) { file in
+      Self.line(file, progress: progress, now: moment, timeZone: zone)
+    }
+    for line in lines {
+      switch line {
+      case .unreadable(let path, let error):
         // A FIFO or a folder named like a deck: say which, and go on with the others.
-        diagnostics.emit(.warning(error.message, at: error.location ?? .file(file.path)))
-        rows.append(Self.brokenRow(file.path))
-        continue
-      }
-      guard let deck = result.deck else {
-        rows.append(Self.brokenRow(file.path))
-        continue
-      }
-      let questions = QuestionGenerator(deck: deck).questions()
-      var figures = ["-", "-", "-"]
-      do {
-        let store = try progress.openReadOnly(deckID: deck.id)
-        let overview = try DeckOverview(
-          deck: deck, questions: questions, store: store,
-          limits: StudyLimits(settings: deck.settings), now: moment, timeZone: zone)
-        figures = [overview.dueNow, overview.dueLaterToday, overview.newToday].map(String.init)
-      } catch {
+        diagnostics.emit(.warning(error.message, at: error.location ?? .file(path)))
+        rows.append(Self.brokenRow(path))
+      case .broken(let path):
+        rows.append(Self.brokenRow(path))
+      case .deck(let row, let progressError):
         // Damaged progress: the deck is still listed, and the error says where.
-        diagnostics.report(error)
+        if let progressError { diagnostics.report(progressError) }
+        rows.append(row)
       }
-      rows.append(
-        [deck.id, String(deck.facts.count), String(questions.count)] + figures + [deck.title])
     }
     for line in Self.table(rows) { context.console.line(TextSanitizer.visible(line)) }
+  }
+
+  /// One deck file's line, worked out off the main thread; problems are reported by the caller.
+  private enum Line: Sendable {
+    case unreadable(String, DeckFileError)
+    case broken(String)
+    /// The row, with `-` for the progress figures when its progress could not be read.
+    case deck([String], ProgressError?)
+  }
+
+  private static func line(
+    _ file: DeckFolderLoad.File, progress: ProgressLibrary, now: Date, timeZone: TimeZone
+  ) -> Line {
+    let result: DeckLoadResult
+    switch file.result {
+    case .success(let loaded): result = loaded
+    case .failure(let error): return .unreadable(file.path, error)
+    }
+    guard let deck = result.deck else { return .broken(file.path) }
+    let questions = QuestionGenerator(deck: deck).questions()
+    var figures = ["-", "-", "-"]
+    var failure: ProgressError?
+    do throws(ProgressError) {
+      let store = try progress.openReadOnly(deckID: deck.id)
+      let overview = try DeckOverview(
+        deck: deck, questions: questions, store: store,
+        limits: StudyLimits(settings: deck.settings), now: now, timeZone: timeZone)
+      figures = [overview.dueNow, overview.dueLaterToday, overview.newToday].map(String.init)
+    } catch {
+      failure = error
+    }
+    return .deck(
+      [deck.id, String(deck.facts.count), String(questions.count)] + figures + [deck.title],
+      failure)
   }
 
   static func brokenRow(_ path: String) -> [String] {

@@ -12,7 +12,8 @@ public struct StatsCommand: RecallSubcommand {
         {"deck", "cards": {"new", "learning", "review", "relearning"}, "due_now",
          "due_later_today", "due_next_7_days", "suspended", "buried",
          "flagged": [{"card", "at", "note"}], "reviews", "accuracy", "time_studied_seconds", "retention",
-         "desired_retention", "reviews_by_day" (30, oldest first, last is today),
+         "desired_retention", "exam" ({"date", "days", "known"} or null),
+         "reviews_by_day" (30, oldest first, last is today),
          "due_by_day" (30, first is tomorrow),
          "hardest": [{"fact", "lapses", "reps"}], "lapses"}
       Retention is the share of the last 30 days' reviews of cards in review that were \
@@ -46,12 +47,21 @@ public struct StatsCommand: RecallSubcommand {
   @Option(help: ArgumentHelp("Pretend the time is this ISO 8601 instant.", valueName: "time"))
   public var now: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Exam date, such as 2027-06-10 (default: the one `recall study --exam` kept).",
+      valueName: "date"))
+  public var exam: String?
+
   @Option(help: "Seed the questions are generated with (ids do not depend on it).")
   public var seed: UInt64 = 0
 
   public init() {}
 
   public func validate() throws {
+    if let exam, ExamDate.parse(exam) == nil {
+      throw ValidationError("--exam must be a date such as 2027-06-10, found '\(exam)'")
+    }
     if let now {
       switch UTCTimestamp.parse(now) {
       case .failure(let error): throw ValidationError("--now: \(error)")
@@ -71,15 +81,52 @@ public struct StatsCommand: RecallSubcommand {
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
     guard let deck = loading.load(name, printWarnings: false) else { return }
     let statistics = try statistics(of: deck)
+    let readiness = try examReadiness(of: deck)
     switch format {
     case .json:
       context.console.line(
-        Self.json(statistics, deck: deck.id, desiredRetention: Self.desiredRetention(deck)))
+        Self.json(
+          statistics, deck: deck.id, desiredRetention: Self.desiredRetention(deck),
+          exam: readiness))
     case .text:
       text(
         statistics, deck: deck, style: TerminalStyle.current(environment: context.environment),
         console: context.console)
+      if let readiness { context.console.line(Self.examLine(readiness)) }
     }
+  }
+
+  /// The share of the deck known on the exam day (`--exam`, else the kept date), with the
+  /// learner's fitted weights over the deck's; nil with no exam or once it is over.
+  private func examReadiness(of deck: Deck) throws -> ExamReadiness? {
+    let progress = progressOptions.library()
+    let date =
+      try exam.flatMap(ExamDate.parse)
+      ?? ExamDate.load(deckID: deck.id, directory: progress.directory)
+    guard let date else { return nil }
+    let options = try LearnerParameters.options(
+      over: SchedulerOptions(settings: deck.settings), deckID: deck.id,
+      directory: progress.directory)
+    let scheduler = try FSRSScheduler(options: options)
+    let store = try progress.openReadOnly(deckID: deck.id)
+    let (moment, zone) = self.moment
+    return ExamReadiness(
+      exam: date, cardIDs: QuestionGenerator(deck: deck, seed: seed).questions().map(\.id),
+      state: { store.state(for: $0) }, scheduler: scheduler, now: moment, timeZone: zone)
+  }
+
+  /// `exam 2027-06-10, in 190 days: 64% of the 120 cards known on the day if you study
+  /// nothing more`.
+  static func examLine(_ readiness: ExamReadiness) -> String {
+    let when =
+      switch readiness.daysAhead {
+      case 0: "today"
+      case 1: "tomorrow"
+      default: "in \(readiness.daysAhead) days"
+      }
+    return
+      "exam \(readiness.exam), \(when): \(Int((readiness.known * 100).rounded()))% of the "
+      + "\(readiness.cards) cards known on the day if you study nothing more"
   }
 
   /// The moment the figures are taken at and the time zone of its study day.
@@ -175,15 +222,22 @@ public struct StatsCommand: RecallSubcommand {
     deck.settings.desiredRetention ?? SchedulerOptions.defaultDesiredRetention
   }
 
-  static func json(_ statistics: DeckStatistics, deck: String, desiredRetention: Double)
-    -> String
-  {
+  static func json(
+    _ statistics: DeckStatistics, deck: String, desiredRetention: Double,
+    exam: ExamReadiness? = nil
+  ) -> String {
     let hardest = statistics.hardest.map {
       "{\"fact\": \(JSONText.quoted($0.fact)), \"lapses\": \($0.lapses), \"reps\": \($0.reps)}"
     }
     var fields = ["\"deck\": \(JSONText.quoted(deck))"] + commonFields(statistics)
     fields.insert(
       "\"desired_retention\": \(number(desiredRetention))",
+      at: fields.firstIndex { $0.hasPrefix("\"reviews_by_day\"") } ?? fields.endIndex)
+    let examField = exam.map {
+      "{\"date\": \"\($0.exam)\", \"days\": \($0.daysAhead), \"known\": \(number($0.known))}"
+    }
+    fields.insert(
+      "\"exam\": \(examField ?? "null")",
       at: fields.firstIndex { $0.hasPrefix("\"reviews_by_day\"") } ?? fields.endIndex)
     fields.insert(
       "\"hardest\": [\(hardest.joined(separator: ", "))]", at: fields.endIndex - 1)

@@ -23,6 +23,7 @@ public struct StudyCommand: RecallSubcommand {
         recall study bajgora-offensive
         recall study bajgora-offensive --new 5 --limit 10
         recall study bajgora-offensive --easy-days sat,sun   # lighter weekends
+        recall study bajgora-offensive --exam 2027-06-10
         recall study                      # every deck that has something due
         recall study --tag kosovo --minutes 15
         printf 'Zhvillidove\\n\\n:quit\\n' | recall study bajgora-offensive --seed 1
@@ -72,6 +73,13 @@ public struct StudyCommand: RecallSubcommand {
       valueName: "days"))
   public var easyDays: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Exam date, such as 2027-06-10: reviews come before it when recall on the day would "
+        + "fall below the desired retention. Kept for the deck's later sessions; 'none' clears it.",
+      valueName: "date"))
+  public var exam: String?
+
   @Option(help: "Seed for option order, hints and interval fuzz (default: random).")
   public var seed: UInt64?
 
@@ -97,6 +105,9 @@ public struct StudyCommand: RecallSubcommand {
       } catch {
         throw ValidationError("--easy-days: \(error)")
       }
+    }
+    if let exam, exam.lowercased() != "none", ExamDate.parse(exam) == nil {
+      throw ValidationError("--exam must be a date such as 2027-06-10, found '\(exam)'")
     }
     if let now {
       switch UTCTimestamp.parse(now) {
@@ -125,6 +136,17 @@ public struct StudyCommand: RecallSubcommand {
       over: SchedulerOptions(settings: deck.settings), deckID: deck.id,
       directory: progress.directory)
     return try FSRSScheduler(options: scheduling.options(over: learner))
+  }
+
+  /// The deck's exam date: the one `--exam` gives, saved beside the deck's progress for later
+  /// sessions (`none` clears it), else the saved one.
+  private func examDate(for deck: Deck, progress: ProgressLibrary) throws -> ExamDate? {
+    guard let exam else {
+      return try ExamDate.load(deckID: deck.id, directory: progress.directory)
+    }
+    let date = ExamDate.parse(exam)
+    try ExamDate.save(date, deckID: deck.id, directory: progress.directory)
+    return date
   }
 
   /// One deck, several, or the whole folder. The prompt tracker learns which prompt is
@@ -156,7 +178,13 @@ public struct StudyCommand: RecallSubcommand {
       prefetch?.discard()
       throw error
     }
-    let setup = setup(severalDecks: false)
+    var setup = setup(severalDecks: false)
+    do {
+      setup.exams[deck.id] = try examDate(for: deck, progress: progress)
+    } catch {
+      prefetch?.discard()
+      throw error
+    }
     let clock = setup.makeClock()
     let store = try setup.openProgress(for: deck, in: progress, prefetched: prefetch)
     if let migration = store.migration { console.errorLine("recall: \(migration)") }
@@ -197,7 +225,7 @@ public struct StudyCommand: RecallSubcommand {
         }
       }
     }
-    let setup = setup(severalDecks: true)
+    var setup = setup(severalDecks: true)
     var openings: [StudySetup.OpeningDeck] = []
     var ids: Set<String> = []
     for file in DeckFolderLoad.load(paths) {
@@ -217,6 +245,7 @@ public struct StudyCommand: RecallSubcommand {
           diagnostics.warning("left out \(file.path): deck '\(deck.id)' is already in the session")
           continue
         }
+        setup.exams[deck.id] = try examDate(for: deck, progress: progress)
         openings.append(
           .init(
             deck: deck, source: file.source,

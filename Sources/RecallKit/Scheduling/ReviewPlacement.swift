@@ -4,9 +4,12 @@
 public struct ReviewPlacement: Hashable, Sendable {
   /// The reviews already due ahead: fuzz then prefers the lighter days of its range.
   public var load: LoadBalancer?
+  /// The interval, in days from the review, that lands on the exam day (see `ExamDate`).
+  public var examDays: Int?
 
-  public init(load: LoadBalancer? = nil) {
+  public init(load: LoadBalancer? = nil, examDays: Int? = nil) {
     self.load = load
+    self.examDays = examDays
   }
 
   public static let none = ReviewPlacement()

@@ -20,11 +20,15 @@ public final class StudySession {
     public var balancesLoad: Bool
     /// Weekdays that take about half a normal day's reviews; any turns balancing on.
     public var easyDays: Set<Weekday>
+    /// The learner's exam for this deck: until its day, reviews are kept before it when
+    /// waiting past it would leave recall on the day below the desired retention.
+    public var exam: ExamDate?
 
     public init(
       limits: StudyLimits = StudyLimits(), sessionLimit: Int? = nil,
       mode: StudyQueue.Mode = .due, seed: UInt64 = 0, timeZone: TimeZone = .current,
-      learnAhead: TimeInterval = 20 * 60, balancesLoad: Bool = false, easyDays: Set<Weekday> = []
+      learnAhead: TimeInterval = 20 * 60, balancesLoad: Bool = false,
+      easyDays: Set<Weekday> = [], exam: ExamDate? = nil
     ) {
       self.limits = limits
       self.sessionLimit = sessionLimit
@@ -34,6 +38,7 @@ public final class StudySession {
       self.learnAhead = learnAhead
       self.balancesLoad = balancesLoad
       self.easyDays = easyDays
+      self.exam = exam
     }
   }
 
@@ -366,16 +371,19 @@ public final class StudySession {
 
   /// The days ahead as the scheduler should see them for a review of the card `id` now: the
   /// reviews due on each (this card's own and suspended ones left out) when the session
-  /// balances load.
+  /// balances load or prepares for an exam, and the days until the exam.
   private func placement(for id: String, at now: Date) -> ReviewPlacement {
-    guard options.balancesLoad || !options.easyDays.isEmpty else { return .none }
+    let examDays = options.exam?.daysAhead(of: now, timeZone: options.timeZone)
+    guard options.balancesLoad || !options.easyDays.isEmpty || examDays != nil else {
+      return .none
+    }
     let position = positions[id] ?? questions.firstIndex(where: { $0.id == id })
     let load = LoadBalancer(
       cards: states,
       isLeftOut: { index in index == position || self.marks[index]?.suspended == true },
       now: now, day: StudyDay(containing: now, timeZone: options.timeZone),
       timeZone: options.timeZone, easyDays: options.easyDays)
-    return ReviewPlacement(load: load)
+    return ReviewPlacement(load: load, examDays: examDays)
   }
 
   /// Gives back the new-card or review slot the last answer used.

@@ -19,6 +19,8 @@ public struct StudySetup: Sendable {
   public var balancesLoad = false
   /// Weekdays with a lighter load (`--easy-days`); any turns balancing on.
   public var easyDays: Set<Weekday> = []
+  /// Each deck's exam date (`--exam`, or the one stored beside its progress), by deck id.
+  public var exams: [String: ExamDate] = [:]
   /// The instant the session pretends to start at (`--now`); nil for the real time.
   public var start: Date?
   /// Stop offering cards once this long has passed since the session started (`--minutes`).
@@ -83,7 +85,8 @@ public struct StudySetup: Sendable {
   public func options(for deck: Deck) -> StudySession.Options {
     StudySession.Options(
       limits: limits(for: deck), sessionLimit: nil, mode: ahead ? .studyAhead : .due,
-      seed: seed, timeZone: timeZone, balancesLoad: balancesLoad, easyDays: easyDays)
+      seed: seed, timeZone: timeZone, balancesLoad: balancesLoad, easyDays: easyDays,
+      exam: exams[deck.id])
   }
 
   /// What ends the session and, over several decks, the caps over all of them.
