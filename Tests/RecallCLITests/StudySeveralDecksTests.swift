@@ -236,4 +236,39 @@ import Testing
         "alpha", "bajgora-offensive", "beta", "gamma",
       ])
   }
+
+  /// Each deck with an exam to come shows its readiness in the summary, as `recall stats
+  /// DECK` does; a deck with none, or whose exam is over, shows nothing.
+  @Test func statsWithNoDeckShowsEachDecksExam() throws {
+    _ = try study(
+      ["alpha", "--exam", "2026-12-04"], script: ["alphaterm0", "", ":quit"])
+    try ExamDate.save(
+      ExamDate(year: 2026, month: 11, day: 1), deckID: "beta", directory: progress)
+    let text = run(
+      try StatsCommand.parse(["--decks-dir", decks, "--progress-dir", progress, "--now", Self.now]))
+    #expect(text.status == .ok, "\(text.error)")
+    let lines = text.output.split(separator: "\n").map(String.init)
+    let start = try #require(lines.firstIndex(of: "exams:"))
+    #expect(lines.count == start + 2)
+    #expect(lines[start + 1].hasPrefix("  alpha: exam 2026-12-04, in 10 days: "))
+    #expect(
+      lines[start + 1].hasSuffix("% of the 3 cards known on the day if you study nothing more"))
+
+    let json = run(
+      try StatsCommand.parse(
+        ["--decks-dir", decks, "--progress-dir", progress, "--now", Self.now, "--format", "json"]))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let objects = try #require(object["decks"] as? [[String: Any]])
+    let alpha = try #require(objects.first { $0["deck"] as? String == "alpha" })
+    let exam = try #require(alpha["exam"] as? [String: Any])
+    #expect(exam["date"] as? String == "2026-12-04")
+    #expect(exam["days"] as? Int == 10)
+    let known = try #require(exam["known"] as? Double)
+    #expect(known > 0 && known < 1.0 / 3)
+    let others = objects.filter { $0["deck"] as? String != "alpha" }
+    #expect(others.count == 3)
+    #expect(others.allSatisfy { $0["exam"] is NSNull })
+    #expect((object["total"] as? [String: Any])?["exam"] == nil)
+  }
 }

@@ -22,9 +22,10 @@ public struct StatsCommand: RecallSubcommand {
       deck's total.
 
       With no deck, the whole deck folder: the figures added up over every deck, the \
-      hardest facts of all the decks, then one line a deck. JSON: {"total": {the fields \
-      above but "deck" and "desired_retention", "decks", and "hardest": [{"deck", "fact", \
-      "lapses", "reps"}]}, "decks": [one object a deck, as above]}.
+      hardest facts of all the decks, one line a deck, then the exam readiness of each deck \
+      with an exam to come. JSON: {"total": {the fields above but "deck", \
+      "desired_retention" and "exam", "decks", and "hardest": [{"deck", "fact", "lapses", \
+      "reps"}]}, "decks": [one object a deck, as above]}.
       """)
 
   /// Output forms.
@@ -153,6 +154,7 @@ public struct StatsCommand: RecallSubcommand {
     let files = library.deckFiles()
     guard !files.isEmpty else { throw CommandError.noInput("no decks in \(library.directory)") }
     var decks: [(deck: Deck, statistics: DeckStatistics)] = []
+    var exams: [String: ExamReadiness] = [:]
     for file in DeckFolderLoad.load(files) {
       switch file.result {
       case .failure(let error):
@@ -165,6 +167,7 @@ public struct StatsCommand: RecallSubcommand {
         }
         do {
           decks.append((deck, try statistics(of: deck)))
+          exams[deck.id] = try examReadiness(of: deck)
         } catch {
           diagnostics.report(error)
         }
@@ -174,7 +177,9 @@ public struct StatsCommand: RecallSubcommand {
     switch format {
     case .json:
       let objects = decks.map {
-        Self.json($0.statistics, deck: $0.deck.id, desiredRetention: Self.desiredRetention($0.deck))
+        Self.json(
+          $0.statistics, deck: $0.deck.id, desiredRetention: Self.desiredRetention($0.deck),
+          exam: exams[$0.deck.id])
       }
       let hardest = DeckStatistics.hardest(across: decks.map { ($0.deck.id, $0.statistics) })
       context.console.line(
@@ -184,6 +189,13 @@ public struct StatsCommand: RecallSubcommand {
       collectionText(
         total, decks: decks, style: TerminalStyle.current(environment: context.environment),
         console: context.console)
+      let coming = decks.compactMap { deck in exams[deck.deck.id].map { (deck.deck.id, $0) } }
+      if !coming.isEmpty {
+        context.console.line("exams:")
+        for (id, readiness) in coming {
+          context.console.line("  " + TextSanitizer.visible(id) + ": " + Self.examLine(readiness))
+        }
+      }
     }
   }
 
