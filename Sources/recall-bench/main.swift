@@ -27,5 +27,8 @@ if wanted("progress") { print(benchmarkProgress()) }
 if wanted("class") { print(benchmarkClassReport()) }
 if wanted("draft") { print(benchmarkDraft()) }
 if wanted("check") { benchmarkCheck().forEach { print($0) } }
+if wanted("simulate") || wanted("forecast") {
+  benchmarkSimulationProcesses().forEach { print($0) }
+}
 if wanted("scale") { ScaleBenchmark.run(runs: 11) { print($0) } }
 if wanted("collection") { CollectionBenchmark.run(runs: 11) { print($0) } }
