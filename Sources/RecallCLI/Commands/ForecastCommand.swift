@@ -37,45 +37,20 @@ public struct ForecastCommand: RecallSubcommand {
   @Option(help: ArgumentHelp("Days to forecast, 1 to 3650 (default 30).", valueName: "n"))
   public var days: Int = 30
 
-  @Option(
-    name: .customLong("new-per-day"),
-    help: ArgumentHelp(
-      "New cards learnt a day, 0 to 100000 (default: the deck's, else 20).", valueName: "n"))
-  public var newPerDay: Int?
+  @OptionGroup public var simulation: SimulationOptions
 
   @Option(help: "text or json.")
   public var format: Format = .text
 
-  @Option(help: "Seed of the simulation's runs.")
-  public var seed: UInt64 = 0
-
-  @Option(
-    help: ArgumentHelp(
-      "Pretend the time is this ISO 8601 instant; days are then counted in UTC.",
-      valueName: "time"))
-  public var now: String?
-
-  static let dayRange = 1...3650
-
   public init() {}
 
   public func validate() throws {
-    guard Self.dayRange.contains(days) else {
-      throw ValidationError("--days must be between 1 and 3650, found \(days)")
-    }
-    if let newPerDay, !(0...100_000).contains(newPerDay) {
-      throw ValidationError("--new-per-day must be between 0 and 100000, found \(newPerDay)")
-    }
+    try SimulationOptions.validate(days: days)
     if decks.isEmpty { throw ValidationError("name at least one deck") }
-    if let now, case .failure(let error) = UTCTimestamp.parse(now) {
-      throw ValidationError("--now: \(error)")
-    }
   }
 
   public func perform(in context: CommandContext, diagnostics: Diagnostics) throws {
-    let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
-    let moment = fixed ?? Date()
-    let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
+    let (moment, zone) = simulation.moment
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
     let progress = progressOptions.library()
     var total: ReviewForecast?
@@ -99,8 +74,10 @@ public struct ForecastCommand: RecallSubcommand {
       }
       let forecast = ReviewForecast(
         states: states, newCards: unseen, options: options,
-        newPerDay: newPerDay ?? deck.settings.newPerDay ?? StudyLimits.defaultNewPerDay,
-        now: moment, timeZone: zone, days: days, runs: ReviewForecast.defaultRuns, seed: seed)
+        newPerDay: simulation.newPerDay ?? deck.settings.newPerDay
+          ?? StudyLimits.defaultNewPerDay,
+        now: moment, timeZone: zone, days: days, runs: ReviewForecast.defaultRuns,
+        seed: simulation.seed)
       total = total.map { $0.adding(forecast) } ?? forecast
       names.append(deck.id)
     }
@@ -114,8 +91,9 @@ public struct ForecastCommand: RecallSubcommand {
   }
 
   static func json(_ forecast: ReviewForecast, decks: [String], timeZone: TimeZone) -> String {
+    let dates = Self.formatter("yyyy-MM-dd", timeZone: timeZone)
     let days = forecast.days.map { day in
-      "{\"date\": \"\(Self.date(day.start, timeZone: timeZone))\", \"due\": \(day.due), "
+      "{\"date\": \"\(dates.string(from: day.start))\", \"due\": \(day.due), "
         + "\"reviews\": \(MetricText.fixed(day.reviews, 2)), "
         + "\"new\": \(MetricText.fixed(day.new, 2))}"
     }
@@ -132,8 +110,9 @@ public struct ForecastCommand: RecallSubcommand {
     var lines = [
       "reviews a day (█ due now, ░ expected on top; mean of \(forecast.runs) simulated runs)"
     ]
+    let labels = Self.formatter("EEE dd MMM", timeZone: timeZone)
     for (offset, day) in forecast.days.enumerated() {
-      let label = offset == 0 ? "today" : Self.label(day.start, timeZone: timeZone)
+      let label = offset == 0 ? "today" : labels.string(from: day.start)
       let total = max(day.reviews, Double(day.due))
       let solid = Int((Double(day.due) / peak * Double(barWidth)).rounded())
       let whole = Int((total / peak * Double(barWidth)).rounded())
@@ -152,19 +131,13 @@ public struct ForecastCommand: RecallSubcommand {
     return lines
   }
 
-  static func date(_ date: Date, timeZone: TimeZone) -> String {
-    formatted(date, "yyyy-MM-dd", timeZone: timeZone)
-  }
-
-  static func label(_ date: Date, timeZone: TimeZone) -> String {
-    formatted(date, "EEE dd MMM", timeZone: timeZone)
-  }
-
-  private static func formatted(_ date: Date, _ pattern: String, timeZone: TimeZone) -> String {
+  /// A formatter for `pattern`, made once per output: making one per day took a twelfth of a
+  /// year's forecast.
+  private static func formatter(_ pattern: String, timeZone: TimeZone) -> DateFormatter {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = timeZone
     formatter.dateFormat = pattern
-    return formatter.string(from: date)
+    return formatter
   }
 }

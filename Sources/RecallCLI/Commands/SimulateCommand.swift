@@ -48,12 +48,6 @@ public struct SimulateCommand: RecallSubcommand {
   public var days: Int = 365
 
   @Option(
-    name: .customLong("new-per-day"),
-    help: ArgumentHelp(
-      "New cards learnt a day, 0 to 100000 (default: the deck's, else 20).", valueName: "n"))
-  public var newPerDay: Int?
-
-  @Option(
     help: ArgumentHelp(
       "Desired retentions to compare, each 0.5 to 0.99 (default 0.7,0.75,…,0.95).",
       valueName: "r,…"))
@@ -65,17 +59,10 @@ public struct SimulateCommand: RecallSubcommand {
       valueName: "w0,…,w20"))
   public var parameters: String?
 
+  @OptionGroup public var simulation: SimulationOptions
+
   @Option(help: "text or json.")
   public var format: Format = .text
-
-  @Option(help: "Seed of the first run; run k uses seed + k.")
-  public var seed: UInt64 = 0
-
-  @Option(
-    help: ArgumentHelp(
-      "Pretend the time is this ISO 8601 instant; days are then counted in UTC.",
-      valueName: "time"))
-  public var now: String?
 
   static let cardRange = 1...1_000_000
 
@@ -89,13 +76,8 @@ public struct SimulateCommand: RecallSubcommand {
     if let cards, !Self.cardRange.contains(cards) {
       throw ValidationError("--cards must be between 1 and 1000000, found \(cards)")
     }
-    guard ForecastCommand.dayRange.contains(days) else {
-      throw ValidationError("--days must be between 1 and 3650, found \(days)")
-    }
-    if let newPerDay, !(0...100_000).contains(newPerDay) {
-      throw ValidationError("--new-per-day must be between 0 and 100000, found \(newPerDay)")
-    }
-    if cards != nil, newPerDay == 0 {
+    try SimulationOptions.validate(days: days)
+    if cards != nil, simulation.newPerDay == 0 {
       throw ValidationError("--new-per-day must be at least 1 with --cards")
     }
     _ = try retentionList()
@@ -107,9 +89,6 @@ public struct SimulateCommand: RecallSubcommand {
       } catch {
         throw ValidationError("--parameters: \(error)")
       }
-    }
-    if let now, case .failure(let error) = UTCTimestamp.parse(now) {
-      throw ValidationError("--now: \(error)")
     }
   }
 
@@ -144,16 +123,15 @@ public struct SimulateCommand: RecallSubcommand {
     if let cards {
       var options = SchedulerOptions()
       if let weights { options.parameters = weights }
-      let rate = newPerDay ?? StudyLimits.defaultNewPerDay
+      let rate = simulation.newPerDay ?? StudyLimits.defaultNewPerDay
       let config = SimulationConfig(options: options, days: days, newCards: cards, newPerDay: rate)
       total = RetentionComparison(
         base: config, retentions: retentions, runs: RetentionComparison.runs(forCards: cards),
-        seed: seed)
+        seed: simulation.seed)
       (cardCount, newRate) = (cards, rate)
     }
-    let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
-    let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
-    let today = StudyDay(containing: fixed ?? Date(), timeZone: zone)
+    let (moment, zone) = simulation.moment
+    let today = StudyDay(containing: moment, timeZone: zone)
     let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
     let progress = progressOptions.library()
     for name in decks {
@@ -175,11 +153,12 @@ public struct SimulateCommand: RecallSubcommand {
           unseen += 1
         }
       }
-      let rate = newPerDay ?? deck.settings.newPerDay ?? StudyLimits.defaultNewPerDay
+      let rate = simulation.newPerDay ?? deck.settings.newPerDay ?? StudyLimits.defaultNewPerDay
       let config = SimulationConfig(options: options, days: days, newCards: unseen, newPerDay: rate)
       let comparison = RetentionComparison(
         base: config, retentions: retentions, existing: existing,
-        runs: RetentionComparison.runs(forCards: existing.count + unseen), seed: seed)
+        runs: RetentionComparison.runs(forCards: existing.count + unseen),
+        seed: simulation.seed)
       total = total.map { $0.adding(comparison) } ?? comparison
       cardCount += existing.count + unseen
       studied += existing.count
@@ -189,11 +168,13 @@ public struct SimulateCommand: RecallSubcommand {
     switch format {
     case .json:
       context.console.line(
-        Self.json(total, cards: cardCount, studied: studied, newPerDay: newRate, seed: seed))
+        Self.json(
+          total, cards: cardCount, studied: studied, newPerDay: newRate, seed: simulation.seed))
     case .text:
       context.console.line(
         "\(cardCount) cards (\(studied) studied), \(days) days, \(newRate) new a day; "
-          + "mean of \(total.runs) \(total.runs == 1 ? "run" : "runs") from seed \(seed)")
+          + "mean of \(total.runs) \(total.runs == 1 ? "run" : "runs") from seed \(simulation.seed)"
+      )
       for line in Self.table(total) { context.console.line(line) }
     }
   }

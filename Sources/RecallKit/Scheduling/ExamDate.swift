@@ -56,30 +56,19 @@ public struct ExamDate: Hashable, Sendable, CustomStringConvertible {
 
   /// The file that holds a deck's exam date; ids that could leave the folder are refused.
   public static func path(deckID: String, directory: String) throws(ProgressError) -> String {
-    let files = try ProgressFiles(deckID: deckID, directory: directory)
-    return String(files.snapshot.dropLast(".json".count)) + ".exam.json"
+    try LearnerFile.path(kind: "exam", deckID: deckID, directory: directory)
   }
 
   /// The learner's exam date for the deck, or nil when none is set (or it was cleared).
   public static func load(deckID: String, directory: String) throws(ProgressError) -> ExamDate? {
-    let path = try path(deckID: deckID, directory: directory)
-    guard let bytes = try ProgressFileSystem.readFile(path) else { return nil }
-    func malformed(_ message: String) -> ProgressError {
-      .malformed(SourceLocation(file: path, line: 1, column: 1), message)
-    }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
-    else { throw malformed("not a JSON object") }
-    guard let schema = object["schema"] as? Int else { throw malformed("missing 'schema'") }
-    guard schema <= Self.schema else {
-      throw .newerSchema(
-        SourceLocation(file: path, line: 1, column: 1), found: schema, supported: Self.schema)
-    }
-    guard object["deck"] as? String == deckID else {
-      throw malformed("this exam date belongs to another deck, not '\(deckID)'")
-    }
-    if object["exam"] is NSNull { return nil }
-    guard let text = object["exam"] as? String, let date = parse(text) else {
-      throw malformed("'exam' must be a date such as \"2027-06-10\", or null")
+    guard
+      let file = try LearnerFile.read(
+        kind: "exam", deckID: deckID, directory: directory, schema: schema,
+        otherDeck: "this exam date belongs to another deck")
+    else { return nil }
+    if file.object["exam"] is NSNull { return nil }
+    guard let text = file.object["exam"] as? String, let date = parse(text) else {
+      throw file.malformed("'exam' must be a date such as \"2027-06-10\", or null")
     }
     return date
   }

@@ -29,43 +29,35 @@ public struct LearnerParameters: Hashable, Sendable {
 
   /// The file for a deck's learner parameters; ids that could leave the folder are refused.
   public static func path(deckID: String, directory: String) throws(ProgressError) -> String {
-    let files = try ProgressFiles(deckID: deckID, directory: directory)
-    return String(files.snapshot.dropLast(".json".count)) + ".parameters.json"
+    try LearnerFile.path(kind: "parameters", deckID: deckID, directory: directory)
   }
 
   /// The stored parameters, or nil when the learner never optimized this deck.
   public static func load(deckID: String, directory: String) throws(ProgressError)
     -> LearnerParameters?
   {
-    let path = try path(deckID: deckID, directory: directory)
-    guard let bytes = try ProgressFileSystem.readFile(path) else { return nil }
-    func malformed(_ message: String) -> ProgressError {
-      .malformed(SourceLocation(file: path, line: 1, column: 1), message)
-    }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
-    else { throw malformed("not a JSON object") }
-    guard let schema = object["schema"] as? Int else { throw malformed("missing 'schema'") }
-    guard schema <= Self.schema else {
-      throw .newerSchema(
-        SourceLocation(file: path, line: 1, column: 1), found: schema, supported: Self.schema)
-    }
-    guard object["deck"] as? String == deckID else {
-      throw malformed("these parameters belong to another deck, not '\(deckID)'")
-    }
+    guard
+      let file = try LearnerFile.read(
+        kind: "parameters", deckID: deckID, directory: directory, schema: schema,
+        otherDeck: "these parameters belong to another deck")
+    else { return nil }
+    let object = file.object
     guard let weights = object["parameters"] as? [Double] else {
-      throw malformed("'parameters' must be a list of 21 numbers")
+      throw file.malformed("'parameters' must be a list of 21 numbers")
     }
     var options = SchedulerOptions()
     options.parameters = weights
     do {
       try options.validate()
     } catch {
-      throw malformed("'parameters': \(error)")
+      throw file.malformed("'parameters': \(error)")
     }
     guard let reviews = object["reviews"] as? Int, let items = object["items"] as? Int,
       let logLoss = object["log_loss"] as? Double, let stamp = object["fitted_at"] as? String,
       let fittedAt = try? UTCTimestamp.parse(stamp).get()
-    else { throw malformed("'reviews', 'items', 'log_loss' and 'fitted_at' are required") }
+    else {
+      throw file.malformed("'reviews', 'items', 'log_loss' and 'fitted_at' are required")
+    }
     return LearnerParameters(
       deck: deckID, parameters: weights, reviews: reviews, items: items, logLoss: logLoss,
       fittedAt: fittedAt)
