@@ -13,4 +13,15 @@ import Testing
     let text = check.diagnostics().map { "\($0)\n" }.joined()
     expectSnapshot(text, named: "check/synthetic-600-facts.txt")
   }
+
+  /// The rules that read one question alone find the same, in the same order, whether the
+  /// questions are screened on one thread or in two halves at once.
+  @Test func screeningInTwoHalvesGivesTheOneThreadResult() throws {
+    let deck = try GenerationFixtures.bajgora()
+    let questions = QuestionGenerator(deck: deck).rawQuestions()
+    let linter = QuestionLinter(deck: deck)
+    let whole = linter.screen(questions, splittingFrom: .max)
+    #expect(whole.contains { $0.finding != nil })
+    #expect(linter.screen(questions, splittingFrom: 2) == whole)
+  }
 }
