@@ -29,7 +29,18 @@ public struct MemoryModel: Hashable, Sendable {
 
   /// The unrounded number of days until retrievability falls to `desiredRetention`.
   public func rawInterval(stability: Double, desiredRetention: Double) -> Double {
-    (stability / factor) * (pow(desiredRetention, 1 / decay) - 1)
+    rawInterval(stability: stability, retentionTerm: retentionTerm(desiredRetention))
+  }
+
+  /// The part of `rawInterval` that depends on the retention alone, worked out once where
+  /// many cards share a retention (the simulator).
+  public func retentionTerm(_ desiredRetention: Double) -> Double {
+    pow(desiredRetention, 1 / decay) - 1
+  }
+
+  /// `rawInterval` with its retention term worked out already.
+  public func rawInterval(stability: Double, retentionTerm: Double) -> Double {
+    (stability / factor) * retentionTerm
   }
 
   public func initialStability(_ rating: Rating) -> Double {

@@ -58,4 +58,36 @@ import Testing
     #expect(high.finalMemorized > low.finalMemorized)
     #expect(high.totalSeconds > low.totalSeconds)
   }
+
+  @Test func keepingOnlyTheLastDaysKnowledgeChangesNothingElse() {
+    let simulator = ReviewSimulator(
+      config: SimulationConfig(days: 120, newCards: 400, newPerDay: 15))
+    let existing = (0..<30).map {
+      SimulatedCard(
+        stability: Double($0 + 1), difficulty: 6, lastDay: -$0, dueDay: $0 % 7)
+    }
+    let full = simulator.run(existing: existing, seed: 5)
+    var last = simulator.run(existing: existing, seed: 5, memorized: .lastDay)
+    #expect(last.memorized.isEmpty)
+    #expect(full.memorized.count == 120)
+    #expect(last.finalMemorized == full.finalMemorized)
+    #expect(full.memorized.last == full.finalMemorized)
+    last.memorized = full.memorized
+    #expect(last == full)
+  }
+
+  @Test func aComparisonIsTheSameRunsSummedInSeedOrder() {
+    let base = SimulationConfig(days: 90, newCards: 300, newPerDay: 10)
+    let comparison = RetentionComparison(
+      base: base, retentions: [0.8, 0.9], runs: 3, seed: 20)
+    for (row, retention) in zip(comparison.rows, [0.8, 0.9]) {
+      var config = base
+      config.desiredRetention = retention
+      let runs = (0..<3).map { ReviewSimulator(config: config).run(seed: 20 + UInt64($0)) }
+      #expect(row.desiredRetention == retention)
+      #expect(row.known == runs.map(\.finalMemorized).reduce(0, +) / 3)
+      #expect(
+        row.reviewsPerDay == Double(runs.map(\.totalReviews).reduce(0, +)) / 3 / 90)
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Workload and knowledge at several desired retentions, to choose one: what
 /// `recall simulate` prints. Each retention is simulated over the same seeds and averaged.
 public struct RetentionComparison: Hashable, Sendable {
@@ -28,19 +30,31 @@ public struct RetentionComparison: Hashable, Sendable {
   }
 
   /// Simulates `base` at each retention from `existing` cards, over `runs` seeds from `seed`.
+  /// Every run of every retention is simulated side by side on the machine's cores, then a
+  /// retention's runs are summed in seed order, so the figures do not depend on the cores.
   public init(
     base: SimulationConfig, retentions: [Double], existing: [SimulatedCard] = [],
     runs: Int, seed: UInt64
   ) {
     let runCount = max(runs, 1)
     let days = Double(max(base.days, 1))
-    rows = retentions.map { retention in
+    let simulators = retentions.map { retention in
       var config = base
       config.desiredRetention = retention
-      let simulator = ReviewSimulator(config: config)
+      return ReviewSimulator(config: config)
+    }
+    let slots = ResultSlots<SimulationResult>(count: retentions.count * runCount)
+    DispatchQueue.concurrentPerform(iterations: retentions.count * runCount) { index in
+      let run = index % runCount
+      slots.set(
+        index,
+        simulators[index / runCount].run(
+          existing: existing, seed: seed &+ UInt64(run), memorized: .lastDay))
+    }
+    let results = slots.values
+    rows = retentions.indices.map { which in
       var (reviews, correct, learned, seconds, known) = (0.0, 0.0, 0.0, 0.0, 0.0)
-      for run in 0..<runCount {
-        let result = simulator.run(existing: existing, seed: seed &+ UInt64(run))
+      for result in results[(which * runCount)..<((which + 1) * runCount)] {
         reviews += Double(result.totalReviews)
         correct += Double(result.totalCorrect)
         learned += Double(result.totalLearned)
@@ -49,7 +63,7 @@ public struct RetentionComparison: Hashable, Sendable {
       }
       let count = Double(runCount)
       return Row(
-        desiredRetention: retention, reviewsPerDay: reviews / count / days,
+        desiredRetention: retentions[which], reviewsPerDay: reviews / count / days,
         newPerDay: learned / count / days, minutesPerDay: seconds / count / days / 60,
         retention: reviews > 0 ? correct / reviews : nil, known: known / count,
         knownPerHour: seconds > 0 ? known / (seconds / 3600) : nil)

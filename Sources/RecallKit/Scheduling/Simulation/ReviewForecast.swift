@@ -52,8 +52,13 @@ public struct ReviewForecast: Hashable, Sendable {
     var reviews = Array(repeating: 0.0, count: days)
     var learned = Array(repeating: 0.0, count: days)
     let runCount = max(runs, 1)
-    for run in 0..<runCount {
-      let result = simulator.run(existing: cards, seed: seed &+ UInt64(run))
+    // The runs share the cores; their figures are added in seed order, as one after another.
+    let slots = ResultSlots<SimulationResult>(count: runCount)
+    DispatchQueue.concurrentPerform(iterations: runCount) { run in
+      slots.set(
+        run, simulator.run(existing: cards, seed: seed &+ UInt64(run), memorized: .lastDay))
+    }
+    for result in slots.values {
       for day in 0..<days {
         reviews[day] += Double(result.reviews[day]) / Double(runCount)
         learned[day] += Double(result.learned[day]) / Double(runCount)

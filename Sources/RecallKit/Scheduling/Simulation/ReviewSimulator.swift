@@ -14,6 +14,8 @@ import Foundation
 public struct ReviewSimulator: Sendable {
   public let config: SimulationConfig
   private let model: MemoryModel
+  /// `MemoryModel.retentionTerm` of the desired retention, the same for every review.
+  private let retentionTerm: Double
 
   /// Stabilities stay within fsrs-rs's simulator bounds, in days.
   static let stabilityRange = FSRSParameters.minimumStability...36500
@@ -21,18 +23,28 @@ public struct ReviewSimulator: Sendable {
   public init(config: SimulationConfig) {
     self.config = config
     model = MemoryModel(weights: config.parameters)
+    retentionTerm = model.retentionTerm(config.desiredRetention)
+  }
+
+  /// Which days' expected knowledge a run adds up. Every day's costs a retrievability per
+  /// learnt card per day, most of a long run's time; the last day's costs one per card.
+  public enum Memorized: Sendable {
+    case everyDay, lastDay
   }
 
   /// One run from `existing` cards (learnt already) and `config.newCards` new ones, with
-  /// every random draw from `seed`.
-  public func run(existing: [SimulatedCard] = [], seed: UInt64) -> SimulationResult {
-    var run = Run(simulator: self, seed: seed)
+  /// every random draw from `seed`; `memorized` says whether `SimulationResult.memorized`
+  /// is filled in or only `finalMemorized` (the same figure to the last bit).
+  public func run(
+    existing: [SimulatedCard] = [], seed: UInt64, memorized: Memorized = .everyDay
+  ) -> SimulationResult {
+    var run = Run(simulator: self, seed: seed, memorized: memorized)
     return run.simulate(existing: existing)
   }
 
   /// The interval a card of this stability gets.
   func interval(stability: Double) -> Int {
-    let raw = model.rawInterval(stability: stability, desiredRetention: config.desiredRetention)
+    let raw = model.rawInterval(stability: stability, retentionTerm: retentionTerm)
     guard raw.isFinite else { return config.maximumInterval }
     return Int(min(max(raw.rounded(), 1), Double(config.maximumInterval)))
   }
@@ -47,14 +59,16 @@ public struct ReviewSimulator: Sendable {
     var reviewsDue: [[Int32]]
     var newDue: [[Int32]]
     var result: SimulationResult
+    let everyDay: Bool
 
-    init(simulator: ReviewSimulator, seed: UInt64) {
+    init(simulator: ReviewSimulator, seed: UInt64, memorized: Memorized) {
       self.simulator = simulator
       generator = SplitMix64(seed: seed)
       let days = max(simulator.config.days, 0)
       reviewsDue = Array(repeating: [], count: days)
       newDue = Array(repeating: [], count: days)
-      result = SimulationResult(days: days)
+      everyDay = memorized == .everyDay
+      result = SimulationResult(days: days, memorizedEveryDay: everyDay)
     }
 
     mutating func simulate(existing: [SimulatedCard]) -> SimulationResult {
@@ -97,16 +111,23 @@ public struct ReviewSimulator: Sendable {
         reviewsDue[day] = []
         newDue[day] = []
       }
-      // Each learnt card is remembered, with decaying retrievability, to the last day.
+      // Each learnt card is remembered, with decaying retrievability, to the last day. No
+      // review adds to the last day itself (a review adds the days before it), so it is the
+      // same sum in the same order whether or not the days before are kept.
       for index in cards.indices where !cards[index].stability.isNaN {
-        addMemorized(cards[index], upTo: days)
+        let card = cards[index]
+        if everyDay { addMemorized(card, from: max(card.lastDay, 0), upTo: days - 1) }
+        if days > 0 && card.lastDay < days {
+          result.finalMemorized += model.retrievability(
+            elapsedDays: Double(days - 1 - card.lastDay), stability: card.stability)
+        }
       }
+      if everyDay && days > 0 { result.memorized[days - 1] = result.finalMemorized }
       return result
     }
 
-    /// Adds the card's retrievability on each day from its last review up to `end`.
-    mutating func addMemorized(_ card: SimulatedCard, upTo end: Int) {
-      let start = max(card.lastDay, 0)
+    /// Adds the card's retrievability on each day from `start` up to `end`, excluded.
+    mutating func addMemorized(_ card: SimulatedCard, from start: Int, upTo end: Int) {
       guard start < end else { return }
       for day in start..<end {
         result.memorized[day] += model.retrievability(
@@ -160,13 +181,7 @@ public struct ReviewSimulator: Sendable {
       stability = clamped(stability)
       result.reviews[day] += 1
       result.seconds[day] += seconds
-      let start = max(card.lastDay, 0)
-      if start < day {
-        for past in start..<day {
-          result.memorized[past] += model.retrievability(
-            elapsedDays: Double(past - card.lastDay), stability: card.stability)
-        }
-      }
+      if everyDay { addMemorized(card, from: max(card.lastDay, 0), upTo: day) }
       schedule(index, stability: stability, difficulty: difficulty, on: day)
     }
 
