@@ -3,11 +3,15 @@ import RecallKit
 
 // Prints one line per benchmark; arguments, if any, keep only the rows whose name contains one.
 // `scale`, `collection`, `progress` and `check` name the whole-process, progress-store and check groups.
-// `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead.
+// `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead;
+// `load-deck FILE...` only loads decks, as `recall check` does first (for hyperfine).
 // Build in release: swift build -c release && .build/release/recall-bench
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "make-collection" {
   exit(MakeCollection.run(Array(arguments.dropFirst())))
+}
+if arguments.first == "load-deck" {
+  exit(LoadDeck.run(Array(arguments.dropFirst())))
 }
 let filters = arguments.map { $0.lowercased() }
 func wanted(_ name: String) -> Bool {

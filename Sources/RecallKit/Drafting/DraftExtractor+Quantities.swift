@@ -203,7 +203,7 @@ extension DraftExtractor.Run {
         }),
           DraftLexicon.isPastVerb(core[verbIndex].text), core[verbIndex].lower != "was",
           core[verbIndex].lower != "were",
-          let base = DraftLexicon.baseForm(core[verbIndex].text),
+          let base = Verb.base(ofPast: core[verbIndex].text),
           verbIndex >= 1, verbIndex <= 7,
           !core[..<verbIndex].contains(where: {
             DraftExtractor.isVerbLike($0.text) || $0.text == ","
@@ -214,7 +214,7 @@ extension DraftExtractor.Run {
               .replacingOccurrences(of: " '", with: "'").replacingOccurrences(of: " ’", with: "’"))
           let frame = "did \(subject) \(base)"
           howMany = "\(noun) \(frame)" + (rest.isEmpty ? "" : " \(rest)")
-          confidence = DraftLexicon.irregularPast[core[verbIndex].lower] != nil ? 0.72 : 0.66
+          confidence = DraftLexicon.isSureVerb(core[verbIndex].text) ? 0.72 : 0.66
           previousFrame = (frame, restStart)
         } else if let frame = previousFrame, mention.start > 0,
           tokens[mention.start - 1].lower == "and"

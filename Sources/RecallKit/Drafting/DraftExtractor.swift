@@ -195,7 +195,7 @@ public struct DraftExtractor: Sendable {
   /// A word that reads as a verb form: "-ed", "-ing", or a common irregular past.
   static func isVerbLike(_ word: String) -> Bool {
     let lower = word.lowercased()
-    if DraftLexicon.irregularPast[lower] != nil { return true }
+    if Verb.irregularPast[lower] != nil { return true }
     if ["was", "were", "is", "are", "had", "has", "have", "did", "would", "could"].contains(lower) {
       return true
     }

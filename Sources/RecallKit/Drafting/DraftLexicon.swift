@@ -1,6 +1,6 @@
 /// The closed word lists the extractor's rules rest on: titles, nouns for people, units and
-/// places, and the verbs whose base form a question needs. General English, not tuned to any
-/// one article.
+/// places, and the verbs that count (their inflection is `Verb`'s). General English, not tuned
+/// to any one article.
 enum DraftLexicon {
   /// Titles written before a name ("Lieutenant Godfrey Herbert", "Sultan Agung").
   static let titles: Set<String> = [
@@ -76,36 +76,14 @@ enum DraftLexicon {
     "monastery": "monastery", "abbey": "abbey", "bridge": "bridge", "pass": "pass",
   ]
 
-  /// Irregular past tenses with their base forms, for "How many … did the KLA capture?".
-  static let irregularPast: [String: String] = [
-    "took": "take", "lost": "lose", "sent": "send", "had": "have", "held": "hold", "led": "lead",
-    "fought": "fight", "brought": "bring", "made": "make", "saw": "see", "gave": "give",
-    "won": "win", "shot": "shoot", "left": "leave", "built": "build", "sank": "sink",
-    "sunk": "sink", "threw": "throw", "drove": "drive", "fell": "fall", "met": "meet",
-    "found": "find", "kept": "keep", "bought": "buy", "caught": "catch", "got": "get",
-    "hit": "hit", "put": "put", "ran": "run", "set": "set", "struck": "strike", "wrote": "write",
-    "rode": "ride", "spent": "spend", "stood": "stand", "told": "tell", "withdrew": "withdraw",
-    "overcame": "overcome", "slew": "slay", "began": "begin", "bore": "bear", "chose": "choose",
-    "flew": "fly", "froze": "freeze", "hid": "hide", "knew": "know", "lay": "lie", "paid": "pay",
-    "rose": "rise", "sold": "sell", "thought": "think", "understood": "understand",
-    "heard": "hear", "became": "become", "came": "come", "went": "go", "broke": "break",
-    "spoke": "speak", "swore": "swear", "sought": "seek", "taught": "teach", "grew": "grow",
-    "drew": "draw", "forbade": "forbid", "overran": "overrun", "undertook": "undertake",
-    "overthrew": "overthrow", "stole": "steal", "tore": "tear", "wore": "wear", "sat": "sit",
-    "dealt": "deal", "meant": "mean", "felt": "feel", "fled": "flee",
-    "forgave": "forgive", "arose": "arise", "awoke": "awake", "bled": "bleed",
-    "shook": "shake", "swept": "sweep",
-    "upheld": "uphold", "withheld": "withhold", "foresaw": "foresee", "retook": "retake",
-    "rebuilt": "rebuild", "laid": "lay", "said": "say", "sang": "sing",
-    "deployed": "deploy", "killed": "kill", "captured": "capture", "wounded": "wound",
-    "destroyed": "destroy", "fired": "fire", "seized": "seize", "executed": "execute",
-    "abducted": "abduct", "registered": "register", "recorded": "record", "raised": "raise",
-    "hired": "hire", "mobilized": "mobilize", "mobilised": "mobilise", "deported": "deport",
-    "burned": "burn", "burnt": "burn", "freed": "free", "evacuated": "evacuate",
-    "exchanged": "exchange", "released": "release", "rescued": "rescue", "sentenced": "sentence",
-    "arrested": "arrest", "slaughtered": "slaughter", "handled": "handle", "carried": "carry",
-    "employed": "employ", "used": "use", "involved": "involve", "housed": "house",
-    "gathered": "gather", "numbered": "number", "suffered": "suffer", "incurred": "incur",
+  /// Verbs that count what they act on ("captured eight soldiers", "killed 150"): a figure's
+  /// question built on one of them, or on an irregular verb, reads as sure. Base forms; their
+  /// inflection is `Verb`'s.
+  static let countingVerbs: Set<String> = [
+    "deploy", "kill", "capture", "wound", "destroy", "fire", "seize", "execute", "abduct",
+    "register", "record", "raise", "hire", "mobilize", "mobilise", "deport", "burn", "free",
+    "evacuate", "exchange", "release", "rescue", "sentence", "arrest", "slaughter", "handle",
+    "carry", "employ", "use", "involve", "house", "gather", "number", "suffer", "incur",
   ]
 
   /// Words that cannot start or be a name even when capitalised (sentence-initial words,
@@ -168,31 +146,19 @@ enum DraftLexicon {
     "knights", "troopers", "guardsmen", "riflemen", "archers", "horsemen",
   ]
 
-  /// The base form of a past-tense verb, when it is known with confidence.
-  static func baseForm(_ past: String) -> String? {
-    let word = past.lowercased()
-    if let base = irregularPast[word] { return base }
-    guard word.hasSuffix("ed"), word.count > 4 else { return nil }
-    let stem = String(word.dropLast(2))
-    if word.hasSuffix("ied") { return String(word.dropLast(3)) + "y" }
-    if let last = stem.last, let previous = stem.dropLast().last, last == previous,
-      !"lsz".contains(last)
-    {
-      return String(stem.dropLast())
-    }
-    if word.hasSuffix("ated") || word.hasSuffix("ured") || word.hasSuffix("ized")
-      || word.hasSuffix("ised") || word.hasSuffix("uced") || word.hasSuffix("ged")
-      || word.hasSuffix("ved") || word.hasSuffix("ded") && word.hasSuffix("ided")
-    {
-      return stem + "e"
-    }
-    return stem
+  /// Whether a word reads as a past-tense verb ("captured", "took", "was"); a capitalised
+  /// regular form ("Crossed") starts a name more often than a clause here. Inflection is
+  /// `Verb`'s, the one home of those rules.
+  static func isPastVerb(_ word: String) -> Bool {
+    if Verb.irregularPast[word.lowercased()] != nil { return true }
+    return word.first?.isLowercase == true && Verb.isPast(word)
   }
 
-  /// Whether a word reads as a past-tense verb ("captured", "took").
-  static func isPastVerb(_ word: String) -> Bool {
-    let lower = word.lowercased()
-    if irregularPast[lower] != nil || ["was", "were"].contains(lower) { return true }
-    return lower.hasSuffix("ed") && lower.count > 4 && word.first?.isLowercase == true
+  /// Whether a past verb is one a figure's question can be built on with confidence: an
+  /// irregular verb or a counting one.
+  static func isSureVerb(_ past: String) -> Bool {
+    let lower = past.lowercased()
+    return Verb.irregularPast[lower] != nil
+      || Verb.base(ofPast: lower).map { countingVerbs.contains($0) } ?? false
   }
 }

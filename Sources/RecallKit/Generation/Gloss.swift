@@ -26,6 +26,12 @@ enum Gloss {
   /// Quoted and bracketed stretches of the prompt that hold no blank, each with the comma or
   /// space that sets it off.
   static func glosses(in prompt: String) -> [(text: String, range: Range<String.Index>)] {
+    // Most prompts hold no quote or bracket at all: a look at their bytes spares reading each
+    // of their characters (a tenth of `recall check` on 100,000 facts in `perf record`). A
+    // byte 0xE2 may begin a curly quote.
+    guard prompt.utf8.contains(where: { $0 == 0x22 || $0 == 0x28 || $0 == 0xE2 }) else {
+      return []
+    }
     var result: [(text: String, range: Range<String.Index>)] = []
     var index = prompt.startIndex
     while index < prompt.endIndex {

@@ -72,23 +72,13 @@ public struct QuestionGenerator: Sendable {
     return result
   }
 
-  /// Appends the questions of `facts`, in order. For a large deck a second thread makes the
-  /// second half meanwhile: each fact's questions depend only on the fact, the seed and the
-  /// deck's index, so the result is the same whichever thread makes them.
+  /// Appends the questions of `facts`, in order. For a large deck the two halves are made at
+  /// once (`SplitWork`): each fact's questions depend only on the fact, the seed and the deck's
+  /// index, so the result is the same whichever thread makes them.
   func appendFactQuestions(of facts: [Fact], to result: inout [Question]) {
-    guard facts.count >= Self.parallelThreshold else {
-      for fact in facts { result += questions(for: fact) }
-      return
+    result += SplitWork.map(facts, minimumCount: Self.parallelThreshold) { part in
+      part.flatMap { questions(for: $0) }
     }
-    let middle = facts.count / 2
-    let later = ParallelParts(count: 1)
-    let finished = DispatchGroup()
-    DispatchQueue.global().async(group: finished) {
-      later.store(facts[middle...].flatMap { questions(for: $0) }, at: 0)
-    }
-    for fact in facts[..<middle] { result += questions(for: fact) }
-    finished.wait()
-    result += later.values[0]
   }
 
   /// Below this many facts, generating on one thread is quicker than starting a second.
@@ -183,27 +173,5 @@ public struct QuestionGenerator: Sendable {
       fact, .truefalse, .truefalse,
       prompt: English.sentence(truth ? trueStatement : falseStatement),
       expected: .truth(truth), explanation: explanation)
-  }
-}
-
-/// Results written by concurrent iterations, each to its own slot, and read after they end.
-private final class ParallelParts: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [[Question]]
-
-  init(count: Int) {
-    slots = Array(repeating: [], count: count)
-  }
-
-  func store(_ value: [Question], at index: Int) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  var values: [[Question]] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots
   }
 }

@@ -63,9 +63,9 @@ public struct QuestionLinter: Sendable {
     check(question, promptWords: nil)
   }
 
-  /// Dates read from option text, by text, for one `lint`: the distractors of date choices
-  /// are other facts' dates, so the same few strings come back in many questions, and reading
-  /// them again was a quarter of `recall check` (`perf record`, 100,000 facts).
+  /// Dates read from option text, by text, for one thread of a `lint`: the distractors of date
+  /// choices are other facts' dates, so the same few strings come back in many questions, and
+  /// reading them again was a quarter of `recall check` (`perf record`, 100,000 facts).
   final class ParsedDates {
     private var byText: [String: HistoricalDate?] = [:]
 
@@ -118,14 +118,10 @@ public struct QuestionLinter: Sendable {
     kept.reserveCapacity(questions.count)
     var dropped: [Finding] = []
     var repeats = RepeatFinder()
-    let dates = ParsedDates()
-    for question in questions {
-      // Content words are worked out once a question, for the blank rule and the repeats.
-      let words = RepeatFinder.key(of: question).map { _ in DeckIndex.contentWords(question.prompt)
-      }
-      if let finding = check(question, promptWords: words, dates: dates) {
+    for (question, screening) in zip(questions, screen(questions)) {
+      if let finding = screening.finding {
         dropped.append(finding)
-      } else if let earlier = repeats.earlierCopy(of: question, words: words) {
+      } else if let earlier = repeats.earlierCopy(of: question, words: screening.words) {
         dropped.append(
           Finding(
             question: question, rule: .repeatedQuestion,
@@ -135,6 +131,34 @@ public struct QuestionLinter: Sendable {
       }
     }
     return (kept, dropped)
+  }
+
+  /// What the rules that read one question alone find in it, and its content words, worked
+  /// out once for the blank rule and the repeats.
+  struct Screening: Equatable, Sendable {
+    var words: Set<String>?
+    var finding: Finding?
+  }
+
+  /// Below this many questions, screening on one thread is quicker than starting a second.
+  static let parallelThreshold = 5_000
+
+  /// `check` for each question; from `splittingFrom` questions on, the two halves at once
+  /// (`SplitWork`): those rules read only the question and the deck. The repeats depend on the
+  /// questions kept before, so `lint` looks for them afterwards, in order, and the result is
+  /// the one-thread result.
+  func screen(
+    _ questions: [Question], splittingFrom minimum: Int = Self.parallelThreshold
+  ) -> [Screening] {
+    SplitWork.map(questions, minimumCount: minimum) { part in
+      let dates = ParsedDates()
+      return part.map { question in
+        let words = RepeatFinder.key(of: question).map { _ in
+          DeckIndex.contentWords(question.prompt)
+        }
+        return Screening(words: words, finding: check(question, promptWords: words, dates: dates))
+      }
+    }
   }
 
   // MARK: The rules

@@ -86,10 +86,20 @@ public struct ReviewHistory: Sendable {
   ) -> (history: ReviewHistory, clean: Bool) {
     var history = ReviewHistory()
     var clean = true
-    JSONLines.forEachLine(in: input) { lineNumber, line in
-      guard let (message, column) = history.consume(Array(line)) else { return }
-      clean = false
-      diagnostic(.error(message, at: SourceLocation(file: file, line: lineNumber, column: column)))
+    input.withUnsafeBytes { raw in
+      JSONLines.forEachLine(in: raw.bindMemory(to: UInt8.self)) { lineNumber, line in
+        // Plain lines skip the general reader; anything else, and any line that cannot be
+        // added, is read again by it, so that errors are located the same way.
+        if let entry = ReviewLogEntry.parsePlain(line),
+          (try? history.add(card: entry.card, time: entry.time, rating: entry.rating)) != nil
+        {
+          return
+        }
+        guard let (message, column) = history.consume(Array(line)) else { return }
+        clean = false
+        diagnostic(
+          .error(message, at: SourceLocation(file: file, line: lineNumber, column: column)))
+      }
     }
     return (history, clean)
   }
@@ -119,6 +129,23 @@ public struct DayNumbering: Sendable {
 /// Splits JSON Lines text into lines: numbered from 1, without their line breaks (LF or
 /// CRLF) or a leading byte-order mark.
 enum JSONLines {
+  static func forEachLine(
+    in input: UnsafeBufferPointer<UInt8>, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var lineNumber = 0
+    var start = 0
+    if input.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    while start < input.count {
+      var end = start
+      while end < input.count && input[end] != 0x0A { end += 1 }
+      lineNumber += 1
+      var lineEnd = end
+      if lineEnd > start && input[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+      body(lineNumber, UnsafeBufferPointer(rebasing: input[start..<lineEnd]))
+      start = end + 1
+    }
+  }
+
   static func forEachLine(in input: Data, _ body: (Int, Data.SubSequence) -> Void) {
     var lineNumber = 0
     var start = input.startIndex

@@ -16,10 +16,22 @@ public enum UTCTimestamp {
     guard fields.fractionDigits <= 6 else { return .failure(.finerThanMicroseconds(text)) }
     guard fields.zone != .missing else { return .failure(.noTimeZone(text)) }
     guard fields.isReal else { return .failure(.impossible(text)) }
+    return .success(date(of: fields))
+  }
+
+  /// The moment the bytes name, or nil for anything `parse` would refuse; reads without
+  /// making a string, for the review logs' plain lines.
+  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    guard let fields = fields(in: bytes), fields.fractionDigits <= 6, fields.zone != .missing,
+      fields.isReal
+    else { return nil }
+    return date(of: fields)
+  }
+
+  private static func date(of fields: Fields) -> Date {
     var microseconds = fields.fraction
     for _ in fields.fractionDigits..<6 { microseconds *= 10 }
-    return .success(
-      Date(microsecondsSince1970: fields.secondsSince1970 * 1_000_000 + microseconds))
+    return Date(microsecondsSince1970: fields.secondsSince1970 * 1_000_000 + microseconds)
   }
 
   /// `2024-03-05T09:30:00Z`, with `.123` or `.123456` only when the time has them.

@@ -85,6 +85,21 @@ import Testing
     }
   }
 
+  /// One replay per card gives each item the prediction its own replay gives, bit for bit,
+  /// also when items of one card are not prefixes of each other.
+  @Test func sharedReplayPredictsAsEachItemAlone() throws {
+    var items = try Self.history("forgetful.jsonl").items(day: DayNumbering.utc.day(of:))
+    items += [
+      FSRSItem(reviews: [FSRSReview(rating: 3, deltaDays: 0), FSRSReview(rating: 1, deltaDays: 4)]),
+      FSRSItem(reviews: [FSRSReview(rating: 2, deltaDays: 0), FSRSReview(rating: 3, deltaDays: 2)]),
+      FSRSItem(reviews: [FSRSReview(rating: 4, deltaDays: 0)]),
+    ]
+    let model = FSRSRecurrence<Float>(weights: FSRSParameters.defaults.map { Float($0) })
+    let shared = model.predictions(items)
+    #expect(shared.map(\.bitPattern) == items.map { model.predict($0).bitPattern })
+    #expect(shared.last == 0)
+  }
+
   @Test(arguments: ["forgetful", "retentive", "random"])
   func fitIsWithinOnePercentOfReference(_ name: String) throws {
     let learner = try #require(try Self.expected().learners[name])

@@ -70,12 +70,13 @@ public enum FSRSEvaluation {
   /// no items or predictions that are not finite.
   public static func evaluate(_ items: [FSRSItem], parameters: [Double]) -> FSRSMetrics? {
     let model = FSRSRecurrence<Float>(weights: parameters.map { Float($0) })
+    let predictions = model.predictions(items)
     var scores = Scores()
     let span = max(Float(items.count) - 1, 1)
     for (index, item) in items.enumerated() {
       let position = Float(index) / span
       let weight: Float = 0.25 + 0.75 * (position * position * position)
-      let prediction = model.predict(item)
+      let prediction = predictions[index]
       guard prediction.isFinite else { return nil }
       scores.add(prediction, item: item, weight: weight)
     }
@@ -109,8 +110,8 @@ public enum FSRSEvaluation {
         return .failed(error)
       }
       let model = FSRSRecurrence<Float>(weights: fit.parameters.map { Float($0) })
-      for item in items[testStart..<testEnd] {
-        let prediction = model.predict(item)
+      let tested = items[testStart..<testEnd]
+      for (item, prediction) in zip(tested, model.predictions(tested)) {
         guard prediction.isFinite else { return .failed(.diverged) }
         scores.add(prediction, item: item, weight: 1)
       }

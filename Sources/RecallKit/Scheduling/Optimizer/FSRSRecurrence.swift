@@ -169,4 +169,46 @@ struct FSRSRecurrence<Real: FSRSReal> {
     guard let state = state(after: item.reviews.dropLast()) else { return 0 }
     return retrievability(days: Real(item.current.deltaDays), stability: state.stability)
   }
+
+  /// `predict` of every item, in order. The items of one card that are prefixes of its
+  /// longest item (as the items a history makes are) share one replay of that item, which
+  /// computes the same states in the same order, so the predictions are bit for bit those of
+  /// `predict`; other items are replayed alone.
+  func predictions(_ items: some RandomAccessCollection<FSRSItem>) -> [Real] {
+    var result = [Real](repeating: 0, count: items.count)
+    var byCard: [Int: [Int]] = [:]
+    for (offset, item) in items.enumerated() { byCard[item.card, default: []].append(offset) }
+    let elements = Array(items)
+    for offsets in byCard.values {
+      guard
+        let longest = offsets.max(by: { elements[$0].reviews.count < elements[$1].reviews.count })
+      else { continue }
+      let history = elements[longest].reviews
+      // For each length of prefix, the offsets of the items of that length.
+      var atLength = [[Int]](repeating: [], count: history.count + 1)
+      for offset in offsets {
+        let reviews = elements[offset].reviews
+        if !reviews.isEmpty && history.starts(with: reviews) {
+          atLength[reviews.count].append(offset)
+        } else {
+          result[offset] = predict(elements[offset])
+        }
+      }
+      // An item of one review predicts nothing (`predict` gives 0), so replay starts at 2.
+      guard history.count >= 2 else { continue }
+      var state = firstState(rating: history[0].rating).0
+      for length in 2...history.count {
+        let review = history[length - 1]
+        if !atLength[length].isEmpty {
+          let prediction = retrievability(
+            days: Real(review.deltaDays), stability: state.stability)
+          for offset in atLength[length] { result[offset] = prediction }
+        }
+        if length < history.count {
+          state = next(state, deltaDays: Real(review.deltaDays), rating: review.rating).0
+        }
+      }
+    }
+    return result
+  }
 }
