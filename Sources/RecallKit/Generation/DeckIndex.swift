@@ -133,10 +133,19 @@ struct DeckIndex: Sendable {
         if !bare.isEmpty { result.insert(bare) }
       }
     }
-    for names in foldedNames {
+    let named = properTitleWords(of: deck.title)
+    for (position, names) in foldedNames.enumerated() {
       guard let first = names.first else { continue }
       let bare = core(first)
-      if !bare.isEmpty, title.contains(" " + bare + " ") { add(names) }
+      if !bare.isEmpty, title.contains(" " + bare + " ") {
+        add(names)
+      } else if case .place = deck.facts[position].content,
+        English.words(of: bare).contains(where: named.contains)
+      {
+        // A place named after the title's place ("West Berlin" in "The Berlin Airlift"): the
+        // title already says where the deck is.
+        add(names)
+      }
     }
     let stride = Swift.max(1, deck.facts.count / subjectSample)
     let sampled = (deck.facts.count + stride - 1) / stride
@@ -162,6 +171,20 @@ struct DeckIndex: Sendable {
         return !words.isEmpty && words.allSatisfy { candidates[$0, default: 0] >= needed }
       }
       if frequent { add(names) }
+    }
+    return result
+  }
+
+  /// The title's words written with a capital that are neither generic ("Region") nor small
+  /// words ("The"), folded: the names it contains.
+  static func properTitleWords(of title: String) -> Set<String> {
+    var result: Set<String> = []
+    for word in title.split(whereSeparator: { !$0.isLetter }) where word.first?.isUppercase == true
+    {
+      let folded = English.folded(String(word))
+      if !stopWords.contains(folded), !QuestionLinter.genericWords.contains(folded) {
+        result.insert(folded)
+      }
     }
     return result
   }

@@ -176,7 +176,12 @@ extension QuestionGenerator {
 
   /// Places with a sentence that only they complete and that names no other place of the tag.
   private func matchablePlaces(_ facts: [Fact], _ sole: [Int: [SoleSentence]]) -> [MatchPair] {
-    let places = facts.filter { if case .place = $0.content { true } else { false } }
+    // The deck's own place ("Cannae" in a deck about Cannae) is matched on sight.
+    let places = facts.filter { fact in
+      guard case .place(let place) = fact.content else { return false }
+      let words = English.words(of: English.folded(place.name))
+      return !index.subjectNames.contains(words.joined(separator: " "))
+    }
     var byFirstWord: [String: [(id: String, name: String)]] = [:]
     for place in places {
       for name in place.names {

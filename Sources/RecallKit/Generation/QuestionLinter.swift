@@ -36,6 +36,9 @@ public struct QuestionLinter: Sendable {
   let titleWords: [String]
   /// Each fact's names (folded), by fact id, for options that are another name of the answer.
   let namesByFact: [String: Set<String>]
+  /// The facts whose person or group is what the deck is about (a place's statements are about
+  /// what happened there, and stay).
+  let subjectFacts: Set<String>
 
   init(deck: Deck, index: DeckIndex) {
     subjectNames = index.subjectNames
@@ -45,6 +48,18 @@ public struct QuestionLinter: Sendable {
       names[deck.facts[position].id] = Set(folded)
     }
     namesByFact = names
+    var subjects: Set<String> = []
+    for (position, folded) in index.foldedNames.enumerated() {
+      guard let first = folded.first else { continue }
+      switch deck.facts[position].content {
+      case .person, .group: break
+      default: continue
+      }
+      if index.subjectNames.contains(English.words(of: first).joined(separator: " ")) {
+        subjects.insert(deck.facts[position].id)
+      }
+    }
+    subjectFacts = subjects
   }
 
   /// The linter for a deck, for tests and tools that lint questions made elsewhere.
@@ -92,6 +107,13 @@ public struct QuestionLinter: Sendable {
     if question.kind != .truefalse, let subject = answers.first(where: isTheSubject) {
       return finding(
         .answerIsTheSubject, "the answer \"\(subject)\" is what the whole deck is about")
+    }
+    // "Who was Henry V?" in a deck about Henry V's campaign: every card already says so.
+    if question.template == .roleChoice || question.template == .truefalse,
+      subjectFacts.contains(question.fact)
+    {
+      return finding(
+        .answerIsTheSubject, "the question asks what the whole deck is about")
     }
     if case .choice(let right) = question.expected {
       if let pair = Self.duplicatePair(question.options) {
