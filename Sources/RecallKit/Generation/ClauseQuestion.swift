@@ -129,14 +129,24 @@ enum ClauseQuestion {
   private static func secondClause(in rest: [String], afterAuxiliary: Bool)
     -> (index: Int, isVerbOnly: Bool)?
   {
-    for position in rest.indices where bare(rest[position]).lowercased() == "and" {
+    var inInnerClause = false
+    for position in rest.indices {
+      let lowered = bare(rest[position]).lowercased()
+      if subordinators.contains(lowered) { inInnerClause = true }
+      guard lowered == "and" else { continue }
       let next = position + 1
       guard next < rest.count else { continue }
       let nextWord = bare(rest[next]).lowercased()
       if ["was", "were", "had"].contains(nextWord) { return (next, false) }
+      // "…announced that the missiles would be dismantled and shipped home": two verbs joined
+      // inside the "that" clause stay as they are; "…that missiles were in Cuba and announced
+      // a quarantine" goes back to the first verb's subject.
+      if inInnerClause, position > 0, Verb.isParticiple(bare(rest[position - 1])) { return nil }
       if Verb.isPast(nextWord) { return (next, !afterAuxiliary) }
-      for later in (next + 1)..<min(rest.count, next + 5) {
+      // A subject of its own may be long ("and Soviet ships heading for the island slowed").
+      for later in (next + 1)..<min(rest.count, next + 9) {
         let word = bare(rest[later]).lowercased()
+        if subordinators.contains(word) { break }
         let before = bare(rest[later - 1]).lowercased()
         let after = later + 1 < rest.count ? bare(rest[later + 1]).lowercased() : ""
         if ["was", "were"].contains(word) { return (later, false) }

@@ -45,6 +45,8 @@ struct DeckIndex: Sendable {
   var numbers: [NumberValue] = []
   /// Folded names of what the deck is about (see `subjectNames(of:foldedNames:)`).
   var subjectNames: Set<String> = []
+  /// Every folded affiliation a person or group has: the sides the deck knows of.
+  var affiliations: Set<String> = []
 
   init(deck: Deck) {
     for (position, fact) in deck.facts.enumerated() {
@@ -77,12 +79,14 @@ struct DeckIndex: Sendable {
         }
       case .person(let person):
         persons.append(position)
+        if let side = person.affiliation { affiliations.insert(English.folded(side)) }
         personsByAffiliation[English.folded(person.affiliation ?? ""), default: []]
           .append(position)
         roleCounts[English.folded(person.role), default: 0] += 1
         personsByRole[English.folded(person.role), default: []].append(position)
       case .group(let group):
         if group.isUnit { units.append(position) } else { organizations.append(position) }
+        if let side = group.affiliation { affiliations.insert(English.folded(side)) }
         if let size = group.size { numbers.append(size) }
       case .event(let event):
         if let date = event.date { addDate(date) }
@@ -108,6 +112,27 @@ struct DeckIndex: Sendable {
     numbers.sort { ($0.low, $0.high) < ($1.low, $1.high) }
     subjectNames = Self.subjectNames(of: deck, foldedNames: foldedNames)
     personsByRole = personsByRole.filter { $0.value.count > 1 }
+  }
+
+  /// The side a participant stood on, as far as the deck tells it (folded): its affiliation,
+  /// followed up a few steps ("B-59" → "Soviet Navy" → "Soviet Union"), or the participant
+  /// itself when it is a side others belong to; nil when the deck does not say.
+  func side(of participant: String, in deck: Deck) -> String? {
+    var current = English.folded(participant)
+    var known = affiliations.contains(current)
+    for _ in 0..<4 {
+      guard let position = entityByName[current] else { break }
+      let affiliation: String? =
+        switch deck.facts[position].content {
+        case .person(let person): person.affiliation
+        case .group(let group): group.affiliation
+        default: nil
+        }
+      guard let affiliation else { break }
+      current = English.folded(affiliation)
+      known = true
+    }
+    return known ? current : nil
   }
 
   /// Share of facts that must mention a name for it to be what the deck is about.

@@ -23,6 +23,10 @@ package enum English {
     let trimmed = trimmed(clause)
     let capitalized = capitalizingFirst(trimmed)
     guard let last = capitalized.last else { return capitalized }
+    // A closing quotation that ends with its own stop ("…just blinked.\"") ends the sentence.
+    if "\"”’)".contains(last), let stop = capitalized.dropLast().last, ".?!".contains(stop) {
+      return capitalized
+    }
     return ".?!".contains(last) ? capitalized : capitalized + "."
   }
 

@@ -17,6 +17,9 @@ struct NamedEvent {
   /// "the Battle of Hastings was fought", to be followed by the date.
   var statement: String
   var kind: Kind
+  /// Whether the name is of something one side undertook (an operation, a raid, an invasion),
+  /// whose listed participants are as often its planners and commanders as its two sides.
+  var isUndertaking: Bool
   /// The verb for an agreement's sides: "sign" (a treaty), "form" (an alliance); nil otherwise.
   var partnerVerb: String?
 
@@ -31,6 +34,7 @@ struct NamedEvent {
       beforeOf.first == "case" && words.count > 1
       ? "case" : beforeOf.last { Self.verbs[$0] != nil || Self.kinds[$0] != nil }
     kind = head.flatMap { Self.kinds[$0] } ?? .other
+    isUndertaking = kind == .fight && !(head.map(Self.contests.contains) ?? false)
     partnerVerb = nil
     if kind == .agreement, let head {
       partnerVerb = Self.verbs[head] == "signed" ? "sign" : "form"
@@ -43,6 +47,7 @@ struct NamedEvent {
         let subject = String(name.dropFirst(article.count + noun.count + 4))
         guard subject.first?.isUppercase == true else { continue }
         kind = .other
+        isUndertaking = false
         partnerVerb = nil
         if verb.hasPrefix("did ") {
           let base = String(verb.dropFirst(4))
@@ -86,6 +91,12 @@ struct NamedEvent {
     ("coronation", "crowned"), ("capture", "captured"), ("sack", "sacked"),
     ("founding", "founded"), ("death", "did die"), ("fall", "did fall"),
     ("abdication", "did abdicate"),
+  ]
+
+  /// Fights that are contests by their name, fought by two sides: a battle has an opponent
+  /// however its participants are listed.
+  private static let contests: Set<String> = [
+    "battle", "skirmish", "war", "engagement", "siege", "clash",
   ]
 
   /// The kind of event each head noun names.

@@ -99,7 +99,16 @@ extension QuestionGenerator {
     // asked, since the name does not say how they stood to each other.
     let named = NamedEvent(name, date: event.date)
     let prompt: String
+    // A fight's participants may be one side's leaders ("Khrushchev, Pliyev"): never asked as
+    // opponents when the deck puts them on one side, and those of an operation or a raid only
+    // when it puts them on two.
+    let firstSide = index.side(of: first, in: deck)
+    let secondSide = index.side(of: sides[1], in: deck)
+    let opposed = firstSide != nil && secondSide != nil && firstSide != secondSide
+    let allied = firstSide != nil && firstSide == secondSide
     switch (named.kind, named.partnerVerb) {
+    case (.fight, _) where allied || (named.isUndertaking && !opposed):
+      return []
     case (.fight, _):
       let preposition = name.lowercased().hasPrefix("the battle") ? "at" : "in"
       prompt = "Whom did \(Self.subjectForm(first)) fight \(preposition) \(name)"
@@ -121,6 +130,13 @@ extension QuestionGenerator {
     let last = side.split(separator: " ").last.map(String.init) ?? side
     // Plural peoples ("Normans", "English") read with "the"; names of one ("Octavian") do not.
     if last.hasSuffix("s") || ["English", "French", "British", "Dutch", "Spanish"].contains(last) {
+      return "the " + side
+    }
+    // An initialism read letter by letter takes "the" ("the CIA", "the KLA", "the USSR"); one
+    // read as a word does not ("NATO").
+    if side.count >= 2, side.allSatisfy({ $0.isUppercase || $0.isNumber }),
+      side.count <= 3 || side.filter({ "AEIOU".contains($0) }).count <= 1
+    {
       return "the " + side
     }
     // A state or body named by what it is takes "the": "the Holy Roman Empire", "the Soviet

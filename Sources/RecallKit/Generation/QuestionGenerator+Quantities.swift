@@ -85,6 +85,14 @@ extension QuestionGenerator {
         "There \(words[be]) \(value.description)\(unit ?? "") \(counted)"
           + (rest.isEmpty ? "" : " " + rest))
     }
+    // "nautical miles from Cuba was the quarantine line drawn" → "The quarantine line was
+    // drawn 500 nautical miles from Cuba"; a be in question order that is not a passive with
+    // its participle last is not turned round, and there is then no statement.
+    if let be = folded.firstIndex(where: { ["is", "are", "was", "were"].contains($0) }), be > 0,
+      be + 1 < words.count, determiners.contains(folded[be + 1])
+    {
+      return turnedRoundPassive(words, at: be, value: value, unit: unit ?? "")
+    }
     if let inverting = words.firstIndex(where: invertingWords.contains) {
       // "Perry brought one warships…": a count of one would need its noun made singular.
       if value.qualifier == .exact && !value.isRange && value.low == 1 { return nil }
@@ -110,8 +118,18 @@ extension QuestionGenerator {
     let counted = words[..<inverting].joined(separator: " ")
     var segment: [String] = []
     var tail: [String] = []
+    // The verb ends the stretch before the first comma or the first phrase that follows it
+    // ("march | from York back to London"); a possessive's noun is no verb ("Harold's army").
+    let possessive = { (word: String) in word.hasSuffix("'s") || word.hasSuffix("’s") }
     for word in words[(inverting + 1)...] {
       if !tail.isEmpty || segment.last?.hasSuffix(",") == true {
+        tail.append(word)
+      } else if segment.count >= 2, cuttingWords.contains(word.lowercased()),
+        !possessive(segment[segment.count - 2]),
+        segment[segment.count - 1].allSatisfy({ $0.isLetter && $0.isLowercase }),
+        // A base verb after "did" or "could" does not end in a plural's s ("missiles in Cuba").
+        !segment[segment.count - 1].hasSuffix("s") || segment[segment.count - 1].hasSuffix("ss")
+      {
         tail.append(word)
       } else {
         segment.append(word)
@@ -127,8 +145,12 @@ extension QuestionGenerator {
       "at", "in", "on", "by", "for", "from", "to", "with", "during", "after", "before", "of",
       "first", "then", "later", "again", "once", "there", "here", "altogether", "overall",
     ]
+    // A determiner after the subject's first word opens an object ("promise his troops"): the
+    // last word is then a noun, not the verb.
     guard segment.count >= 2, segment.count <= 6,
-      segment.dropFirst().allSatisfy({ !phraseWords.contains($0.lowercased()) }),
+      segment.dropFirst().allSatisfy({
+        !phraseWords.contains($0.lowercased()) && !objectOpeners.contains($0.lowercased())
+      }),
       let verb = segment.last,
       verb.allSatisfy({ $0.isLetter && $0.isLowercase })
     else {
@@ -147,6 +169,41 @@ extension QuestionGenerator {
       "\(subject) \(predicate) \(English.figure(value))\(unit) \(counted)\(rest)")
   }
 
+  /// Prepositions that open a phrase after a clause's verb; "of" is left out, since it more
+  /// often belongs to the subject ("the army of the king").
+  private static let cuttingWords: Set<String> = [
+    "at", "in", "on", "by", "for", "from", "to", "with", "during", "after", "before", "into",
+    "across", "against", "between", "through", "over", "under", "towards", "toward", "around",
+  ]
+
+  /// "… was the quarantine line finally drawn" → "the quarantine line was finally drawn 500 …":
+  /// the subject runs from the determiner to the adverbs ("finally") before the participle,
+  /// which must end the clause.
+  private static func turnedRoundPassive(
+    _ words: [String], at be: Int, value: NumberValue, unit: String
+  ) -> String? {
+    let after = Array(words[(be + 1)...])
+    guard let participle = after.last, after.count >= 3, Verb.isParticiple(participle),
+      after.allSatisfy({ !$0.hasSuffix(",") })
+    else { return nil }
+    var subjectEnd = after.count - 1
+    while subjectEnd > 2, after[subjectEnd - 1].hasSuffix("ly"),
+      after[subjectEnd - 1].first?.isLowercase == true
+    {
+      subjectEnd -= 1
+    }
+    let subject = after[..<subjectEnd].joined(separator: " ")
+    let predicate = after[subjectEnd...].joined(separator: " ")
+    let counted = words[..<be].joined(separator: " ")
+    return English.sentence(
+      "\(subject) \(words[be]) \(predicate) \(English.figure(value))\(unit) \(counted)")
+  }
+
+  /// Words that open a noun phrase: after "was" they show the clause is in question order.
+  private static let determiners: Set<String> = [
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "each",
+  ]
+
   /// "warships did Perry bring into Edo Bay in July 1853" → "Perry brought four warships into
   /// Edo Bay in July 1853": a subject that is a name (capitalised words, perhaps after "the"),
   /// then its verb, then the rest. Nil for any other shape, and for "been", which would need
@@ -159,24 +216,61 @@ extension QuestionGenerator {
     if position < after.count, ["the"].contains(after[position].lowercased()) { position += 1 }
     let nameStart = position
     while position < after.count, after[position].first?.isUppercase == true { position += 1 }
-    guard position > nameStart, position < after.count else { return nil }
+    // "Harold's army march…": the name owns the noun after it, which is not the verb.
+    guard position > nameStart, position < after.count,
+      !after[position - 1].hasSuffix("'s"), !after[position - 1].hasSuffix("’s")
+    else { return nil }
+    let subject = after[..<position].joined(separator: " ")
+    // Adverbs stay before the verb: "Mehmed traditionally promised…".
+    var adverbs: [String] = []
+    while position + 1 < after.count, after[position].hasSuffix("ly"),
+      after[position].allSatisfy({ $0.isLetter && $0.isLowercase })
+    {
+      adverbs.append(after[position])
+      position += 1
+    }
     let verb = after[position]
     guard verb.allSatisfy({ $0.isLetter && $0.isLowercase }), !["been", "be"].contains(verb),
       !["at", "in", "on", "by", "for", "from", "to", "with", "of", "and"].contains(verb)
     else { return nil }
-    let subject = after[..<position].joined(separator: " ")
-    let rest = after[(position + 1)...].joined(separator: " ")
+    var rest = Array(after[(position + 1)...])
+    // "promise his troops" names who was given the figure: it comes before the figure, and
+    // only after a verb of giving; any other object would leave the figure nowhere to stand.
+    var receiver: [String] = []
+    if let first = rest.first, objectOpeners.contains(first.lowercased()) {
+      guard givingVerbs.contains(verb.lowercased()) else { return nil }
+      let end =
+        rest.firstIndex {
+          ["at", "in", "on", "by", "for", "from", "to", "with", "during"].contains($0)
+        }
+        ?? rest.endIndex
+      receiver = Array(rest[..<end])
+      rest = Array(rest[end...])
+    }
     let predicate: String
     switch English.folded(words[inverting]) {
-    case "did": predicate = Verb.past(of: verb)
+    case "did": predicate = (adverbs + [Verb.past(of: verb)]).joined(separator: " ")
     case "do", "does": return nil
-    default: predicate = "\(words[inverting]) \(verb)"
+    default: predicate = ([words[inverting]] + adverbs + [verb]).joined(separator: " ")
     }
     let counted = words[..<inverting].joined(separator: " ")
+    let object = receiver.isEmpty ? "" : " " + receiver.joined(separator: " ")
     return English.sentence(
-      "\(subject) \(predicate) \(English.figure(value))\(unit) \(counted)"
-        + (rest.isEmpty ? "" : " " + rest))
+      "\(subject) \(predicate)\(object) \(English.figure(value))\(unit) \(counted)"
+        + (rest.isEmpty ? "" : " " + rest.joined(separator: " ")))
   }
+
+  /// Words that open a noun phrase standing as an object after a verb.
+  private static let objectOpeners: Set<String> = [
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "him", "them", "us", "me",
+  ]
+
+  /// Verbs whose first object is who receives what is counted: "promised his troops three days".
+  private static let givingVerbs: Set<String> = [
+    "give", "promise", "offer", "grant", "pay", "owe", "send", "award", "lend", "allow", "show",
+    "bring", "leave", "hand", "sell",
+  ]
 
   /// Words that put a "how many" clause in question order.
   private static let invertingWords: Set<String> = [

@@ -10,6 +10,11 @@ enum Verb {
       && !notVerbs.contains(lowered)
   }
 
+  /// Whether the word looks like a past participle, as after "was" ("drawn", "built", "seized").
+  static func isParticiple(_ word: String) -> Bool {
+    isPast(word) || irregularParticiples.contains(word.lowercased())
+  }
+
   /// The base form of a past-tense verb: "seized" → "seize", "took" → "take", "anchored" →
   /// "anchor"; nil when it is not one. Trailing punctuation is kept.
   static func base(ofPast word: String) -> String? {
@@ -189,6 +194,16 @@ enum Verb {
   ]
 
   // MARK: Irregular verbs
+
+  /// Participles that are not also past forms ("drawn", not "drew").
+  private static let irregularParticiples: Set<String> = [
+    "drawn", "taken", "given", "shown", "known", "thrown", "grown", "written", "chosen",
+    "driven", "broken", "spoken", "frozen", "stolen", "sworn", "torn", "worn", "born", "borne",
+    "begun", "done", "gone", "seen", "risen", "fallen", "beaten", "bitten", "blown", "flown",
+    "forgotten", "forgiven", "hidden", "ridden", "shaken", "slain", "sunk", "sung", "undertaken",
+    "overthrown", "withdrawn", "overtaken", "mistaken", "rewritten", "retaken", "overrun",
+    "proven", "sewn", "sown", "woken", "struck", "stricken", "laden",
+  ]
 
   private static let irregularByBase: [String: String] = {
     var result: [String: String] = [:]

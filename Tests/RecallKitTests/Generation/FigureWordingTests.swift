@@ -70,6 +70,39 @@ import Testing
     #expect(fleet.explanation.contains("the fleet that guarded the narrow sea"))
   }
 
+  @Test func aClauseInQuestionOrderWithBeIsTurnedRound() {
+    func statement(_ clause: String, _ value: String) -> String? {
+      guard let number = NumberValue.parse(value) else { return "unreadable \(value)" }
+      return QuestionGenerator.statement(
+        Fact.Quantity(howMany: clause, value: number), value: number)
+    }
+    #expect(
+      statement("nautical miles from the coast was the blockade line finally drawn", "500")
+        == "The blockade line was finally drawn 500 nautical miles from the coast.")
+    #expect(
+      statement("metres from the river were the new walls built", "about 200")
+        == "The new walls were built about 200 metres from the river.")
+    // Not a passive with its participle last: no statement rather than a garbled one.
+    #expect(statement("soldiers were the defenders of the city", "7,000") == nil)
+    // An adverb stays before the verb, and who receives the figure comes before it.
+    #expect(
+      statement("days of plunder did Mehmed traditionally promise his troops", "3")
+        == "Mehmed traditionally promised his troops three days of plunder.")
+    #expect(
+      statement("warships did Perry bring into Edo Bay", "4")
+        == "Perry brought four warships into Edo Bay.")
+    // An object after a verb that gives nothing: no statement, never "promise his troopsed".
+    #expect(statement("guns did Orban cast the sultan", "3") == nil)
+    // The verb is the word before the phrase that follows it, not a noun after a possessive.
+    #expect(
+      statement("miles did Harold's army march from York back to London after the battle", "200")
+        == "Harold's army marched 200 miles from York back to London after the battle.")
+    #expect(statement("men did Henry V's army at Agincourt have", "6,000") == nil)
+    #expect(statement("kilometres could the new missiles in the east fly", "2,000") == nil)
+    // An ordinary clause is untouched.
+    #expect(statement("soldiers were killed", "8") == "Eight soldiers were killed.")
+  }
+
   @Test func aDescribingClauseIsCutAtItsComma() {
     #expect(
       QuestionGenerator.withoutDescribingClause("the army at Agincourt, in which archers served")

@@ -66,6 +66,10 @@ import Testing
     #expect(English.sentence("the KLA took Bukos") == "The KLA took Bukos.")
     #expect(English.sentence("“the end”") == "“The end”.")
     #expect(English.sentence("_____ was a village") == "_____ was a village.")
+    // A quotation that closes with its own stop ends the sentence: no second full stop.
+    #expect(
+      English.sentence("he said: \"the other fellow just _____.\"")
+        == "He said: \"the other fellow just _____.\"")
     #expect(English.question("who was there.") == "Who was there?")
     #expect(English.definite("a former MUP commander") == "the former MUP commander")
     #expect(English.indefiniteArticle(before: "unit") == "a")

@@ -157,6 +157,15 @@ import Testing
     ),
     ("prosecutors changed the indictment", "When did prosecutors change the indictment?"),
     ("Edward the Confessor died", "When did Edward the Confessor die?"),
+    // Verbs joined inside a "that" clause stay as they are.
+    (
+      "the premier announced that the guns would be dismantled and shipped home",
+      "When did the premier announce that the guns would be dismantled and shipped home?"
+    ),
+    (
+      "the premier said that the guns were in place and ordered a blockade",
+      "When did the premier say that the guns were in place and order a blockade?"
+    ),
   ])
   func clausesBecomeQuestions(_ clause: String, _ question: String) {
     #expect(ClauseQuestion.asking("When", about: clause) == question)
@@ -164,6 +173,8 @@ import Testing
 
   @Test(arguments: [
     "Yugoslav forces shelled Mazhiq and the KLA counterattacked",
+    // A second subject of several words is still a second clause.
+    "the blockade came into force and merchant ships heading for the island slowed",
     "after the battle, the KLA withdrew",
     "there was a detention centre in the region",
   ])

@@ -72,6 +72,79 @@ import Testing
     #expect(try Self.prompt("incident/date-short", Self.sides) != nil)
   }
 
+  static let oneSide = """
+      - id: deployment
+        kind: event
+        name: Operation Fir
+        what: the state secretly shipped missiles and troops to the island
+        date: July to October 1962
+        participants: [Ivan Petrov, Oleg Sidorov]
+      - id: plot
+        kind: event
+        name: Operation Weasel
+        what: the president approved a secret campaign against the island's government
+        date: November 1961
+        participants: [CIA, Tom Hardy]
+      - id: landing
+        kind: event
+        name: Operation Heron
+        what: exiles landed on the island's south coast
+        date: 17 April 1961
+        participants: [Northland, Islandia]
+      - id: skirmish
+        kind: event
+        name: the Battle of the Mill
+        what: two companies of the same army fired on each other in the fog
+        date: 3 May 1961
+        participants: [Ivan Petrov, Oleg Sidorov]
+      - id: ivan-petrov
+        kind: person
+        name: Ivan Petrov
+        role: the premier who ordered the deployment
+        affiliation: Eastland
+      - id: oleg-sidorov
+        kind: person
+        name: Oleg Sidorov
+        role: the general in command on the island
+        affiliation: Eastland Army
+      - id: eastland-army
+        kind: unit
+        name: Eastland Army
+        role: the army of Eastland
+        affiliation: Eastland
+      - id: tom-hardy
+        kind: person
+        name: Tom Hardy
+        role: the president of Northland
+        affiliation: Northland
+      - id: castle
+        kind: person
+        name: Juan Castle
+        role: the leader of Islandia
+        affiliation: Islandia
+    """
+
+  @Test func participantsOnOneSideAreNeverAskedAsOpponents() throws {
+    // Petrov and Sidorov are both of Eastland (Sidorov through the Eastland Army).
+    #expect(try Self.prompt("deployment/opponent-short", Self.oneSide) == nil)
+    #expect(try Self.prompt("skirmish/opponent-short", Self.oneSide) == nil)
+  }
+
+  @Test func anOperationsSidesAreAskedOnlyWhenTheDeckPutsThemOnTwoSides() throws {
+    // The deck does not say whose side the CIA was on: its participants may be its planners.
+    #expect(try Self.prompt("plot/opponent-short", Self.oneSide) == nil)
+    #expect(
+      try Self.prompt("landing/opponent-short", Self.oneSide)
+        == "Whom did Northland fight in Operation Heron?")
+  }
+
+  @Test func anInitialismTakesTheArticle() {
+    #expect(QuestionGenerator.subjectForm("CIA") == "the CIA")
+    #expect(QuestionGenerator.subjectForm("USSR") == "the USSR")
+    #expect(QuestionGenerator.subjectForm("NATO") == "NATO")
+    #expect(QuestionGenerator.subjectForm("Octavian") == "Octavian")
+  }
+
   // MARK: The verb for the kind of event
 
   @Test func eachKindOfEventTakesItsOwnVerb() {
