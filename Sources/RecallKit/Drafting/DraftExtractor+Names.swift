@@ -234,7 +234,7 @@ extension DraftExtractor.Run {
       result.evidence = min(result.evidence, 0.5)
     }
     if result.role == nil, let title = result.title {
-      result.role = DraftExtractor.withArticle(title.lowercased())
+      result.role = DraftExtractor.withArticle(DraftLexicon.spelledOut(title: title))
       result.roleStrength = 1
     }
     return result

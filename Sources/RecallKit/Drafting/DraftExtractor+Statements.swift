@@ -80,7 +80,10 @@ extension DraftExtractor.Run {
   mutating func noteRoles(in sentence: DraftSentence) {
     let tokens = sentence.tokens
     for span in sentence.spans {
-      guard let index = book.find(span.text) ?? book.resolve(span.text) else { continue }
+      guard
+        let index = book.find(span.text) ?? book.resolve(span.text)
+          ?? book.find(Self.withoutTitles(span.text))
+      else { continue }
       let entity = book.entities[index]
       guard [.person, .unit, .organization].contains(entity.kind), entity.roleStrength < 3 else {
         continue
@@ -119,17 +122,30 @@ extension DraftExtractor.Run {
         let byIndex = tokens[span.start - 1].lower == "by" ? span.start - 1 : span.start - 2
         let verb = tokens[byIndex - 1].lower
         if ["led", "commanded", "headed"].contains(verb) {
-          var start = byIndex - 1
-          while start > 0, start > byIndex - 8,
+          // "Mataram troops were led by…": the group is the passive's subject.
+          let passive = byIndex >= 3 && ["was", "were"].contains(tokens[byIndex - 2].lower)
+          let groupEnd = passive ? byIndex - 2 : byIndex - 1
+          var start = groupEnd
+          while start > 0, start > groupEnd - 7,
             ![",", ";", "(", ":"].contains(tokens[start - 1].text),
-            !["by", "with", "from", "was", "were", "included"].contains(tokens[start - 1].lower)
+            !["by", "with", "from", "was", "were", "included", "and"].contains(
+              tokens[start - 1].lower)
           {
             start -= 1
-            if ["the", "a", "an", "his", "their"].contains(tokens[start].lower) { break }
+            // "the cavalry of the Second Corps" is one group; "the" opens it only once.
+            if ["the", "a", "an", "his", "their"].contains(tokens[start].lower),
+              start == 0 || tokens[start - 1].lower != "of"
+            {
+              break
+            }
           }
-          let group = sentence.text(tokens: start, byIndex - 1)
+          var group = sentence.text(tokens: start, groupEnd)
+          if tokens[start].lower == "the" { group = "the" + group.dropFirst(3) }
+          let opensAsName =
+            passive && tokens[start].isCapitalized
+            && !DraftLexicon.notNames.contains(tokens[start].lower)
           if group.split(separator: " ").count >= 2,
-            group.first?.isLowercase == true || group.hasPrefix("the")
+            group.first?.isLowercase == true || opensAsName
           {
             let noun =
               verb == "led"
@@ -137,26 +153,75 @@ extension DraftExtractor.Run {
             book.update(index) { entity in
               entity.role = "\(noun) \(group)"
               entity.roleStrength = 2
+              // The fact cites the sentence its role comes from.
+              (entity.line, entity.sentence) = (sentence.line, sentence.text)
             }
             continue
           }
         }
       }
-      // "Guðrøðr Magnússon led a revolt…": what the person did, as the only clue.
-      if entity.roleStrength < 1, isClauseStart(tokens, span.start), span.end < last,
-        DraftLexicon.isPastVerb(tokens[span.end].text),
-        !["was", "were"].contains(tokens[span.end].lower)
+      // "Guðrøðr Magnússon led a revolt…": what the person did, as the only clue. A role that
+      // is only a title ("a commander") says no more than the name's title, so the deed
+      // completes it: "the commander who inaugurated the first military school".
+      let titleOnly = entity.title.map { title in
+        entity.roleStrength == 1
+          && entity.role == DraftExtractor.withArticle(DraftLexicon.spelledOut(title: title))
+      }
+      var verb = span.end
+      while verb < last - 1, Self.isMannerAdverb(tokens[verb].lower) { verb += 1 }
+      if entity.roleStrength < 1 || titleOnly == true, isClauseStart(tokens, span.start),
+        verb < last, DraftLexicon.isPastVerb(tokens[verb].text),
+        !["was", "were"].contains(tokens[verb].lower)
       {
-        let deed = clauseRest(sentence, from: span.end, to: last)
-        let count = deed.split(separator: " ").count
-        if count >= 3, count <= 18 {
+        if let deed = deed(sentence, from: verb, to: last) {
+          let who =
+            titleOnly == true
+            ? "the \(DraftLexicon.spelledOut(title: entity.title ?? "person"))" : "the person"
           book.update(index) { entity in
-            entity.role = "the person who \(deed)"
-            entity.roleStrength = 1
+            entity.role = "\(who) who \(deed)"
+            entity.roleStrength = titleOnly == true ? 2 : 1
+            (entity.line, entity.sentence) = (sentence.line, sentence.text)
           }
         }
       }
     }
+  }
+
+  /// What a person did, to say who they were: one verb phrase, cut before a second one
+  /// (", and this he accepted", ", then ordered"), or nil when it leans on a pronoun ("fall
+  /// on them") or reports speech ("recalled that…"), which cannot single anyone out.
+  func deed(_ sentence: DraftSentence, from verb: Int, to last: Int) -> String? {
+    var deed = clauseRest(sentence, from: verb, to: last)
+    if let comma = deed.range(
+      of: #", (?:and|but|then|while|and then|before|after|as|so) "#, options: .regularExpression)
+    {
+      deed = String(deed[..<comma.lowerBound])
+    }
+    deed = deed.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:"))
+    let words = deed.split(separator: " ").map { $0.lowercased() }
+    let leaning: Set<String> = [
+      "them", "it", "they", "he", "she", "him", "this", "these", "those", "that",
+    ]
+    guard words.count >= 3, words.count <= 18, !words.contains(where: leaning.contains) else {
+      return nil
+    }
+    return deed
+  }
+
+  /// "Captain Ivo Marek" → "Ivo Marek": the name a titled mention is filed under.
+  static func withoutTitles(_ name: String) -> String {
+    var words = name.split(separator: " ").map(String.init)
+    while words.count > 1, DraftLexicon.titles.contains(words[0].lowercased()) {
+      words.removeFirst()
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// Adverbs between a subject and its verb that a role can do without ("Collins later
+  /// recalled", "Agung then won").
+  static func isMannerAdverb(_ word: String) -> Bool {
+    ["later", "then", "also", "soon", "finally", "eventually", "subsequently", "again", "first"]
+      .contains(word) || (word.hasSuffix("ly") && word.count > 4 && word != "only")
   }
 
   func isClauseStart(_ tokens: [Token], _ index: Int) -> Bool {

@@ -17,6 +17,21 @@ enum DraftLexicon {
     "voivode", "ensign", "midshipman", "commodore", "1st", "2nd",
   ]
 
+  /// Abbreviated titles spelled out, so a role reads "the lieutenant colonel", not "a lt. col.".
+  static let titleAbbreviations: [String: String] = [
+    "lt": "lieutenant", "capt": "captain", "cdr": "commander", "gen": "general",
+    "col": "colonel", "maj": "major", "sgt": "sergeant",
+  ]
+
+  /// A title as a role says it: lower case, abbreviations spelled out ("Lt. Col." →
+  /// "lieutenant colonel").
+  static func spelledOut(title: String) -> String {
+    title.split(separator: " ").map { word in
+      let bare = word.lowercased().filter { $0 != "." }
+      return titleAbbreviations[bare] ?? word.lowercased()
+    }.joined(separator: " ")
+  }
+
   /// Titles of rulers and nobles, which a name is also known by ("Sultan Agung").
   static let styleTitles: Set<String> = [
     "sultan", "king", "queen", "duke", "duchess", "prince", "princess", "emperor", "empress",

@@ -182,7 +182,12 @@ import Testing
         .replacingOccurrences(of: "]]", with: "")
       if !sentence.contains(folded(plain)) { return "statement is not the sentence" }
     default:
-      let names = proposal.names.map(folded)
+      // A person's sentence may name them by surname ("Klapka sent…").
+      let names =
+        proposal.names.map(folded)
+        + (proposal.kind == .person
+          ? proposal.names.compactMap { $0.split(separator: " ").last }
+            .filter { $0.count >= 3 }.map { folded(String($0)) } : [])
       if !names.contains(where: { sentence.contains($0) })
         && !names.contains(where: { name in
           proposal.fields.contains {
