@@ -6,7 +6,10 @@ enum Benchmarks {
   static let now = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01 00:00 UTC
 
   static var all: [Benchmark] {
-    [schedulingThroughput, replayThroughput, dueQueue, ankiImport, forecast, simulation]
+    [
+      schedulingThroughput, replayThroughput, dueQueue, ankiImport, forecast, simulation,
+      optimize10k, optimize100k,
+    ]
   }
 
   /// FSRS reviews of 10,000 cards, 100 each at random ratings and times, fuzz on.

@@ -3,11 +3,15 @@ import RecallKit
 
 // Prints one line per benchmark; arguments, if any, keep only the rows whose name contains one.
 // `scale`, `collection`, `progress` and `check` name the whole-process, progress-store and check groups.
-// `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead.
+// `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead;
+// `make-review-log --reviews N --out FILE` a synthetic review log for the optimizer.
 // Build in release: swift build -c release && .build/release/recall-bench
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "make-collection" {
   exit(MakeCollection.run(Array(arguments.dropFirst())))
+}
+if arguments.first == "make-review-log" {
+  exit(MakeReviewLog.run(Array(arguments.dropFirst())))
 }
 let filters = arguments.map { $0.lowercased() }
 func wanted(_ name: String) -> Bool {
