@@ -8,7 +8,7 @@ enum Benchmarks {
   static var all: [Benchmark] {
     [
       schedulingThroughput, replayThroughput, dueQueue, ankiImport, forecast, simulation,
-      retentionComparison,
+      retentionComparison, optimize10k, optimize100k,
     ]
   }
 

@@ -5,6 +5,7 @@ import RecallKit
 // `scale`, `collection`, `progress` and `check` name the whole-process, progress-store and check groups.
 // `make-collection --cards N --reviews M --out DIR` writes a synthetic collection instead;
 // `load-deck FILE...` only loads decks, as `recall check` does first (for hyperfine).
+// `make-review-log --reviews N --out FILE` a synthetic review log for the optimizer.
 // Build in release: swift build -c release && .build/release/recall-bench
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "make-collection" {
@@ -12,6 +13,9 @@ if arguments.first == "make-collection" {
 }
 if arguments.first == "load-deck" {
   exit(LoadDeck.run(Array(arguments.dropFirst())))
+}
+if arguments.first == "make-review-log" {
+  exit(MakeReviewLog.run(Array(arguments.dropFirst())))
 }
 let filters = arguments.map { $0.lowercased() }
 func wanted(_ name: String) -> Bool {

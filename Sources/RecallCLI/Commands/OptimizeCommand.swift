@@ -95,9 +95,8 @@ public struct OptimizeCommand: RecallSubcommand {
       ? "your earlier fit"
       : deck.settings.parameters != nil
         ? "the deck's weights" : "FSRS-6's defaults"
-    guard let newMetrics = FSRSEvaluation.evaluate(items, parameters: fit.parameters),
-      let oldMetrics = FSRSEvaluation.evaluate(items, parameters: current)
-    else {
+    let metrics = FSRSEvaluation.evaluate(items, parameterSets: [fit.parameters, current])
+    guard let newMetrics = metrics[0], let oldMetrics = metrics[1] else {
       throw CommandError.data(
         "'\(deck.id)': the fit does not give finite predictions; nothing was changed")
     }

@@ -51,8 +51,9 @@ public struct ScheduleOptimizeCommand: RecallSubcommand {
         "\(history.reviewCount) reviews give \(fit.trainingItems) predictions on a "
           + "later day; fitting needs at least \(FSRSOptimizer.minimumItems) (fsrs-rs's minimum)")
     }
-    let fitted = FSRSEvaluation.evaluate(items, parameters: fit.parameters)
-    let defaults = FSRSEvaluation.evaluate(items, parameters: FSRSParameters.defaults)
+    let metrics = FSRSEvaluation.evaluate(
+      items, parameterSets: [fit.parameters, FSRSParameters.defaults])
+    let (fitted, defaults) = (metrics[0], metrics[1])
     let stage = fit.stage == .preTrained ? "pre-trained" : fit.stage.rawValue
     switch format {
     case .json:

@@ -40,22 +40,24 @@ public struct ReviewHistory: Sendable {
   /// The training items of every card, in time order of the review each predicts (so that
   /// later items weigh more), with whole days counted by `day`.
   public func items(day: (Date) -> Int) -> [FSRSItem] {
-    var dated: [(time: Date, item: FSRSItem)] = []
+    var items: [FSRSItem] = []
+    // The moment of each item's predicted review, then the item's place, which keeps items
+    // of the same moment in card order.
+    var order: [(time: Double, index: Int)] = []
     for card in cardIDs.indices {
       let days = times[card].map(day)
       let cardItems = FSRSItem.items(days: days, ratings: ratings[card], card: card)
       var itemIndex = 0
       for (position, dayNumber) in days.enumerated() where position > 0 {
         if dayNumber > days[position - 1] {
-          dated.append((times[card][position], cardItems[itemIndex]))
+          order.append((times[card][position].timeIntervalSince1970, items.count))
+          items.append(cardItems[itemIndex])
           itemIndex += 1
         }
       }
     }
-    // Stable: items of the same moment keep card order.
-    return dated.enumerated().sorted { a, b in
-      a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
-    }.map(\.element.item)
+    order.sort { $0 < $1 }
+    return order.map { items[$0.index] }
   }
 
   /// Adds one line of a log; the message and column of what is wrong with it, if anything.
@@ -108,8 +110,13 @@ public struct ReviewHistory: Sendable {
 /// Numbers days as a learner lives them: a day starts at `startHour` local time, so a review
 /// past midnight still belongs to the evening before.
 public struct DayNumbering: Sendable {
-  public var timeZone: TimeZone
+  public var timeZone: TimeZone {
+    didSet { fixedOffset = nil }
+  }
   public var startHour: Int
+  /// The offset of a zone known to have no daylight saving time (UTC), which spares asking
+  /// the zone for every review of a long log.
+  private var fixedOffset: Int?
 
   public init(timeZone: TimeZone, startHour: Int = StudyDay.defaultStartHour) {
     self.timeZone = timeZone
@@ -117,11 +124,18 @@ public struct DayNumbering: Sendable {
   }
 
   /// Whole UTC days, for logs that carry no time zone.
-  public static let utc = DayNumbering(
-    timeZone: TimeZone(secondsFromGMT: 0) ?? .current, startHour: 0)
+  public static let utc: DayNumbering = {
+    guard let zone = TimeZone(secondsFromGMT: 0) else {
+      return DayNumbering(timeZone: .current, startHour: 0)
+    }
+    var numbering = DayNumbering(timeZone: zone, startHour: 0)
+    numbering.fixedOffset = 0
+    return numbering
+  }()
 
   public func day(of date: Date) -> Int {
-    let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+    let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
+    let local = date.timeIntervalSince1970 + Double(offset)
     return Int(((local - Double(startHour) * 3600) / 86_400).rounded(.down))
   }
 }

@@ -12,6 +12,7 @@ extension ReviewLogEntry {
   static func parsePlain(_ line: UnsafeBufferPointer<UInt8>) -> ReviewLogEntry? {
     var index = 0
     let end = line.count
+    @inline(__always)
     func skipWhitespace() {
       while index < end {
         switch line[index] {
@@ -20,6 +21,7 @@ extension ReviewLogEntry {
         }
       }
     }
+    @inline(__always)
     func consume(_ byte: UInt8) -> Bool {
       skipWhitespace()
       guard index < end, line[index] == byte else { return false }
@@ -27,6 +29,7 @@ extension ReviewLogEntry {
       return true
     }
     /// The range of a string's bytes, when they are all printable ASCII other than `\`.
+    @inline(__always)
     func plainString() -> Range<Int>? {
       guard consume(UInt8(ascii: "\"")) else { return nil }
       let start = index
@@ -41,6 +44,7 @@ extension ReviewLogEntry {
       }
       return nil
     }
+    @inline(__always)
     func equals(_ range: Range<Int>, _ word: StaticString) -> Bool {
       guard range.count == word.utf8CodeUnitCount else { return false }
       return word.withUTF8Buffer { buffer in

@@ -95,7 +95,8 @@ import Testing
       FSRSItem(reviews: [FSRSReview(rating: 4, deltaDays: 0)]),
     ]
     let model = FSRSRecurrence<Float>(weights: FSRSParameters.defaults.map { Float($0) })
-    let shared = model.predictions(items)
+    var bins: [RMSEBin: Int] = [:]
+    let shared = EvaluationPlan(items, cellOfBin: &bins).predictions(model)
     #expect(shared.map(\.bitPattern) == items.map { model.predict($0).bitPattern })
     #expect(shared.last == 0)
   }

@@ -19,24 +19,31 @@ public struct FSRSMetrics: Hashable, Sendable {
 /// Predictions and sums are computed in single precision in fsrs-rs's order, so log loss and
 /// RMSE(bins) equal fsrs-rs's to about 1e-7, not only approximately.
 public enum FSRSEvaluation {
-  /// Predictions, labels and weights gathered for scoring.
+  /// Predictions, labels and weights gathered for scoring, with the sums of each RMSE bin
+  /// kept in the order the bins first appear, so the result is the same on every run.
   struct Scores {
     var predictions: [Float] = []
     var labels: [Float] = []
     var weights: [Float] = []
-    var bins: [RMSEBin: (predicted: Float, actual: Float, count: Float, weight: Float)] = [:]
+    var cells: [(predicted: Float, actual: Float, count: Float, weight: Float)] = []
 
-    mutating func add(_ prediction: Float, item: FSRSItem, weight: Float) {
-      let label: Float = item.current.rating > 1 ? 1 : 0
+    init(capacity: Int = 0) {
+      predictions.reserveCapacity(capacity)
+      labels.reserveCapacity(capacity)
+      weights.reserveCapacity(capacity)
+    }
+
+    /// Adds a prediction to the bin numbered `cell` (bins are numbered from 0 as they
+    /// first appear).
+    mutating func add(_ prediction: Float, label: Float, weight: Float, cell: Int) {
       predictions.append(prediction)
       labels.append(label)
       weights.append(weight)
-      var cell = bins[item.rmseBin] ?? (0, 0, 0, 0)
-      cell.predicted += prediction
-      cell.actual += label
-      cell.count += 1
-      cell.weight += weight
-      bins[item.rmseBin] = cell
+      while cells.count <= cell { cells.append((0, 0, 0, 0)) }
+      cells[cell].predicted += prediction
+      cells[cell].actual += label
+      cells[cell].count += 1
+      cells[cell].weight += weight
     }
 
     var metrics: FSRSMetrics? {
@@ -51,7 +58,7 @@ public enum FSRSEvaluation {
       }
       var squares: Float = 0
       var binWeights: Float = 0
-      for cell in bins.values {
+      for cell in cells {
         let difference = cell.predicted / cell.count - cell.actual / cell.count
         squares += difference * difference * cell.weight
         binWeights += cell.weight
@@ -69,18 +76,29 @@ public enum FSRSEvaluation {
   /// The metrics of `parameters` on `items` (in time order: later items weigh more); nil for
   /// no items or predictions that are not finite.
   public static func evaluate(_ items: [FSRSItem], parameters: [Double]) -> FSRSMetrics? {
-    let model = FSRSRecurrence<Float>(weights: parameters.map { Float($0) })
-    let predictions = model.predictions(items)
-    var scores = Scores()
+    evaluate(items, parameterSets: [parameters])[0]
+  }
+
+  /// `evaluate` for several sets of weights on the same items, which are binned and grouped
+  /// into replays once.
+  public static func evaluate(_ items: [FSRSItem], parameterSets: [[Double]]) -> [FSRSMetrics?] {
+    var cellOfBin: [RMSEBin: Int] = [:]
+    let plan = EvaluationPlan(items, cellOfBin: &cellOfBin)
     let span = max(Float(items.count) - 1, 1)
-    for (index, item) in items.enumerated() {
-      let position = Float(index) / span
-      let weight: Float = 0.25 + 0.75 * (position * position * position)
-      let prediction = predictions[index]
-      guard prediction.isFinite else { return nil }
-      scores.add(prediction, item: item, weight: weight)
+    return parameterSets.map { parameters in
+      let model = FSRSRecurrence<Float>(weights: parameters.map { Float($0) })
+      let predictions = plan.predictions(model)
+      var scores = Scores(capacity: items.count)
+      for index in items.indices {
+        let position = Float(index) / span
+        let weight: Float = 0.25 + 0.75 * (position * position * position)
+        let prediction = predictions[index]
+        guard prediction.isFinite else { return nil }
+        scores.add(
+          prediction, label: plan.labels[index], weight: weight, cell: plan.cells[index])
+      }
+      return scores.metrics
     }
-    return scores.metrics
   }
 
   /// The result of a time-series split, or why there is none.
@@ -100,6 +118,7 @@ public enum FSRSEvaluation {
     let segment = items.count / (splits + 1)
     guard segment > 0 else { return .tooFewItems }
     var scores = Scores()
+    var cellOfBin: [RMSEBin: Int] = [:]
     for split in 0..<splits {
       let testStart = (split + 1) * segment
       let testEnd = split == splits - 1 ? items.count : (split + 2) * segment
@@ -110,10 +129,10 @@ public enum FSRSEvaluation {
         return .failed(error)
       }
       let model = FSRSRecurrence<Float>(weights: fit.parameters.map { Float($0) })
-      let tested = items[testStart..<testEnd]
-      for (item, prediction) in zip(tested, model.predictions(tested)) {
+      let plan = EvaluationPlan(items[testStart..<testEnd], cellOfBin: &cellOfBin)
+      for (index, prediction) in plan.predictions(model).enumerated() {
         guard prediction.isFinite else { return .failed(.diverged) }
-        scores.add(prediction, item: item, weight: 1)
+        scores.add(prediction, label: plan.labels[index], weight: 1, cell: plan.cells[index])
       }
     }
     guard let metrics = scores.metrics else { return .failed(.diverged) }

@@ -22,7 +22,8 @@ extension FSRSRecurrence where Real == Double {
   /// Adds the card's weighted cross-entropy to the returned loss and its gradient to
   /// `gradient` (21 values, not cleared).
   func lossAndGradient(
-    of card: TrainingCard, gradient: inout [Double], steps: inout [Step], scores: inout [Double]
+    of card: TrainingCard, gradient: UnsafeMutablePointer<Double>, steps: inout [Step],
+    scores: inout [Double]
   ) -> Double {
     steps.removeAll(keepingCapacity: true)
     scores.removeAll(keepingCapacity: true)
@@ -51,7 +52,7 @@ extension FSRSRecurrence where Real == Double {
     for index in stride(from: steps.count - 1, through: 0, by: -1) {
       (gradientS, gradientD) = backward(
         steps[index], stability: gradientS, difficulty: gradientD, retrievability: scores[index],
-        into: &gradient)
+        into: gradient)
     }
     return loss
   }
@@ -75,7 +76,7 @@ extension FSRSRecurrence where Real == Double {
   /// weights' share to `gradient`.
   func backward(
     _ step: Step, stability gradientOutS: Double, difficulty gradientOutD: Double,
-    retrievability gradientOwnR: Double, into g: inout [Double]
+    retrievability gradientOwnR: Double, into g: UnsafeMutablePointer<Double>
   ) -> (Double, Double) {
     let gS =
       gradientOutS
@@ -119,9 +120,9 @@ extension FSRSRecurrence where Real == Double {
         gLastS += gS * floor / s
       } else if gS != 0 {
         let raw = step.lapseRaw
-        let grown = pow(s + 1, w[13])
-        let difficultyTerm = pow(d, -w[12])
-        let retrievabilityTerm = exp((1 - r) * w[14])
+        let grown = step.grown
+        let difficultyTerm = step.difficultyTerm
+        let retrievabilityTerm = step.retrievabilityTerm
         g[11] += gS * raw / w[11]
         g[12] += gS * raw * -log(d)
         g[13] += gS * w[11] * difficultyTerm * retrievabilityTerm * grown * log(s + 1)
@@ -134,8 +135,8 @@ extension FSRSRecurrence where Real == Double {
       if gS != 0 {
         let hardPenalty = step.rating == 2 ? w[15] : 1
         let easyBonus = step.rating == 4 ? w[16] : 1
-        let stabilityTerm = pow(s, -w[9])
-        let growth = exp((1 - r) * w[10])
+        let stabilityTerm = step.stabilityTerm
+        let growth = step.growth
         let e = growth - 1
         let common = expW8 * stabilityTerm * hardPenalty * easyBonus
         let increase = common * (11 - d) * e
@@ -152,9 +153,9 @@ extension FSRSRecurrence where Real == Double {
         if step.rating == 4 { g[16] += gIncrease * unscaled * hardPenalty }
       }
     }
-    gLastD += backwardDifficulty(step, gD, into: &g)
+    gLastD += backwardDifficulty(step, gD, into: g)
     if gR != 0 {
-      gLastS += backwardCurve(days: step.deltaDays, stability: s, retrievability: r, gR, into: &g)
+      gLastS += backwardCurve(days: step.deltaDays, stability: s, retrievability: r, gR, into: g)
     }
     let gInS =
       gLastS * Self.pass(step.inputStability, Self.minimumStability, Self.maximumStability)
@@ -164,7 +165,9 @@ extension FSRSRecurrence where Real == Double {
   }
 
   /// Difficulty: linear damping towards 10, then mean reversion towards an Easy's.
-  private func backwardDifficulty(_ step: Step, _ gOut: Double, into g: inout [Double]) -> Double {
+  private func backwardDifficulty(
+    _ step: Step, _ gOut: Double, into g: UnsafeMutablePointer<Double>
+  ) -> Double {
     guard gOut != 0 else { return 0 }
     let gMean =
       gOut * Self.pass(step.unclampedDifficulty, Self.minimumDifficulty, Self.maximumDifficulty)
@@ -184,13 +187,11 @@ extension FSRSRecurrence where Real == Double {
   /// The forgetting curve, by stability (returned) and by its decay, `-w20` (added).
   private func backwardCurve(
     days t: Double, stability s: Double, retrievability r: Double, _ gR: Double,
-    into g: inout [Double]
+    into g: UnsafeMutablePointer<Double>
   ) -> Double {
     let base = t / s * factor + 1
     let gS = gR * r * decay / base * (-t * factor / (s * s))
-    let c = log(0.9)
-    let dFactorByDecay = exp(c / decay) * (-c / (decay * decay))
-    let dRByDecay = r * (log(base) + decay / base * (t / s * dFactorByDecay))
+    let dRByDecay = r * (log(base) + decay / base * (t / s * factorByDecay))
     g[20] += -gR * dRByDecay
     return gS
   }

@@ -42,23 +42,6 @@ public struct FSRSItem: Hashable, Sendable {
   /// Whether the predicted review was a recall (anything but again).
   var label: Double { current.rating > 1 ? 1 : 0 }
 
-  /// The bin of srs-benchmark's RMSE(bins): interval, number of long-term reviews and lapses,
-  /// each on a logarithmic scale.
-  var rmseBin: RMSEBin {
-    let delta = Double(current.deltaDays)
-    let deltaBin = Int((2.48 * pow(3.62, (log(delta) / log(3.62)).rounded(.down)) * 100).rounded())
-    let length = Double(longTermReviewCount) + 1
-    let lengthBin = Int((1.99 * pow(1.89, (log(length) / log(1.89)).rounded(.down))).rounded())
-    var lapses = 0
-    for review in reviews.dropLast() where review.rating == 1 && review.deltaDays > 0 {
-      lapses += 1
-    }
-    guard lapses > 0 else { return RMSEBin(delta: deltaBin, length: lengthBin, lapses: 0) }
-    let lapseBin = Int(
-      (1.65 * pow(1.73, (log(Double(lapses)) / log(1.73)).rounded(.down))).rounded())
-    return RMSEBin(delta: deltaBin, length: lengthBin, lapses: lapseBin)
-  }
-
   /// Every item of one card: for each review on a later day than the one before, the reviews
   /// up to it. `days` are the study-day numbers of the card's reviews, in time order.
   public static func items(days: [Int], ratings: [Rating], card: Int) -> [FSRSItem] {
@@ -75,9 +58,26 @@ public struct FSRSItem: Hashable, Sendable {
   }
 }
 
-/// A cell of srs-benchmark's RMSE(bins).
+/// A cell of srs-benchmark's RMSE(bins): interval, number of long-term reviews and lapses,
+/// each on a logarithmic scale.
 struct RMSEBin: Hashable {
   var delta: Int
   var length: Int
   var lapses: Int
+
+  /// The bin of a prediction `delta` days after the previous review, of an item with
+  /// `longTermReviews` reviews on a later day than the one before and `lapses` of them
+  /// forgotten before the predicted one.
+  init(delta days: Int, longTermReviews: Int, lapses lapseCount: Int) {
+    let delta = Double(days)
+    self.delta = Int((2.48 * pow(3.62, (log(delta) / log(3.62)).rounded(.down)) * 100).rounded())
+    let length = Double(longTermReviews) + 1
+    self.length = Int((1.99 * pow(1.89, (log(length) / log(1.89)).rounded(.down))).rounded())
+    guard lapseCount > 0 else {
+      lapses = 0
+      return
+    }
+    lapses = Int(
+      (1.65 * pow(1.73, (log(Double(lapseCount)) / log(1.73)).rounded(.down))).rounded())
+  }
 }

@@ -122,37 +122,45 @@ public enum FSRSOptimizer {
   /// Weights the items, drops those over the sequence cap, gathers each card's items into one
   /// replay, and packs cards (shortest first) into batches.
   static func makeBatches(_ items: [FSRSItem], config: FSRSTrainingConfig) -> [Batch] {
-    var byCard: [Int: [(item: FSRSItem, weight: Double)]] = [:]
+    // Each card's longest item (the last of the longest, if several) is its replay.
+    var slotOfCard: [Int: Int] = [:]
+    var cardOfSlot: [Int] = []
+    var longest: [Int] = []
+    var counts: [Int] = []
     for (index, item) in items.enumerated() where item.reviews.count <= config.maximumSequenceLength
     {
-      byCard[item.card, default: []].append(
-        (item, recencyWeight(index: index, count: items.count)))
-    }
-    var cards: [TrainingCard] = []
-    cards.reserveCapacity(byCard.count)
-    for card in byCard.keys.sorted() {
-      let cardItems = (byCard[card] ?? []).sorted {
-        $0.item.reviews.count < $1.item.reviews.count
+      if let slot = slotOfCard[item.card] {
+        if item.reviews.count >= items[longest[slot]].reviews.count { longest[slot] = index }
+        counts[slot] += 1
+      } else {
+        slotOfCard[item.card] = longest.count
+        cardOfSlot.append(item.card)
+        longest.append(index)
+        counts.append(1)
       }
-      guard let reviews = cardItems.last?.item.reviews else { continue }
-      var labels = Array(repeating: 0.0, count: reviews.count)
-      var weights = Array(repeating: 0.0, count: reviews.count)
-      for (item, weight) in cardItems {
-        labels[item.reviews.count - 1] = item.label
-        weights[item.reviews.count - 1] = weight
-      }
-      cards.append(
-        TrainingCard(
-          reviews: reviews, labels: labels, weights: weights, predictions: cardItems.count))
     }
-    // A stable sort, so cards of equal length keep their order.
-    cards = cards.enumerated().sorted { a, b in
-      a.element.reviews.count != b.element.reviews.count
-        ? a.element.reviews.count < b.element.reviews.count : a.offset < b.offset
-    }.map(\.element)
+    var cards = longest.indices.map { slot in
+      let length = items[longest[slot]].reviews.count
+      return TrainingCard(
+        reviews: items[longest[slot]].reviews, labels: Array(repeating: 0, count: length),
+        weights: Array(repeating: 0, count: length), predictions: counts[slot])
+    }
+    for (index, item) in items.enumerated() where item.reviews.count <= config.maximumSequenceLength
+    {
+      guard let slot = slotOfCard[item.card] else { continue }
+      let position = item.reviews.count - 1
+      cards[slot].labels[position] = item.label
+      cards[slot].weights[position] = recencyWeight(index: index, count: items.count)
+    }
+    // By length, then by card.
+    let order = cards.indices.sorted { a, b in
+      cards[a].reviews.count != cards[b].reviews.count
+        ? cards[a].reviews.count < cards[b].reviews.count : cardOfSlot[a] < cardOfSlot[b]
+    }
     var batches: [Batch] = []
     var current = Batch(cards: [], predictions: 0)
-    for card in cards {
+    for slot in order {
+      let card = cards[slot]
       if !current.cards.isEmpty && current.predictions + card.predictions > config.batchSize {
         batches.append(current)
         current = Batch(cards: [], predictions: 0)
@@ -202,10 +210,12 @@ public enum FSRSOptimizer {
         let batch = batches[index]
         let rate = schedule.next()
         let model = FSRSRecurrence<Double>(weights: weights)
-        for slot in gradient.indices { gradient[slot] = 0 }
-        for card in batch.cards {
-          _ = model.lossAndGradient(
-            of: card, gradient: &gradient, steps: &steps, scores: &scores)
+        gradient.withUnsafeMutableBufferPointer { sum in
+          guard let sum = sum.baseAddress else { return }
+          sum.update(repeating: 0, count: FSRSParameters.count)
+          for card in batch.cards {
+            _ = model.lossAndGradient(of: card, gradient: sum, steps: &steps, scores: &scores)
+          }
         }
         let scale = config.gamma * Double(batch.predictions) / Double(total)
         for slot in gradient.indices {
@@ -232,9 +242,12 @@ public enum FSRSOptimizer {
     var steps: [FSRSRecurrence<Double>.Step] = []
     var scores: [Double] = []
     var loss = 0.0
-    for batch in batches {
-      for card in batch.cards {
-        loss += model.lossAndGradient(of: card, gradient: &gradient, steps: &steps, scores: &scores)
+    gradient.withUnsafeMutableBufferPointer { sum in
+      guard let sum = sum.baseAddress else { return }
+      for batch in batches {
+        for card in batch.cards {
+          loss += model.lossAndGradient(of: card, gradient: sum, steps: &steps, scores: &scores)
+        }
       }
     }
     for slot in gradient.indices {

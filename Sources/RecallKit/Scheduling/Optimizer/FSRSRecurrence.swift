@@ -54,6 +54,13 @@ struct FSRSRecurrence<Real: FSRSReal> {
     var shortTermRaw: Real
     var shortTermFactor: Real
     var shortTermRawUsed: Bool
+    /// Factors of the new stability that its gradient needs again: of a recall,
+    /// `s^-w9` and `e^((1-r)w10)`; of a lapse, `d^-w12`, `(s+1)^w13` and `e^((1-r)w14)`.
+    var stabilityTerm: Real = 0
+    var growth: Real = 0
+    var difficultyTerm: Real = 0
+    var grown: Real = 0
+    var retrievabilityTerm: Real = 0
     /// Stability and difficulty before the step's final clamp.
     var unclampedStability: Real
     var unclampedDifficulty: Real
@@ -64,6 +71,8 @@ struct FSRSRecurrence<Real: FSRSReal> {
   let factor: Real
   let expW8: Real
   let lapseFloorDivisor: Real
+  /// The derivative of the curve's factor by its decay, for w20's gradient.
+  let factorByDecay: Real
   /// The unclamped initial difficulty of an Easy, the target of mean reversion.
   let easyDifficulty: Real
 
@@ -73,6 +82,8 @@ struct FSRSRecurrence<Real: FSRSReal> {
     factor = Real.exponential(Real.naturalLog(0.9) / decay) - 1
     expW8 = Real.exponential(weights[8])
     lapseFloorDivisor = Real.exponential(weights[17] * weights[18])
+    let c = Real.naturalLog(0.9)
+    factorByDecay = Real.exponential(c / decay) * (-c / (decay * decay))
     easyDifficulty = weights[4] - Real.exponential(weights[5] * 3) + 1
   }
 
@@ -127,9 +138,10 @@ struct FSRSRecurrence<Real: FSRSReal> {
       newS = lastS * step.shortTermFactor
     } else if rating == 1 {
       step.branch = .lapse
-      let raw =
-        w[11] * Real.power(lastD, -w[12]) * (Real.power(lastS + 1, w[13]) - 1)
-        * Real.exponential((1 - r) * w[14])
+      step.difficultyTerm = Real.power(lastD, -w[12])
+      step.grown = Real.power(lastS + 1, w[13])
+      step.retrievabilityTerm = Real.exponential((1 - r) * w[14])
+      let raw = w[11] * step.difficultyTerm * (step.grown - 1) * step.retrievabilityTerm
       let floor = lastS / lapseFloorDivisor
       step.lapseRaw = raw
       step.lapseFloor = floor
@@ -138,9 +150,10 @@ struct FSRSRecurrence<Real: FSRSReal> {
     } else {
       let hardPenalty = rating == 2 ? w[15] : 1
       let easyBonus = rating == 4 ? w[16] : 1
+      step.stabilityTerm = Real.power(lastS, -w[9])
+      step.growth = Real.exponential((1 - r) * w[10])
       let increase =
-        expW8 * (11 - lastD) * Real.power(lastS, -w[9])
-        * (Real.exponential((1 - r) * w[10]) - 1) * hardPenalty * easyBonus
+        expW8 * (11 - lastD) * step.stabilityTerm * (step.growth - 1) * hardPenalty * easyBonus
       newS = lastS * (increase + 1)
     }
     let deltaD = -w[6] * (ratingValue - 3)
@@ -168,47 +181,5 @@ struct FSRSRecurrence<Real: FSRSReal> {
   func predict(_ item: FSRSItem) -> Real {
     guard let state = state(after: item.reviews.dropLast()) else { return 0 }
     return retrievability(days: Real(item.current.deltaDays), stability: state.stability)
-  }
-
-  /// `predict` of every item, in order. The items of one card that are prefixes of its
-  /// longest item (as the items a history makes are) share one replay of that item, which
-  /// computes the same states in the same order, so the predictions are bit for bit those of
-  /// `predict`; other items are replayed alone.
-  func predictions(_ items: some RandomAccessCollection<FSRSItem>) -> [Real] {
-    var result = [Real](repeating: 0, count: items.count)
-    var byCard: [Int: [Int]] = [:]
-    for (offset, item) in items.enumerated() { byCard[item.card, default: []].append(offset) }
-    let elements = Array(items)
-    for offsets in byCard.values {
-      guard
-        let longest = offsets.max(by: { elements[$0].reviews.count < elements[$1].reviews.count })
-      else { continue }
-      let history = elements[longest].reviews
-      // For each length of prefix, the offsets of the items of that length.
-      var atLength = [[Int]](repeating: [], count: history.count + 1)
-      for offset in offsets {
-        let reviews = elements[offset].reviews
-        if !reviews.isEmpty && history.starts(with: reviews) {
-          atLength[reviews.count].append(offset)
-        } else {
-          result[offset] = predict(elements[offset])
-        }
-      }
-      // An item of one review predicts nothing (`predict` gives 0), so replay starts at 2.
-      guard history.count >= 2 else { continue }
-      var state = firstState(rating: history[0].rating).0
-      for length in 2...history.count {
-        let review = history[length - 1]
-        if !atLength[length].isEmpty {
-          let prediction = retrievability(
-            days: Real(review.deltaDays), stability: state.stability)
-          for offset in atLength[length] { result[offset] = prediction }
-        }
-        if length < history.count {
-          state = next(state, deltaDays: Real(review.deltaDays), rating: review.rating).0
-        }
-      }
-    }
-    return result
   }
 }
