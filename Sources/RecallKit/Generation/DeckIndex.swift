@@ -13,6 +13,8 @@ struct DeckIndex: Sendable {
   var blankedKnownFor: [Int: [String?]] = [:]
   /// Each person's or group's role, folded and ready to search, by position.
   var roles: [(folded: String, probe: TextProbe)?] = []
+  /// The kind of each person's role (see `RoleKind`), by position; nil for other facts.
+  var roleKinds: [RoleKind?] = []
   /// Each fact's names folded (display name first), by position; empty for unnamed kinds.
   var foldedNames: [[String]] = []
   /// Place fact positions by folded type ("village").
@@ -59,6 +61,11 @@ struct DeckIndex: Sendable {
         default: nil
         }
       roles.append(role.map { (English.folded($0), TextProbe($0)) })
+      if case .person(let person) = fact.content {
+        roleKinds.append(RoleKind(role: person.role))
+      } else {
+        roleKinds.append(nil)
+      }
       for name in fact.names where entityByName[English.folded(name)] == nil {
         entityByName[English.folded(name)] = position
       }

@@ -66,11 +66,7 @@ extension QuestionGenerator {
           explanation: explanation))
     }
     random = randomness(fact, .truefalse)
-    let swapped =
-      shared
-      ? nil
-      : roles(among: index.persons, excluding: fact, answerRole: person.role, using: &random)?
-        .first
+    let swapped = shared ? nil : swappedRole(for: fact, person, using: &random)
     if let question = membersQuestion(fact, person, explanation: explanation) {
       result.append(question)
     }
@@ -245,10 +241,8 @@ extension QuestionGenerator {
       from: [pool], answerNames: fact.names, using: &random,
       distinctBy: { position in index.roles[position]?.folded ?? "" }
     ) { candidate in
-      guard let position = index.factPosition[candidate.id], let role = index.roles[position]
-      else { return false }
-      guard role.folded != answerKey, !Self.isSharedRole(role.folded, index: index),
-        !role.probe.mentionsAny(fact.names), role.probe.words.isDisjoint(with: nameWords)
+      guard let position = index.factPosition[candidate.id],
+        let role = otherRole(at: position, than: answerKey, of: fact, nameWords: nameWords)
       else { return false }
       let words = DeckIndex.contentWords(role.folded)
       guard !chosenWords.contains(where: { Self.nearlySame($0, words) }) else { return false }
@@ -263,6 +257,56 @@ extension QuestionGenerator {
       }
     }
   }
+
+  /// The role at `position` when it may stand for another's: not the answer's, not shared, and
+  /// naming neither the fact nor its names' words.
+  private func otherRole(
+    at position: Int, than answerKey: String, of fact: Fact, nameWords: Set<String>
+  ) -> (folded: String, probe: TextProbe)? {
+    guard let role = index.roles[position], role.folded != answerKey,
+      !Self.isSharedRole(role.folded, index: index), !role.probe.mentionsAny(fact.names),
+      role.probe.words.isDisjoint(with: nameWords)
+    else { return nil }
+    return role
+  }
+
+  /// Another person's role to make the false statement "X was <role>" of: one this person could
+  /// have held (`RoleKind.couldHold`: a king is not offered a pope's role, nor a man a role that
+  /// says "she"), and not the person's own in other words. Nil when no such role exists, and
+  /// then no statement is made.
+  private func swappedRole(
+    for fact: Fact, _ person: Fact.Person, using random: inout SeededGenerator
+  ) -> String? {
+    let own = RoleKind(person)
+    guard !own.kinds.isEmpty else { return nil }
+    let answerKey = English.folded(person.role)
+    let nameWords = Self.nameWords(of: fact)
+    let ownWords = DeckIndex.contentWords(person.role)
+    let taken = Set(fact.names.map(English.folded))
+    func fits(_ position: Int) -> Bool {
+      guard let kind = index.roleKinds[position], own.couldHold(kind),
+        !index.foldedNames[position].contains(where: taken.contains),
+        let role = otherRole(at: position, than: answerKey, of: fact, nameWords: nameWords)
+      else { return false }
+      return !Self.nearlySame(ownWords, DeckIndex.contentWords(role.folded))
+    }
+    let pool = index.persons
+    let sampled =
+      pool.count <= Self.swapScanLimit
+      ? random.shuffled(pool)
+      : (0..<Self.swapScanLimit).map { _ in pool[random.next(below: pool.count)] }
+    // A sample of a large deck can miss; the first people of the deck then decide, whatever
+    // the seed (a bounded scan: a role like no other's would otherwise scan every person).
+    guard
+      let position = sampled.first(where: fits)
+        ?? pool.prefix(Self.swapScanLimit * 4).first(where: fits),
+      case .person(let other) = deck.facts[position].content
+    else { return nil }
+    return other.role
+  }
+
+  /// People sampled for a swapped role before the whole deck is scanned.
+  private static let swapScanLimit = 64
 
   /// Roles that tell no one apart: "one of…", or the same words for several people.
   static func isSharedRole(_ folded: String, index: DeckIndex) -> Bool {
