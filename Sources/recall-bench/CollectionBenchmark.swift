@@ -35,14 +35,17 @@ enum CollectionBenchmark {
         "--decks-dir", folder + "/Decks", "--progress-dir", folder + "/Progress",
         "--now", ScaleBenchmark.sessionTime,
       ]
-      let study = try (0..<runs).map { _ in
-        try ScaleBenchmark.timeFirstPrompt(recall, ["study", "--seed", "1"] + folders)
+      let index = IndexRuns(folder: folder + "/cache")
+      let study = try index.measure(runs: runs) {
+        try ScaleBenchmark.timeFirstPrompt(
+          recall, ["study", "--seed", "1"] + folders, environment: $0)
       }
       report(
         "study, no deck: first prompt, 10 decks × 1,000 facts",
-        "median \(ScaleBenchmark.milliseconds(ScaleBenchmark.median(study.map(\.time)))) ms "
-          + "(\(runs) runs), \(study.map(\.maxResidentKilobytes).max().map { $0 / 1024 } ?? 0) MB")
-      let list = (0..<runs).compactMap { _ in timeToExit(recall, ["decks"] + folders) }
+        study.figures { ScaleBenchmark.milliseconds(ScaleBenchmark.median($0)) })
+      let list = (0..<runs).compactMap { _ in
+        timeToExit(recall, ["decks"] + folders, environment: index.warm)
+      }
       guard list.count == runs else {
         output("collection: recall decks did not run")
         return
@@ -56,10 +59,13 @@ enum CollectionBenchmark {
   }
 
   /// The wall time of a process run to its end, its output discarded.
-  static func timeToExit(_ executable: String, _ arguments: [String]) -> Duration? {
+  static func timeToExit(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:]
+  ) -> Duration? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     let clock = ContinuousClock()

@@ -63,12 +63,13 @@ enum ScaleBenchmark {
         "study", collection.deckID, "--decks-dir", folder + "/Decks", "--progress-dir",
         folder + "/Progress", "--seed", "1", "--now", sessionTime,
       ]
-      let large = try (0..<runs).map { _ in try timeFirstPrompt(recall, arguments) }
+      let index = IndexRuns(folder: folder + "/cache")
+      let large = try index.measure(runs: runs) {
+        try timeFirstPrompt(recall, arguments, environment: $0)
+      }
       report(
         "open + queue + first prompt, 100k cards / 1M reviews",
-        "median \(milliseconds(median(large.map(\.time)))) ms (\(runs) runs)")
-      let memory = large.map(\.maxResidentKilobytes).max() ?? 0
-      report("peak memory of that session (VmHWM)", "\(memory / 1024) MB")
+        large.figures(milliseconds: { milliseconds(median($0)) }))
 
       start = clock.now
       let loaded = try DeckLoader().load(path: folder + "/Decks/\(collection.deckID).yaml")
@@ -92,7 +93,8 @@ enum ScaleBenchmark {
       _ = replay.run(input, file: "-", output: { bytes &+= $0.utf8.count }, diagnostic: { _ in })
       report("FSRS replay of \(reviews) reviews", "\(milliseconds(clock.now - start)) ms")
 
-      let answers = try durableAnswers(folder: folder + "/Progress", deckID: collection.deckID)
+      let answers = try durableAnswers(
+        folder: folder + "/Progress", deckID: collection.deckID, cache: index.folder)
       report(
         "durable answer on that collection",
         "median \(milliseconds(answers.median)) ms, p99 \(milliseconds(answers.p99)) ms "
@@ -101,21 +103,24 @@ enum ScaleBenchmark {
       // Those answers were given at 09:00; a second session at 10:00 counts them against the
       // daily limits, so it reads the end of the review log as well.
       let secondArguments = arguments.map { $0 == sessionTime ? laterSessionTime : $0 }
-      let second = try (0..<runs).map { _ in try timeFirstPrompt(recall, secondArguments) }
+      // The answers' session compacted the progress through the cache, as a session does.
+      let second = try index.measure(runs: runs, cold: false) {
+        try timeFirstPrompt(recall, secondArguments, environment: $0)
+      }
       report(
         "second session the same day: first prompt",
-        "median \(milliseconds(median(second.map(\.time)))) ms (\(runs) runs), "
-          + "\(second.map(\.maxResidentKilobytes).max().map { $0 / 1024 } ?? 0) MB")
+        second.figures(milliseconds: { milliseconds(median($0)) }))
     } catch {
       output("scale: benchmark failed: \(error)")
     }
   }
 
   /// Appends answers through the store as a session does (each one fsynced before it returns).
-  static func durableAnswers(folder: String, deckID: String) throws -> (
+  static func durableAnswers(folder: String, deckID: String, cache: String? = nil) throws -> (
     median: Duration, p99: Duration, count: Int
   ) {
-    let store = try ProgressStore.open(deckID: deckID, directory: folder)
+    let store = try ProgressStore.open(
+      deckID: deckID, directory: folder, cache: cache.map(IndexCache.init(directory:)))
     store.compactionThreshold = Int.max
     let clock = ContinuousClock()
     let now = Date(timeIntervalSince1970: 1_735_722_000)
@@ -138,14 +143,17 @@ enum ScaleBenchmark {
     )
   }
 
-  struct Spawned {
+  struct Spawned: Sendable {
     var time: Duration
     var maxResidentKilobytes: Int
   }
 
   /// Spawns `executable` with a pipe for standard input, waits for its first line of output
   /// (the first question), then closes the input so the session ends, and reaps it.
-  static func timeFirstPrompt(_ executable: String, _ arguments: [String]) throws -> Spawned {
+  /// `environment` is added to this process's own (`RECALL_CACHE_DIR`, `RECALL_INDEX`).
+  static func timeFirstPrompt(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:]
+  ) throws -> Spawned {
     var input: [Int32] = [0, 0]
     var output: [Int32] = [0, 0]
     guard pipe(&input) == 0, pipe(&output) == 0 else { throw ScaleError.spawn("pipe failed") }
@@ -158,11 +166,15 @@ enum ScaleBenchmark {
     for descriptor in input + output { posix_spawn_file_actions_addclose(&actions, descriptor) }
     let argv: [UnsafeMutablePointer<CChar>?] =
       ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
+    var variables = ProcessInfo.processInfo.environment
+    variables.merge(environment) { $1 }
+    let envp: [UnsafeMutablePointer<CChar>?] =
+      variables.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for pointer in argv + envp { free(pointer) } }
     let clock = ContinuousClock()
     let start = clock.now
     var child: pid_t = 0
-    let status = posix_spawn(&child, executable, &actions, nil, argv, environ)
+    let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
     close(input[0])
     close(output[1])
     guard status == 0 else {

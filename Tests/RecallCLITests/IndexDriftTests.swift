@@ -33,12 +33,12 @@ import Testing
   /// session's running time, and whether a one-minute learning step, shown a few milliseconds
   /// after the answer, still reads "1 minute" (the session clock runs on from `--now`).
   private func study(
-    _ deck: String, progress: String, index: Bool, script: [String], cacheFolder: String? = nil,
+    _ deck: String?, progress: String, index: Bool, script: [String], cacheFolder: String? = nil,
     now: String? = nil
   ) throws -> String {
     let command = try StudyCommand.parse(
-      [
-        deck, "--decks-dir", decks, "--progress-dir", progress, "--seed", "7", "--now",
+      (deck.map { [$0] } ?? []) + [
+        "--decks-dir", decks, "--progress-dir", progress, "--seed", "7", "--now",
         now ?? sessions.next(),
       ])
     let captured = CapturedConsole()
@@ -59,8 +59,8 @@ import Testing
   /// Runs the same session on two copies of `progress`, one without an index and one with the
   /// cache as it is; both must print the same. The copy with the index is kept as the new state.
   private func expectSameOutput(
-    _ deck: String, progress: String, script: [String], _ comment: Comment? = nil,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ deck: String?, progress: String, script: [String], _ comment: Comment? = nil,
+    succeeds: Bool = true, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let plain = progress + ".plain"
     try? FileManager.default.removeItem(atPath: plain)
@@ -71,7 +71,33 @@ import Testing
     let without = try study(deck, progress: plain, index: false, script: script, now: now)
     let with = try study(deck, progress: progress, index: true, script: script, now: now)
     #expect(with == without, comment, sourceLocation: sourceLocation)
-    #expect(with.hasPrefix("status ok"), "\(with)", sourceLocation: sourceLocation)
+    #expect(with.hasPrefix("status ok") == succeeds, "\(with)", sourceLocation: sourceLocation)
+  }
+
+  /// What `recall decks` printed over the folder, with the index warm or without one.
+  private func listDecks(progress: String, index: Bool) throws -> String {
+    let command = try DecksCommand.parse(
+      ["--decks-dir", decks, "--progress-dir", progress, "--now", "2026-11-25T10:00:00Z"])
+    let captured = CapturedConsole()
+    let status = command.execute(
+      in: CommandContext(
+        console: captured.console,
+        environment: index ? ["RECALL_CACHE_DIR": cache, "HOME": root] : ["RECALL_INDEX": "off"]))
+    return "status \(status)\n" + captured.standardOutput + "\n--\n" + captured.standardError
+  }
+
+  /// `recall decks` prints the same with the index (twice: cold, then warm) as without.
+  private func expectSameDecks(
+    progress: String, _ comment: Comment? = nil,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
+    let without = try listDecks(progress: progress, index: false)
+    #expect(try listDecks(progress: progress, index: true) == without, comment)
+    #expect(try listDecks(progress: progress, index: true) == without, comment)
+  }
+
+  private func isProgressIndex(_ file: String) -> Bool {
+    (file as NSString).lastPathComponent.contains(".progress-")
   }
 
   private var indexFiles: [String] {
@@ -124,7 +150,9 @@ import Testing
     let deck = try copyBajgora()
     let progress = root + "/progress"
     try expectSameOutput("bajgora-offensive", progress: progress, script: script, "first session")
-    #expect(indexFiles.count == 1)
+    // The deck's file, this seed's questions, the grading table, and the progress snapshot's,
+    // written by the compaction that ended the session.
+    #expect(indexFiles.count == 4)
     try expectSameOutput("bajgora-offensive", progress: progress, script: script, "warm")
     for seed in UInt64(1)...6 {
       try edit(deck, seed: seed)
@@ -134,6 +162,44 @@ import Testing
       try expectSameOutput(
         "bajgora-offensive", progress: progress, script: script, "again after edit \(seed)")
     }
+  }
+
+  /// `recall study` with no deck reads every deck of the folder through the index: the same
+  /// session with a warm index as with none, across edits of one deck, a deck broken and
+  /// mended, and a deck added.
+  @Test func severalDecksPrintWhatNoIndexPrintsAcrossEdits() throws {
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let deck = try copyBajgora()
+    for name in ["cuban-missile-crisis", "norman-conquest"] {
+      try FileManager.default.copyItem(
+        atPath: try Repository.fixture("review-decks/\(name).yaml").path,
+        toPath: decks + "/\(name).yaml")
+    }
+    let progress = root + "/progress"
+    let answers = Array(repeating: ["1066", ""], count: 8).flatMap { $0 } + [":quit"]
+    try expectSameOutput(nil, progress: progress, script: answers, "first session")
+    #expect(indexFiles.count == 12)
+    try expectSameOutput(nil, progress: progress, script: answers, "warm")
+    try expectSameDecks(progress: progress, "warm")
+    for seed in UInt64(1)...3 {
+      try edit(deck, seed: seed)
+      try expectSameDecks(progress: progress, "after edit \(seed)")
+      try expectSameOutput(nil, progress: progress, script: answers, "after edit \(seed)")
+      try expectSameOutput(nil, progress: progress, script: answers, "again after edit \(seed)")
+      try expectSameDecks(progress: progress, "sessions after edit \(seed)")
+    }
+    let good = try String(contentsOfFile: deck, encoding: .utf8)
+    try (good + "\n  - id: broken\n").write(toFile: deck, atomically: true, encoding: .utf8)
+    try expectSameOutput(nil, progress: progress, script: answers, "broken", succeeds: false)
+    try expectSameDecks(progress: progress, "broken")
+    try expectSameOutput(nil, progress: progress, script: answers, "still broken", succeeds: false)
+    try good.write(toFile: deck, atomically: true, encoding: .utf8)
+    try expectSameOutput(nil, progress: progress, script: answers, "mended")
+    try FileManager.default.copyItem(
+      atPath: try Repository.fixture("review-decks/fall-of-the-roman-republic.yaml").path,
+      toPath: decks + "/fall-of-the-roman-republic.yaml")
+    try expectSameOutput(nil, progress: progress, script: answers, "a deck added")
+    try expectSameOutput(nil, progress: progress, script: answers, "a deck added, warm")
   }
 
   /// A deck where one answer is right only through the grading table: a stale table would
@@ -172,7 +238,28 @@ import Testing
     _ = try copyBajgora()
     let progress = root + "/progress"
     try expectSameOutput("bajgora-offensive", progress: progress, script: script)
-    let file = try #require(indexFiles.first)
+    #expect(indexFiles.count == 4)
+    for file in indexFiles {
+      try expectRebuilt(file, progress: progress)
+    }
+    // An index another Recall build wrote, whole and valid but under its own key.
+    let other = IndexBuild(version: "9.9.9", executable: "elsewhere")
+    let path = decks + "/bajgora-offensive.yaml"
+    let (result, source) = try StudyIndex.load(
+      path: path, loader: DeckLoader(), cache: IndexCache(directory: cache), build: other)
+    let deck = try #require(result.deck)
+    let questions = StudyIndex.questions(
+      deck: deck, seed: 7, source: source, cache: IndexCache(directory: cache), keep: true,
+      build: other)
+    _ = GradingIndex.acceptedAnswers(
+      deck: deck, questions: questions, source: source, cache: IndexCache(directory: cache),
+      build: other)
+    try expectSameOutput("bajgora-offensive", progress: progress, script: script, "other version")
+  }
+
+  /// Damages the index file at `file` in every way the tests know, and requires the same output
+  /// each time and the file rebuilt whole after.
+  private func expectRebuilt(_ file: String, progress: String) throws {
     let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
     var random = SeededGenerator(seed: 21)
     var damages: [(String, [UInt8])] = [
@@ -193,18 +280,13 @@ import Testing
     for (name, bytes) in damages {
       try Data(bytes).write(to: URL(fileURLWithPath: file))
       try expectSameOutput("bajgora-offensive", progress: progress, script: script, "\(name)")
-      // Rebuilt: the next session reads a whole index again.
-      #expect(try Data(contentsOf: URL(fileURLWithPath: file)).count == good.count, "\(name)")
+      // Rebuilt: the next session reads a whole index again (the progress snapshot's is
+      // rewritten for the snapshot the session leaves, which has grown).
+      let rebuilt = try Data(contentsOf: URL(fileURLWithPath: file))
+      #expect(
+        isProgressIndex(file) ? rebuilt.count > 64 : rebuilt.count == good.count,
+        "\(name) \(file)")
     }
-    // An index another Recall build wrote, whole and valid but under its own key.
-    let other = IndexBuild(version: "9.9.9", executable: "elsewhere")
-    let deck = try #require(try DeckLoader().load(path: decks + "/bajgora-offensive.yaml").deck)
-    let questions = QuestionGenerator(deck: deck, seed: 7).questions()
-    let source = try #require(DeckSource.reading(deck.path) { () }.1)
-    _ = GradingIndex.acceptedAnswers(
-      deck: deck, questions: questions, source: source, cache: IndexCache(directory: cache),
-      build: other)
-    try expectSameOutput("bajgora-offensive", progress: progress, script: script, "other version")
   }
 
   @Test func progressEditedByHandBetweenSessionsChangesNothingButTheProgress() throws {
@@ -213,6 +295,15 @@ import Testing
     let progress = root + "/progress"
     try expectSameOutput("bajgora-offensive", progress: progress, script: script)
     try expectSameOutput("bajgora-offensive", progress: progress, script: script)
+    // A due time moved by hand in the snapshot, keeping the file's size: only its bytes
+    // say it changed.
+    let snapshot = progress + "/bajgora-offensive.json"
+    let text = try String(contentsOfFile: snapshot, encoding: .utf8)
+    let moved = text.replacingOccurrences(
+      of: #""due": "2026-"#, with: #""due": "2024-"#, options: .regularExpression)
+    #expect(moved != text && moved.utf8.count == text.utf8.count)
+    try moved.write(toFile: snapshot, atomically: false, encoding: .utf8)
+    try expectSameOutput("bajgora-offensive", progress: progress, script: script, "due moved")
     // The learner starts over by deleting the log, then by deleting everything.
     try FileManager.default.removeItem(atPath: progress + "/bajgora-offensive.reviews.jsonl")
     try expectSameOutput("bajgora-offensive", progress: progress, script: script, "no log")
@@ -247,7 +338,10 @@ import Testing
       outputs.append(output ?? "failed")
     }
     #expect(outputs.values == Array(repeating: expected, count: 4))
-    #expect(indexFiles.count == 1)
+    // One deck file, its questions and grading table; a progress index for each progress
+    // folder.
+    #expect(indexFiles.filter { !isProgressIndex($0) }.count == 3)
+    #expect(indexFiles.filter(isProgressIndex).count == 4)
   }
 
   @Test func theIndexKeysRecallsOwnVersion() {

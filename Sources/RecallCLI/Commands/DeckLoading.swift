@@ -6,6 +6,9 @@ struct DeckLoading {
   var library: DeckLibrary
   var diagnostics: Diagnostics
   var loader = DeckLoader()
+  /// The index the deck is read through (see `StudyIndex`); nil reads the YAML every time, as
+  /// `recall check` always does.
+  var cache: IndexCache?
 
   /// The deck, or nil. Warnings are reported only when `printWarnings`.
   func load(_ name: String, printWarnings: Bool = true) -> Deck? {
@@ -21,9 +24,7 @@ struct DeckLoading {
     let source: DeckSource?
     do {
       let path = try library.resolve(name)
-      (result, source) = try DeckSource.reading(path) { () throws(DeckFileError) in
-        try loader.load(path: path)
-      }
+      (result, source) = try StudyIndex.load(path: path, loader: loader, cache: cache)
     } catch {
       diagnostics.report(error)
       return nil

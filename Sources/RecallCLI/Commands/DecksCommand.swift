@@ -41,11 +41,15 @@ public struct DecksCommand: RecallSubcommand {
     let fixed = now.flatMap { try? UTCTimestamp.parse($0).get() }
     let moment = fixed ?? Date()
     let zone = fixed == nil ? TimeZone.current : TimeZone(identifier: "UTC") ?? .current
-    let progress = progressOptions.library()
+    // The decks, their questions and their progress snapshots are read through the index.
+    let cache = IndexCache.locate(environment: context.environment)
+    var progressLibrary = progressOptions.library()
+    progressLibrary.cache = cache
+    let progress = progressLibrary
     var rows: [[String]] = [["ID", "FACTS", "CARDS", "DUE", "LATER", "NEW", "TITLE"]]
     // Each deck's questions and progress are worked out on the thread that read it.
-    let lines = DeckFolderLoad.load(files) { file in
-      Self.line(file, progress: progress, now: moment, timeZone: zone)
+    let lines = DeckFolderLoad.load(files, cache: cache) { file in
+      Self.line(file, progress: progress, cache: cache, now: moment, timeZone: zone)
     }
     for line in lines {
       switch line {
@@ -73,7 +77,8 @@ public struct DecksCommand: RecallSubcommand {
   }
 
   private static func line(
-    _ file: DeckFolderLoad.File, progress: ProgressLibrary, now: Date, timeZone: TimeZone
+    _ file: DeckFolderLoad.File, progress: ProgressLibrary, cache: IndexCache?, now: Date,
+    timeZone: TimeZone
   ) -> Line {
     let result: DeckLoadResult
     switch file.result {
@@ -81,7 +86,9 @@ public struct DecksCommand: RecallSubcommand {
     case .failure(let error): return .unreadable(file.path, error)
     }
     guard let deck = result.deck else { return .broken(file.path) }
-    let questions = QuestionGenerator(deck: deck).questions()
+    // The seed the cards are counted with is always 0, so its questions are kept.
+    let questions = StudyIndex.questions(
+      deck: deck, seed: 0, source: file.source, cache: cache, keep: true)
     var figures = ["-", "-", "-"]
     var failure: ProgressError?
     do throws(ProgressError) {

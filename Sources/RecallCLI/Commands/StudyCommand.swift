@@ -164,9 +164,12 @@ public struct StudyCommand: RecallSubcommand {
     throws
   {
     let console = context.console
-    let progress = progressOptions.library()
+    let cache = IndexCache.locate(environment: context.environment)
+    var progress = progressOptions.library()
+    progress.cache = cache
     let prefetch = ProgressPrefetch(library: progress, deckName: name)
-    let loading = DeckLoading(library: libraryOptions.library(), diagnostics: diagnostics)
+    let loading = DeckLoading(
+      library: libraryOptions.library(), diagnostics: diagnostics, cache: cache)
     guard let (deck, source) = loading.loadWithSource(name, printWarnings: false) else {
       prefetch?.discard()
       return
@@ -192,7 +195,7 @@ public struct StudyCommand: RecallSubcommand {
     do {
       session = try setup.session(
         deck: deck, store: store, scheduler: scheduler, clock: clock, source: source,
-        cache: IndexCache.locate(environment: context.environment))
+        cache: cache)
     } catch {
       try? store.close()
       throw error
@@ -211,7 +214,9 @@ public struct StudyCommand: RecallSubcommand {
   /// so; the others are studied.
   private func studySeveral(in context: CommandContext, diagnostics: Diagnostics) throws {
     let library = libraryOptions.library()
-    let progress = progressOptions.library()
+    let cache = IndexCache.locate(environment: context.environment)
+    var progress = progressOptions.library()
+    progress.cache = cache
     var paths: [String] = []
     if decks.isEmpty {
       paths = library.deckFiles()
@@ -228,7 +233,7 @@ public struct StudyCommand: RecallSubcommand {
     var setup = setup(severalDecks: true)
     var openings: [StudySetup.OpeningDeck] = []
     var ids: Set<String> = []
-    for file in DeckFolderLoad.load(paths) {
+    for file in DeckFolderLoad.load(paths, cache: cache) {
       switch file.result {
       case .failure(let error):
         diagnostics.report(error)
@@ -254,10 +259,7 @@ public struct StudyCommand: RecallSubcommand {
     }
     let clock = setup.makeClock()
     var sessions: [StudySession] = []
-    for result in setup.sessions(
-      for: openings, in: progress, clock: clock,
-      cache: IndexCache.locate(environment: context.environment))
-    {
+    for result in setup.sessions(for: openings, in: progress, clock: clock, cache: cache) {
       switch result {
       case .failure(.locked(let deckID, let pid)):
         diagnostics.warning(

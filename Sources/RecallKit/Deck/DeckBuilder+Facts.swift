@@ -245,7 +245,7 @@ extension DeckBuilder {
   }
 
   /// Worked out once: a calendar per date costs more than the check.
-  private static let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+  static let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
 
   private mutating func checkPlausible(_ date: HistoricalDate, node: DeckNode) {
     if (date.end ?? date.start).year > Self.thisYear {

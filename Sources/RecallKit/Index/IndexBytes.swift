@@ -89,3 +89,80 @@ struct IndexByteReader {
     return result
   }
 }
+
+extension IndexByteWriter {
+  mutating func append(byte: UInt8) {
+    bytes.append(byte)
+  }
+
+  mutating func append(_ value: Bool) {
+    bytes.append(value ? 1 : 0)
+  }
+
+  mutating func append(int value: Int) {
+    append(UInt64(bitPattern: Int64(value)))
+  }
+
+  /// A flag byte, then the value when there is one.
+  mutating func append<Value>(
+    optional value: Value?, _ write: (inout IndexByteWriter, Value) -> Void
+  ) {
+    guard let value else { return append(false) }
+    append(true)
+    write(&self, value)
+  }
+
+  mutating func append(optional text: String?) {
+    append(optional: text) { $0.append($1) }
+  }
+
+  mutating func append(optional texts: [String]?) {
+    append(optional: texts) { $0.append($1) }
+  }
+}
+
+extension IndexByteReader {
+  mutating func byte() throws(OutOfBounds) -> UInt8 {
+    try take(1).load(as: UInt8.self)
+  }
+
+  /// A flag: 0 or 1, anything else is damage.
+  mutating func bool() throws(OutOfBounds) -> Bool {
+    switch try byte() {
+    case 0: return false
+    case 1: return true
+    default: throw OutOfBounds()
+    }
+  }
+
+  mutating func int() throws(OutOfBounds) -> Int {
+    Int(Int64(bitPattern: try uint64()))
+  }
+
+  /// A value written by `append(optional:_:)`.
+  mutating func optional<Value>(_ read: (inout IndexByteReader) throws -> Value) throws -> Value? {
+    try bool() ? try read(&self) : nil
+  }
+
+  mutating func optionalString() throws -> String? {
+    try optional { try $0.string() }
+  }
+
+  /// A value of an enumeration stored by its raw text.
+  mutating func raw<Value: RawRepresentable>(_: Value.Type) throws -> Value
+  where Value.RawValue == String {
+    guard let value = Value(rawValue: try string()) else { throw OutOfBounds() }
+    return value
+  }
+
+  /// `count` items, each read by `read`, each at least `minimumSize` bytes.
+  mutating func array<Value>(minimumSize: Int, _ read: (inout IndexByteReader) throws -> Value)
+    throws -> [Value]
+  {
+    let count = try count(minimumSize: minimumSize)
+    var result: [Value] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(try read(&self)) }
+    return result
+  }
+}

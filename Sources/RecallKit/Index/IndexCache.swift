@@ -11,8 +11,9 @@ import Foundation
 /// and only costs the time of working from the sources again.
 public struct IndexCache: Sendable {
   public var directory: String
-  /// At most this many index files; the least recently written go first.
-  public var maximumFiles = 32
+  /// At most this many index files (three a deck: the deck, its grading table, its progress);
+  /// the least recently written go first.
+  public var maximumFiles = 512
   /// At most this many bytes of index files in all.
   public var maximumTotalSize = 1 << 30
 

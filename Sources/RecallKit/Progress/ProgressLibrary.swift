@@ -3,6 +3,8 @@ import Foundation
 /// The folder that holds progress files, one set per deck.
 public struct ProgressLibrary: Sendable {
   public var directory: String
+  /// The index snapshots are read through (see `SnapshotIndex`); nil reads the JSON each time.
+  public var cache: IndexCache?
 
   public init(directory: String) {
     self.directory = directory
@@ -31,12 +33,12 @@ public struct ProgressLibrary: Sendable {
 
   /// Opens a deck's progress for a study session, taking its lock.
   public func open(deckID: String) throws(ProgressError) -> ProgressStore {
-    try ProgressStore.open(deckID: deckID, directory: directory)
+    try ProgressStore.open(deckID: deckID, directory: directory, cache: cache)
   }
 
   /// Reads a deck's progress without the lock, for reports such as `recall stats`.
   public func openReadOnly(deckID: String) throws(ProgressError) -> ProgressStore {
-    try ProgressStore.openReadOnly(deckID: deckID, directory: directory)
+    try ProgressStore.openReadOnly(deckID: deckID, directory: directory, cache: cache)
   }
 }
 

@@ -13,8 +13,10 @@ extension ProgressStore {
     var snapshot = ProgressSnapshot(
       deckID: deckID, journalThrough: lastSequence, cards: states, counts: counts)
     snapshot.marks = lastingMarks(asOf: pending.last?.time)
-    try ProgressFileSystem.replace(files.snapshot, with: Array(snapshot.encoded().utf8))
+    let bytes = Array(snapshot.encoded().utf8)
+    try ProgressFileSystem.replace(files.snapshot, with: bytes)
     snapshotThrough = lastSequence
+    if let cache { SnapshotIndex.keep(bytes, path: files.snapshot, deckID: deckID, cache: cache) }
 
     // Everything in the journal is now in the log and the snapshot. Whatever happens below,
     // the next append starts a fresh journal, so it can never land in a file renamed away.

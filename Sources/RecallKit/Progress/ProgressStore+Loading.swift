@@ -20,14 +20,15 @@ extension ProgressStore {
   /// A reader without the lock can see a compaction land between its two reads: a journal that
   /// starts after the snapshot it read. It then reads both again. With the lock held, the same
   /// sight means the snapshot was replaced by an older copy, which is reported.
-  static func load(_ files: ProgressFiles, deckID: String) throws(ProgressError)
-    -> LoadedProgress
+  static func load(_ files: ProgressFiles, deckID: String, cache: IndexCache? = nil)
+    throws(ProgressError) -> LoadedProgress
   {
     let attempts = 5
     for attempt in 1...attempts {
       let snapshotBytes = try ProgressFileSystem.readFile(files.snapshot)
       var snapshot = try snapshotBytes.map { (bytes) throws(ProgressError) in
-        try ProgressSnapshot.decode(bytes, path: files.snapshot, expectedDeck: deckID)
+        try SnapshotIndex.decode(
+          bytes, path: files.snapshot, expectedDeck: deckID, cache: cache)
       }
       let journal = try ProgressLogFile.read(
         path: files.journal, kind: .journal, expectedDeck: deckID)

@@ -82,6 +82,8 @@ public final class ProgressStore {
     [(sequence: Int, record: ReviewRecord, previous: CardState?, previousCounts: CardCounts?)] =
       []
   var isClosed = false
+  /// The index the snapshot was read through, kept up to date by each compaction.
+  var cache: IndexCache?
   /// After a failed automatic compaction, the journal size at which to try again.
   var compactionRetryCount = 0
 
@@ -102,15 +104,18 @@ public final class ProgressStore {
   /// lock (refusing if another session holds it), reads the files and cuts off a torn journal
   /// line. Missing files mean no progress yet; nothing is written until the first review,
   /// except that a snapshot of an older schema is migrated (backed up, then rewritten) first.
-  public static func open(deckID: String, directory: String) throws(ProgressError)
-    -> ProgressStore
+  /// With an index `cache`, the snapshot is read through it (see `SnapshotIndex`), and each
+  /// compaction keeps the index of the snapshot it writes.
+  public static func open(deckID: String, directory: String, cache: IndexCache? = nil)
+    throws(ProgressError) -> ProgressStore
   {
     let files = try ProgressFiles(deckID: deckID, directory: directory)
     try ProgressFileSystem.createDirectory(directory)
     let lock = try ProgressLock.acquire(path: files.lock, deckID: deckID)
-    let loaded = try load(files, deckID: deckID)
+    let loaded = try load(files, deckID: deckID, cache: cache)
     let store = ProgressStore(deckID: deckID, files: files, isReadOnly: false, loaded: loaded)
     store.lock = lock
+    store.cache = cache
     if let older = loaded.olderSnapshotBytes, let snapshot = loaded.snapshot {
       store.migration = try store.migrate(snapshot, originalBytes: older)
     }
@@ -126,12 +131,13 @@ public final class ProgressStore {
   /// running. It sees every review saved before it opened; a compaction racing with the read
   /// is detected and the read retried. A snapshot of an older schema is read as it is (its
   /// counts computed from the review log) and not migrated.
-  public static func openReadOnly(deckID: String, directory: String) throws(ProgressError)
-    -> ProgressStore
-  {
+  public static func openReadOnly(
+    deckID: String, directory: String, cache: IndexCache? = nil
+  ) throws(ProgressError) -> ProgressStore {
     let files = try ProgressFiles(deckID: deckID, directory: directory)
     return ProgressStore(
-      deckID: deckID, files: files, isReadOnly: true, loaded: try load(files, deckID: deckID))
+      deckID: deckID, files: files, isReadOnly: true,
+      loaded: try load(files, deckID: deckID, cache: cache))
   }
 
   deinit {

@@ -11,30 +11,31 @@ public enum DeckFolderLoad {
     public var source: DeckSource?
   }
 
-  /// Each of `paths` read with `loader`, in the order given.
-  public static func load(_ paths: [String], loader: DeckLoader = DeckLoader()) -> [File] {
-    load(paths, loader: loader) { $0 }
+  /// Each of `paths` read with `loader`, in the order given; through the index in `cache` when
+  /// there is one (see `StudyIndex`).
+  public static func load(
+    _ paths: [String], loader: DeckLoader = DeckLoader(), cache: IndexCache? = nil
+  ) -> [File] {
+    load(paths, loader: loader, cache: cache) { $0 }
   }
 
   /// Each of `paths` read with `loader` and handed to `then` on the same thread, in the order
   /// given: what a command works out per deck (its questions, its progress) is spread over the
   /// cores too, rather than done one deck after another once all are read.
   public static func load<Value: Sendable>(
-    _ paths: [String], loader: DeckLoader = DeckLoader(),
+    _ paths: [String], loader: DeckLoader = DeckLoader(), cache: IndexCache? = nil,
     then: @Sendable (File) -> Value
   ) -> [Value] {
     let slots = ResultSlots<Value>(count: paths.count)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-      slots.set(index, then(read(paths[index], loader: loader)))
+      slots.set(index, then(read(paths[index], loader: loader, cache: cache)))
     }
     return slots.values
   }
 
-  private static func read(_ path: String, loader: DeckLoader) -> File {
+  private static func read(_ path: String, loader: DeckLoader, cache: IndexCache?) -> File {
     do {
-      let (result, source) = try DeckSource.reading(path) { () throws(DeckFileError) in
-        try loader.load(path: path)
-      }
+      let (result, source) = try StudyIndex.load(path: path, loader: loader, cache: cache)
       return File(path: path, result: .success(result), source: source)
     } catch let error as DeckFileError {
       return File(path: path, result: .failure(error), source: nil)

@@ -15,6 +15,9 @@ public struct StudySetup: Sendable {
   public var ahead: Bool
   /// Seed for option order, hints and interval fuzz; chosen at random when not given.
   public let seed: UInt64
+  /// Whether the seed was given rather than chosen at random: only then can a later session
+  /// ask the same questions, so only then are they kept in the index.
+  public let seedWasGiven: Bool
   /// Whether fuzzed intervals prefer lighter days (`--balance-load`).
   public var balancesLoad = false
   /// Weekdays with a lighter load (`--easy-days`); any turns balancing on.
@@ -38,6 +41,7 @@ public struct StudySetup: Sendable {
     self.sessionLimit = sessionLimit
     self.ahead = ahead
     self.seed = seed ?? UInt64.random(in: 0...UInt64.max)
+    self.seedWasGiven = seed != nil
     self.start = start
     self.timeLimit = timeLimit
   }
@@ -73,9 +77,13 @@ public struct StudySetup: Sendable {
   }
 
   /// The deck's questions in the order new cards are introduced, only those with `tag` when
-  /// one is given.
-  public func questions(for deck: Deck) -> [Question] {
-    let all = QuestionGenerator(deck: deck, seed: seed).questions()
+  /// one is given. With the deck file's `source` and an index `cache`, the questions come from
+  /// the index when it holds them for this deck file and seed (see `StudyIndex`).
+  public func questions(for deck: Deck, source: DeckSource? = nil, cache: IndexCache? = nil)
+    -> [Question]
+  {
+    let all = StudyIndex.questions(
+      deck: deck, seed: seed, source: source, cache: cache, keep: seedWasGiven)
     guard let tag else { return StudyOrder.spreadingSiblings(all) }
     let selection = TagSelection(tag: tag, deck: deck)
     return StudyOrder.spreadingSiblings(all.filter(selection.contains))
@@ -112,7 +120,7 @@ public struct StudySetup: Sendable {
     deck: Deck, store: ProgressStore, scheduler: FSRSScheduler,
     clock: @escaping @Sendable () -> Date, source: DeckSource? = nil, cache: IndexCache? = nil
   ) throws(ProgressError) -> StudySession {
-    let questions = questions(for: deck)
+    let questions = questions(for: deck, source: source, cache: cache)
     let accepted =
       cache == nil || source == nil
       ? nil
