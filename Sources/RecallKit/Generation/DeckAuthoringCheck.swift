@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Warnings about a deck that loads but would teach badly: facts nobody is asked about,
 /// questions a learner cannot tell apart, prompts too long to read at a glance.
 ///
@@ -14,6 +16,8 @@ public struct DeckAuthoringCheck: Sendable {
   /// off: such a fact still yields its other questions, so it is no reason to comment it out
   /// (and commenting one out would leave the next with fewer distractors still).
   public var reportsMissingChoices = true
+  /// From this many questions on, the two duplicate checks run at once, one on each core.
+  var minimumSplitCount = QuestionLinter.parallelThreshold
 
   public init(deck: Deck) {
     self.deck = deck
@@ -37,8 +41,11 @@ public struct DeckAuthoringCheck: Sendable {
     locations.reserveCapacity(deck.cards.count + deck.facts.count)
     for card in deck.cards { locations[card.id] = card.location }
     for fact in deck.facts { locations[fact.id] = fact.location }
-    func location(_ question: Question) -> SourceLocation {
-      locations[question.fact] ?? SourceLocation(file: deck.path, line: 1, column: 1)
+    // Read from both threads of the duplicate checks, so a constant copy.
+    let factLocations = locations
+    let path = deck.path
+    @Sendable func location(_ question: Question) -> SourceLocation {
+      factLocations[question.fact] ?? SourceLocation(file: path, line: 1, column: 1)
     }
 
     var result: [Diagnostic] = []
@@ -59,12 +66,22 @@ public struct DeckAuthoringCheck: Sendable {
           "fact '\(fact.id)' is too thin to make any question; add a date, place, size or "
             + "another detail, or write a card for it", at: fact.location))
     }
-    let byFact = Dictionary(grouping: questions, by: \.fact)
+    // The facts with a question kept, and those of them with a choice question (sets of ids:
+    // grouping copies of 100,000 facts' questions cost more than the rest of this rule).
+    var withQuestions = Set<String>()
+    var withChoice = Set<String>()
+    if reportsMissingChoices {
+      withQuestions.reserveCapacity(deck.facts.count)
+      for question in questions {
+        withQuestions.insert(question.fact)
+        if question.kind == .choice { withChoice.insert(question.fact) }
+      }
+    }
     // A choice the linter dropped is reported as such, not as a lack of distractors.
     let droppedChoice = Set(
       generated.dropped.filter { $0.question.kind == .choice }.map(\.question.fact))
     for fact in deck.facts where reportsMissingChoices && Self.choiceKinds.contains(fact.kind) {
-      guard let own = byFact[fact.id], !own.isEmpty, !own.contains(where: { $0.kind == .choice }),
+      guard withQuestions.contains(fact.id), !withChoice.contains(fact.id),
         !droppedChoice.contains(fact.id), !generator.isAskedWithOthers(fact)
       else { continue }
       result.append(.warning(Self.noChoiceReason(fact), at: fact.location))
@@ -113,8 +130,28 @@ public struct DeckAuthoringCheck: Sendable {
   }
 
   /// Same prompt with different answers, and short answers accepted by two questions of one
-  /// template whose shown answers differ.
+  /// template whose shown answers differ. The two look-ups are independent, so a large deck's
+  /// run at once, one on each core; their warnings keep the one-thread order.
   private func ambiguities(
+    _ questions: [Question], location: @Sendable (Question) -> SourceLocation
+  ) -> [Diagnostic] {
+    guard questions.count >= minimumSplitCount else {
+      return samePrompts(questions, location: location)
+        + sharedAnswers(questions, location: location)
+    }
+    let passes = ResultSlots<[Diagnostic]>(count: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { pass in
+      passes.set(
+        pass,
+        pass == 0
+          ? samePrompts(questions, location: location)
+          : sharedAnswers(questions, location: location))
+    }
+    return passes.values.flatMap { $0 }
+  }
+
+  /// Typed questions of other facts whose prompts read the same and whose answers differ.
+  private func samePrompts(
     _ questions: [Question], location: (Question) -> SourceLocation
   ) -> [Diagnostic] {
     var result: [Diagnostic] = []
@@ -138,7 +175,14 @@ public struct DeckAuthoringCheck: Sendable {
               + "expects a different answer", at: location(question)))
       }
     }
+    return result
+  }
 
+  /// Short answers accepted by two questions of one template whose shown answers differ.
+  private func sharedAnswers(
+    _ questions: [Question], location: (Question) -> SourceLocation
+  ) -> [Diagnostic] {
+    var result: [Diagnostic] = []
     // Earlier questions by template and accepted (folded) answer, so each question looks up
     // only those sharing an answer with it: linear in the deck, where comparing every pair of
     // a template took minutes for 16,000 facts. A few per answer are kept, enough to find one

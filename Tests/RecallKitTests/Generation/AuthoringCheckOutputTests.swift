@@ -24,4 +24,16 @@ import Testing
     #expect(whole.contains { $0.finding != nil })
     #expect(linter.screen(questions, splittingFrom: 2) == whole)
   }
+
+  /// The two duplicate checks give the same warnings, in the same order, one after the other
+  /// or at once.
+  @Test(arguments: [AuthoringCheckScaleTests.schools(40), AuthoringCheckScaleTests.shellings(40)])
+  func theDuplicateChecksAtOnceGiveTheOneThreadResult(text: String) throws {
+    var check = DeckAuthoringCheck(deck: try AuthoringCheckScaleTests.deck(text))
+    check.minimumSplitCount = .max
+    let one = check.diagnostics()
+    #expect(one.contains { $0.severity == .warning })
+    check.minimumSplitCount = 2
+    #expect(check.diagnostics() == one)
+  }
 }
