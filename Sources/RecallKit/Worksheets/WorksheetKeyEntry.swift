@@ -21,8 +21,8 @@ public struct WorksheetKeyEntry: Hashable, Sendable {
     number = item.number
     kind = question.kind
     answerTexts = question.answerTexts
-    explanation = question.explanation
     note = item.note
+    explanation = Self.explanation(question.explanation, without: item.note)
     code = Self.code(for: question)
     marking = WorksheetMarking.guidance(for: question.expected)
     self.points = points?.value(for: question.kind) ?? 1
@@ -51,6 +51,17 @@ public struct WorksheetKeyEntry: Hashable, Sendable {
     case .short, .cloze, .numeric: Array(answerTexts.dropFirst())
     case .choice, .truefalse, .order, .match: []
     }
+  }
+
+  /// The explanation less the author's note, which the generator ends it with and the key
+  /// prints on its own line: a key should say it once.
+  static func explanation(_ text: String, without note: String?) -> String {
+    guard let note, !note.isEmpty else { return text }
+    let sentence = English.sentence("Note: " + note)
+    guard let range = text.range(of: sentence, options: .backwards) else { return text }
+    var rest = text
+    rest.removeSubrange(range)
+    return rest.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
   }
 
   private static func code(for question: Question) -> String? {

@@ -104,6 +104,21 @@ import Testing
     #expect(short.alsoAccepted == ["Mazhiqi"])
   }
 
+  @Test func theKeyGivesTheAuthorsNoteOnce() {
+    let question = Question(
+      id: "bukos/truefalse", kind: .truefalse, prompt: "The KLA took Bukos.",
+      expected: .truth(true), fact: "bukos",
+      explanation: "The KLA took Bukos. Note: The article says Serbian forces. Source: line 9.",
+      template: .truefalse)
+    let entry = WorksheetKeyEntry(
+      WorksheetItem(number: 1, question: question, note: "The article says Serbian forces"))
+    #expect(entry.explanation == "The KLA took Bukos. Source: line 9.")
+    #expect(entry.note == "The article says Serbian forces")
+    let other = WorksheetKeyEntry(
+      WorksheetItem(number: 1, question: question, note: "A note the explanation lacks"))
+    #expect(other.explanation == question.explanation)
+  }
+
   @Test func theVersionCountIsChecked() throws {
     let selection = try F.selection()
     #expect(throws: WorksheetError.invalidVersions(27)) {
