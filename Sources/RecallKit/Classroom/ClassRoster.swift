@@ -19,11 +19,11 @@ public enum ClassRoster {
   public static func read(
     folders: [String], deckID: String, names: [String: String] = [:], calendar: ClassCalendar
   ) -> Result {
-    let outcomes = UnsafeResults<Swift.Result<StudentRecord, ClassReport.Skipped>>(
+    let outcomes = ResultSlots<Swift.Result<StudentRecord, ClassReport.Skipped>>(
       count: folders.count)
     DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-      outcomes[index] = readOne(
-        folder: folders[index], deckID: deckID, names: names, calendar: calendar)
+      outcomes.set(
+        index, readOne(folder: folders[index], deckID: deckID, names: names, calendar: calendar))
     }
     var students: [StudentRecord] = []
     var skipped: [ClassReport.Skipped] = []
@@ -31,7 +31,6 @@ public enum ClassRoster {
       switch outcome {
       case .success(let student): students.append(student)
       case .failure(let skip): skipped.append(skip)
-      case nil: break
       }
     }
     return Result(students: students, skipped: skipped)
@@ -99,19 +98,4 @@ public enum ClassRoster {
     }
     return ids.sorted()
   }
-}
-
-/// Fixed-size storage written at distinct indices from `concurrentPerform`'s threads.
-private final class UnsafeResults<Value>: @unchecked Sendable {
-  private var storage: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  subscript(index: Int) -> Value? {
-    get { lock.withLock { storage[index] } }
-    set { lock.withLock { storage[index] = newValue } }
-  }
-
-  var values: [Value?] { lock.withLock { storage } }
 }
